@@ -1,0 +1,65 @@
+"""Everything one process holds, built once from settings: the composition root of the platform."""
+
+import asyncio
+from functools import cached_property
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from events.consumer import Consumer
+from events.envelope import Event
+from events.live import Broadcast
+from events.processes import Background, start_embedded
+from infra.columns import utcnow
+from infra.database import Database
+from infra.schedule import Job, run_jobs
+from infra.settings import Settings
+from search import indexer
+from search.build import build_index
+from search.port import SearchIndex
+from services.feeds import projector
+from services.feeds.digest import send_due_digests
+from services.peer_groups.api import send_due_surveys
+
+HOURLY = 3600.0
+
+
+class Runtime:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.db = Database(settings.resolved_database_url)
+        self.broadcast = Broadcast()
+        self.background: Background | None = None
+        self.scheduler: asyncio.Task[None] | None = None
+
+    @cached_property
+    def search(self) -> SearchIndex:
+        """Opened on first use: the embedded engine allows one writer, so `commons status` must not open it."""
+        return build_index(self.settings)
+
+    async def _index(self, event: Event, session: AsyncSession) -> None:
+        await indexer.apply(self.search, event, session)
+
+    def consumers(self) -> list[Consumer]:
+        """Every consumer group, by name for `commons worker NAME`; the embedded mode runs them all."""
+        return [Consumer("indexer", self._index, indexer.SOURCES), projector.consumer()]
+
+    def jobs(self) -> list[Job]:
+        """Periodic work: the 12/24-month surveys and 25-month evaluations, and the weekly digests."""
+        return [
+            Job("surveys", HOURLY, lambda: send_due_surveys(self.db)),
+            Job("digests", HOURLY, lambda: send_due_digests(self.db, self.settings, utcnow())),
+        ]
+
+    async def start(self) -> None:
+        """The live tail for subscriptions; in the embedded mode (run_workers) also the relay, consumers, jobs."""
+        self.background = start_embedded(self.settings, self.db, self.consumers(), self.broadcast)
+        if self.settings.run_workers:
+            self.scheduler = asyncio.create_task(run_jobs(self.jobs()))
+
+    async def stop(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.cancel()
+            await asyncio.gather(self.scheduler, return_exceptions=True)
+        if self.background is not None:
+            await self.background.stop()
+        await self.db.dispose()

@@ -1,0 +1,55 @@
+"""One typed settings object; every field can be set by an environment variable prefixed COMMONS_."""
+
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COMMONS_", env_file=".env", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path = Path("var")
+    database_url: str | None = None
+    production: bool = False
+    log_level: str = "INFO"
+
+    bus: Literal["inprocess", "kafka"] = "inprocess"
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_topic_prefix: str = "commons"
+    search: Literal["embedded", "meilisearch"] = "embedded"
+    meili_url: str | None = None
+    meili_key: str | None = None
+    # Embedded mode runs the relay and the consumers inside `commons serve`.
+    run_workers: bool = True
+    outbox_retention_days: int = 30
+    kafka_partitions: int = 6
+    # tansu and some managed brokers lack idempotent producers; turn this off for them.
+    kafka_idempotence: bool = True
+    kafka_timeout_ms: int = 10_000
+    # Also the rebalance timeout: tansu only lets groups join when it is a few seconds.
+    kafka_max_poll_interval_ms: int = 300_000
+    # tansu lets a member join after about half of this; real Kafka brokers accept 6 s and up.
+    kafka_session_timeout_ms: int = 10_000
+    relay_batch_size: int = 500
+    consumer_batch_size: int = 500
+    consumer_max_attempts: int = 5
+    consumer_retry_seconds: float = 0.5
+
+    max_body_bytes: int = 1_000_000
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 4_000
+    session_days: int = 30
+    sign_in_attempts_per_minute: int = 10
+
+    @cached_property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite+aiosqlite:///{self.data_dir.resolve() / 'commons.db'}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")
