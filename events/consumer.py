@@ -1,0 +1,23 @@
+"""The consumer contract: a named consumer group and a plain async handler.
+
+The runner calls `handle(event, session)` inside a database transaction in which it also records the event id
+as processed for this consumer, so a redelivered event has no second effect. A handler ignores event types it
+does not care about (return without effect) and raises to ask for a retry.
+"""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from events.envelope import Event
+
+Handler = Callable[[Event, AsyncSession], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Consumer:
+    name: str
+    handle: Handler
+    # Topics (event sources) it reads; the Kafka adapter subscribes to one topic per source service.
+    sources: tuple[str, ...]

@@ -1,0 +1,115 @@
+"""The consumer runner: effects happen once per consumer, however often the bus delivers an event.
+
+Each batch runs in one database transaction that applies the handler and records the event ids as processed
+for this consumer; only then is the batch committed on the bus. A batch that fails is re-run one event at a
+time with exponential backoff; an event that keeps failing goes to the dead letters (with the reason) and the
+rest flow on. An event of a version this code does not know (`UnknownEvent`) is dead-lettered at once rather
+than skipped, so a replay after upgrading the consumer can still apply it.
+"""
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from events.bus import Bus, Delivery, EventSource
+from events.catalogue import UnknownEvent
+from events.consumer import Consumer
+from events.envelope import Event
+from events.tables import DeadLetter, ProcessedEvent
+from infra.columns import utcnow
+from infra.database import Database
+
+log = logging.getLogger("commons.events.runner")
+REOPEN_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 5
+    base_seconds: float = 0.5
+
+    def delay(self, attempt: int) -> float:
+        return self.base_seconds * 2 ** (attempt - 1)
+
+
+class Runner:
+    def __init__(
+        self, consumer: Consumer, db: Database, bus: Bus, policy: RetryPolicy = RetryPolicy(), batch_size: int = 500
+    ) -> None:
+        self.consumer, self.db, self.bus, self.policy, self.batch_size = consumer, db, bus, policy, batch_size
+
+    async def run(self, poll_seconds: float = 0.5) -> None:
+        """Consumes until cancelled. A broken source or database reopens the source at the last commit."""
+        while True:
+            source = self.bus.source(self.consumer.name, self.consumer.sources)
+            try:
+                while True:
+                    await self.step(source, poll_seconds)
+            except Exception as error:
+                log.warning("consumer %s failed, resuming from its last commit: %r", self.consumer.name, error)
+                await asyncio.sleep(REOPEN_SECONDS)
+            finally:
+                await source.close()
+
+    async def step(self, source: EventSource, poll_seconds: float = 0.5) -> int:
+        deliveries = await source.poll(self.batch_size, poll_seconds)
+        await self.process(deliveries)
+        await source.commit(deliveries)
+        return len(deliveries)
+
+    async def process(self, deliveries: Sequence[Delivery]) -> None:
+        events = list({delivery.event.id: delivery.event for delivery in deliveries}.values())
+        try:
+            async with self.db.transaction() as session:
+                await self._apply(session, events)
+        except Exception:
+            for event in events:
+                await self._process_alone(event)
+
+    async def _apply(self, session: AsyncSession, events: Sequence[Event]) -> None:
+        done = set(await session.scalars(select(ProcessedEvent.event_id).where(
+            ProcessedEvent.consumer == self.consumer.name, ProcessedEvent.event_id.in_([e.id for e in events])
+        )))
+        fresh = [event for event in events if event.id not in done]
+        for event in fresh:
+            await self.consumer.handle(event, session)
+        session.add_all(self._processed(event) for event in fresh)
+
+    async def _process_alone(self, event: Event) -> None:
+        reason = ""
+        for attempt in range(1, self.policy.max_attempts + 1):
+            try:
+                async with self.db.transaction() as session:
+                    await self._apply(session, [event])
+                return
+            except UnknownEvent as error:
+                return await self._dead_letter(event, f"unknown event version: {error}", attempt)
+            except Exception as error:
+                reason = f"{type(error).__name__}: {error}"
+                if attempt < self.policy.max_attempts:
+                    await asyncio.sleep(self.policy.delay(attempt))
+        await self._dead_letter(event, reason, self.policy.max_attempts)
+
+    async def _dead_letter(self, event: Event, reason: str, attempts: int) -> None:
+        log.error("consumer %s gave up on %s %s: %s", self.consumer.name, event.type, event.id, reason)
+        await self.bus.dead_letter(self.consumer.name, event, reason)
+        async with self.db.transaction() as session:
+            session.add(DeadLetter(
+                consumer=self.consumer.name, event_id=event.id, type=event.type, version=event.version,
+                reason=reason[:2000], payload=event.to_dict(), attempts=attempts, failed_at=utcnow(),
+            ))
+            session.add(self._processed(event))
+
+    def _processed(self, event: Event) -> ProcessedEvent:
+        return ProcessedEvent(consumer=self.consumer.name, event_id=event.id, processed_at=utcnow())
+
+
+async def replay(db: Database, bus: Bus, consumer: Consumer) -> None:
+    """The consumer forgets what it processed and reads from the beginning, rebuilding its projection."""
+    async with db.transaction() as session:
+        await session.execute(delete(ProcessedEvent).where(ProcessedEvent.consumer == consumer.name))
+    await bus.rewind(consumer.name, consumer.sources)
