@@ -1,0 +1,113 @@
+"""The embedded search engine (tantivy), for the default one-process mode.
+
+The index lives in generations under its folder; `CURRENT` names the live one, so a rebuild fills a new
+generation while searches go on, then swaps. Tantivy allows one writer: writes are serialized by a lock, and
+each commits and reloads the reader so it is searchable when the call returns.
+"""
+
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import tantivy
+
+from infra.columns import new_id, utcnow
+from search import embedded_query
+from search.embedded_schema import from_tantivy
+from search.embedded_store import Generation
+from search.highlight import highlight
+from search.port import Hit, SearchDocument, SearchRequest, SearchResult, Sort
+from search.query import Clause, plan
+from search.suggest import suggestion
+
+SNIPPET_CHARS = 200
+_ORDER = {Sort.NEWEST: tantivy.Order.Desc, Sort.OLDEST: tantivy.Order.Asc}
+
+
+class EmbeddedIndex:
+    def __init__(self, folder: Path | None = None) -> None:
+        """`folder=None` keeps the index in memory (tests, benchmarks)."""
+        self._folder = folder
+        self._lock = threading.Lock()
+        current = folder / "CURRENT" if folder else None
+        name = current.read_text().strip() if current and current.exists() else None
+        self._live = Generation.open(folder / name if folder and name else self._new_folder())
+        # Writes made while a rebuild runs, replayed onto the new generation before the swap.
+        self._during_rebuild: list[tuple[list[SearchDocument], list[str]]] | None = None
+
+    def apply_settings(self) -> None:
+        """Nothing to do: the schema is applied when a generation opens; synonyms and typos at query time."""
+
+    def upsert(self, documents: Sequence[SearchDocument]) -> None:
+        self._write(list(documents), [])
+
+    def delete(self, ids: Sequence[str]) -> None:
+        self._write([], list(ids))
+
+    def _write(self, documents: list[SearchDocument], deleted: list[str]) -> None:
+        with self._lock:
+            self._live.write(documents, deleted)
+            self._live.commit()
+            if self._during_rebuild is not None:
+                self._during_rebuild.append((documents, deleted))
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        if not request.audiences:
+            return SearchResult([], 0)
+        clauses = plan(request.query)
+        index = self._live.index
+        query = embedded_query.build(index.schema, request, clauses, utcnow())
+        searcher = index.searcher()
+        order = {"order_by_field": "updated_at", "order": _ORDER[request.sort]} if request.sort in _ORDER else {}
+        found = searcher.search(query, request.limit, count=True, offset=request.offset, **order)
+        documents = [(score, from_tantivy(searcher.doc(address))) for score, address in found.hits]
+        hits = [_hit(document, clauses, score if not order else 0.0) for score, document in documents]
+        return SearchResult(
+            hits, found.count or 0, _facets(searcher, query, request.facets),
+            suggestion(clauses, (f"{doc.title} {doc.text}" for _, doc in documents)) if hits else None,
+        )
+
+    def count(self) -> int:
+        return self._live.index.searcher().num_docs
+
+    def rebuild(self, documents: Iterable[SearchDocument]) -> int:
+        with self._lock:
+            self._during_rebuild = []
+        fresh, written = Generation.open(self._new_folder()), 0
+        for document in documents:
+            fresh.write([document])
+            written += 1
+        with self._lock:
+            for changed, deleted in self._during_rebuild or []:
+                fresh.write(changed, deleted)
+            fresh.commit()
+            old, self._live, self._during_rebuild = self._live, fresh, None
+            self._point_at(fresh)
+        old.discard()
+        return written
+
+    def close(self) -> None:
+        with self._lock:
+            self._live.writer.wait_merging_threads()
+
+    def _new_folder(self) -> Path | None:
+        return self._folder / f"generation-{new_id()}" if self._folder else None
+
+    def _point_at(self, generation: Generation) -> None:
+        if self._folder and generation.folder:
+            pointer = self._folder / "CURRENT.new"
+            pointer.write_text(generation.folder.name)
+            pointer.replace(self._folder / "CURRENT")
+
+
+def _hit(document: SearchDocument, clauses: list[Clause], score: float) -> Hit:
+    return Hit(document, highlight(document.title, clauses), highlight(document.text, clauses, SNIPPET_CHARS), score)
+
+
+def _facets(searcher: tantivy.Searcher, query: tantivy.Query, fields: Sequence[str]) -> dict[str, dict[str, int]]:
+    """Counts over the documents the query matches, which the audience filter inside it has already bounded."""
+    if not fields:
+        return {}
+    spec = {field: {"terms": {"field": field, "size": 100}} for field in fields}
+    counted = searcher.aggregate(query, spec)
+    return {field: {b["key"]: b["doc_count"] for b in counted[field]["buckets"]} for field in fields}

@@ -1,0 +1,42 @@
+"""One generation of the embedded index: a tantivy index in its own folder (or in memory) with its writer."""
+
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+from search.embedded_schema import open_index, to_tantivy
+from search.port import SearchDocument
+
+
+@dataclass
+class Generation:
+    index: tantivy.Index
+    writer: tantivy.IndexWriter
+    folder: Path | None
+
+    @classmethod
+    def open(cls, folder: Path | None) -> "Generation":
+        if folder:
+            folder.mkdir(parents=True, exist_ok=True)
+        index = open_index(folder)
+        return cls(index, index.writer(heap_size=64_000_000), folder)
+
+    def write(self, documents: Iterable[SearchDocument] = (), deleted: Iterable[str] = ()) -> None:
+        for document in documents:
+            self.writer.delete_documents_by_term("id", document.id)
+            self.writer.add_document(to_tantivy(document))
+        for ident in deleted:
+            self.writer.delete_documents_by_term("id", ident)
+
+    def commit(self) -> None:
+        """Makes the writes searchable at once: the reader is reloaded by hand, not on tantivy's schedule."""
+        self.writer.commit()
+        self.index.reload()
+
+    def discard(self) -> None:
+        del self.writer  # releases tantivy's writer lock on the folder
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,126 @@
+"""The `search` field: one place to search everything the viewer may see.
+
+Needs from `info.context`: `viewer_audiences` (frozenset[str]; empty for anonymous callers, who then find
+nothing) and `search` (the process's SearchIndex). Cursors are opaque offsets, as in every list.
+"""
+
+import asyncio
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+from strawberry.types import Info
+
+from infra.errors import InvalidInput
+from infra.pagination import encode_cursor, page
+from search import port
+
+MAX_QUERY_CHARS = 200
+# Facets are named like the filter that narrows by them, so a client can pass a value straight back.
+FACET_NAMES = {"kind": "kinds", "practice_areas": "practiceAreas", "network_ids": "networks", "author_id": "authors"}
+
+
+@strawberry.enum
+class SearchSort(Enum):
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+
+
+@strawberry.input
+class DateRange:
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@strawberry.input
+class SearchFilters:
+    kinds: list[str] | None = None
+    practice_areas: list[str] | None = None
+    networks: list[str] | None = None
+    authors: list[str] | None = None
+    dates: DateRange | None = None
+
+    def to_port(self) -> port.SearchFilters:
+        dates = self.dates or DateRange()
+        return port.SearchFilters(
+            kinds=tuple(self.kinds or ()), practice_areas=tuple(self.practice_areas or ()),
+            networks=tuple(self.networks or ()), authors=tuple(self.authors or ()),
+            updated_from=dates.since, updated_to=dates.until,
+        )
+
+
+@strawberry.type
+class SearchHit:
+    id: strawberry.ID
+    kind: str
+    title: str
+    title_html: str = strawberry.field(description="The title, HTML-escaped, matches wrapped in <mark>.")
+    snippet: str = strawberry.field(description="A passage around the first match, HTML-escaped, with <mark>.")
+    path: str
+    practice_areas: list[str]
+    author_name: str | None
+    updated_at: datetime
+    cursor: str
+
+
+@strawberry.type
+class FacetValue:
+    value: str
+    count: int
+
+
+@strawberry.type
+class Facet:
+    field: str
+    values: list[FacetValue]
+
+
+@strawberry.type
+class SearchConnection:
+    hits: list[SearchHit]
+    total_count: int
+    facets: list[Facet]
+    suggestion: str | None = strawberry.field(description="The query with its typos corrected, if it had any.")
+    has_next_page: bool
+    end_cursor: str | None
+
+
+def _hit(hit: port.Hit, position: int) -> SearchHit:
+    found = hit.document
+    return SearchHit(
+        id=strawberry.ID(found.id), kind=found.kind, title=found.title, title_html=hit.title_html,
+        snippet=hit.snippet_html, path=found.path, practice_areas=list(found.practice_areas),
+        author_name=found.author_name, updated_at=found.updated_at, cursor=encode_cursor(position),
+    )
+
+
+def _connection(result: port.SearchResult, offset: int) -> SearchConnection:
+    hits = [_hit(hit, offset + i) for i, hit in enumerate(result.hits)]
+    facets = [
+        Facet(field=FACET_NAMES[name], values=[FacetValue(value=v, count=n) for v, n in counts.items()])
+        for name, counts in result.facets.items()
+    ]
+    return SearchConnection(
+        hits=hits, total_count=result.total, facets=facets, suggestion=result.suggestion,
+        has_next_page=offset + len(hits) < result.total, end_cursor=hits[-1].cursor if hits else None,
+    )
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Stories, resources, harvests, members and groups the viewer may see.")
+    async def search(
+        self, info: Info, query: str, filters: SearchFilters | None = None, first: int | None = 20,
+        after: str | None = None, sort: SearchSort = SearchSort.RELEVANCE,
+    ) -> SearchConnection:
+        if len(query) > MAX_QUERY_CHARS:
+            raise InvalidInput(f"A search may be at most {MAX_QUERY_CHARS} characters long.")
+        window = page(first, after)
+        request = port.SearchRequest(
+            query=query, audiences=info.context.viewer_audiences, filters=(filters or SearchFilters()).to_port(),
+            sort=port.Sort(sort.value), offset=window.offset, limit=window.limit,
+        )
+        # The engines block (tantivy, the Meilisearch HTTP client): keep the event loop free.
+        result = await asyncio.to_thread(info.context.search.search, request)
+        return _connection(result, window.offset)

@@ -1,0 +1,69 @@
+"""What a typed query asks for, engine-agnostic: words with their typo budget, and synonym groups.
+
+The last word is matched as a prefix (search as you type). A run of words that forms a synonym phrase becomes
+one clause matched by any phrase of its group.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from search.spelling import allowed_typos, matches
+from search.synonyms import SYNONYMS
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    typos: int
+    prefix: bool
+
+    def matches(self, word: str) -> bool:
+        return matches(word, self.text, self.typos, self.prefix)
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    typed: str
+    phrases: tuple[tuple[str, ...], ...]
+
+
+Clause = Word | Synonyms
+
+
+def fold(word: str) -> str:
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """Each word of `text`, folded as the engines index it, with its character offsets."""
+    for match in _WORD.finditer(text):
+        yield fold(match.group()), match.start(), match.end()
+
+
+def words(text: str) -> list[str]:
+    return [word for word, _, _ in spans(text)]
+
+
+_PHRASES = {tuple(words(phrase)): group for group in SYNONYMS for phrase in group}
+_LONGEST = max(len(phrase) for phrase in _PHRASES)
+
+
+def plan(query: str) -> list[Clause]:
+    typed, clauses, i = words(query), [], 0
+    while i < len(typed):
+        size = next((n for n in range(_LONGEST, 0, -1) if tuple(typed[i : i + n]) in _PHRASES), 0)
+        if size:
+            run = tuple(typed[i : i + size])
+            clauses.append(Synonyms(" ".join(run), tuple(tuple(words(p)) for p in _PHRASES[run])))
+        else:
+            word = typed[i]
+            clauses.append(Word(word, allowed_typos(word), prefix=i == len(typed) - 1))
+        i += size or 1
+    return clauses
