@@ -1,0 +1,58 @@
+"""What other services and the gateway may ask of accounts."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from infra.columns import utcnow
+from infra.database import Database
+from services.accounts.credentials import normal_email, token_hash
+from services.accounts.tables import Account, AccountSession
+
+__all__ = ["normal_email"]
+
+SESSION_COOKIE = "commons_session"
+CSRF_COOKIE = "commons_csrf"
+
+
+@dataclass(frozen=True)
+class SessionHolder:
+    account_id: str
+    email: str
+    name: str
+    is_admin: bool
+    # Set for browser sessions: mutations must echo it in the X-CSRF-Token header.
+    csrf_token: str | None
+
+
+async def holder_of(db: Database, token: str) -> SessionHolder | None:
+    """The account behind a session token, if the token is known and not expired."""
+    query = (
+        select(Account, AccountSession.csrf_token)
+        .join(AccountSession, AccountSession.account_id == Account.id)
+        .where(AccountSession.token_hash == token_hash(token), AccountSession.expires_at > utcnow())
+    )
+    async with db.sessions() as session:
+        row = (await session.execute(query)).first()
+    if row is None:
+        return None
+    account, csrf = row
+    return SessionHolder(account.id, account.email, account.name, account.is_admin, csrf)
+
+
+async def names_of(session: AsyncSession, account_ids: Iterable[str]) -> dict[str, str]:
+    rows = await session.execute(select(Account.id, Account.name).where(Account.id.in_(list(account_ids))))
+    return dict(rows.all())
+
+
+async def account_id_for_email(db: Database, email: str) -> str | None:
+    async with db.sessions() as session:
+        return await session.scalar(select(Account.id).where(Account.email == email.strip().lower()))
+
+
+async def account(db: Database, account_id: str) -> SessionHolder | None:
+    async with db.sessions() as session:
+        row = await session.get(Account, account_id)
+    return SessionHolder(row.id, row.email, row.name, row.is_admin, None) if row else None

@@ -1,0 +1,41 @@
+"""Accounts: who can sign in, their open sessions, and recent failed sign-ins (for rate limiting)."""
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from infra.columns import UTCDateTime, new_id, utcnow
+from infra.database import Base
+
+
+class Account(Base):
+    __tablename__ = "accounts_accounts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AccountSession(Base):
+    """A signed-in browser (cookie) or API client (bearer token); only the token's hash is stored."""
+
+    __tablename__ = "accounts_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts_accounts.id", ondelete="CASCADE"))
+    csrf_token: Mapped[str | None] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SignInFailure(Base):
+    __tablename__ = "accounts_sign_in_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(300))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_accounts_sign_in_failures_key_at", "key", "at"),)

@@ -1,0 +1,91 @@
+"""GraphQL for accounts: sign up, sign in, sign out, me."""
+
+import strawberry
+from strawberry.types import Info
+
+from infra.context import RequestContext
+from services.accounts import commands
+from services.accounts.api import CSRF_COOKIE, SESSION_COOKIE
+from services.accounts.tables import Account as AccountRow
+
+
+@strawberry.type
+class Account:
+    id: strawberry.ID
+    email: str
+    name: str
+    is_admin: bool
+
+
+@strawberry.type
+class SignedIn:
+    account: Account
+    token: str | None = strawberry.field(description="A bearer token, only when asked for with forApi.")
+
+
+def account_of(row: AccountRow) -> Account:
+    return Account(id=strawberry.ID(row.id), email=row.email, name=row.name, is_admin=row.is_admin)
+
+
+def _set_cookies(context: RequestContext, opened: commands.OpenedSession) -> None:
+    max_age = context.settings.session_days * 86400
+    for name, value, http_only in ((SESSION_COOKIE, opened.token, True), (CSRF_COOKIE, opened.csrf_token, False)):
+        context.cookies[name] = value or ""
+        morsel = context.cookies[name]
+        morsel.update({"path": "/", "max-age": str(max_age), "samesite": "Lax"})
+        morsel["httponly"] = http_only
+        morsel["secure"] = context.settings.production
+
+
+async def _open(context: RequestContext, row: AccountRow, for_api: bool) -> SignedIn:
+    opened = await commands.open_session(context.db, context.settings, row, browser=not for_api)
+    return _signed_in(context, opened, for_api)
+
+
+def _signed_in(context: RequestContext, opened: commands.OpenedSession, for_api: bool) -> SignedIn:
+    if not for_api:
+        _set_cookies(context, opened)
+    return SignedIn(account=account_of(opened.account), token=opened.token if for_api else None)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="The signed-in account, or null.")
+    def me(self, info: Info[RequestContext, None]) -> Account | None:
+        viewer = info.context.viewer
+        if viewer is None:
+            return None
+        return Account(
+            id=strawberry.ID(viewer.account_id), email=viewer.email, name=viewer.name, is_admin=viewer.is_admin
+        )
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Creates an account and signs it in.")
+    async def sign_up(
+        self, info: Info[RequestContext, None], email: str, password: str, name: str, for_api: bool = False
+    ) -> SignedIn:
+        row = await commands.sign_up(info.context.db, email, password, name)
+        return await _open(info.context, row, for_api)
+
+    @strawberry.mutation(description="Signs in; browsers get a session cookie, API clients (forApi) a token.")
+    async def sign_in(
+        self, info: Info[RequestContext, None], email: str, password: str, for_api: bool = False
+    ) -> SignedIn:
+        context = info.context
+        opened = await commands.sign_in(
+            context.db, context.settings, email, password, context.client_address, browser=not for_api
+        )
+        return _signed_in(context, opened, for_api)
+
+    @strawberry.mutation(description="Ends this session.")
+    async def sign_out(self, info: Info[RequestContext, None]) -> bool:
+        context = info.context
+        if context.viewer is None or context.session_token is None:
+            return False
+        await commands.sign_out(context.db, context.session_token)
+        for name in (SESSION_COOKIE, CSRF_COOKIE):
+            context.cookies[name] = ""
+            context.cookies[name].update({"path": "/", "max-age": "0"})
+        return True

@@ -1,0 +1,89 @@
+"""What other services and the gateway may ask of networks."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from events import audience
+from infra.database import Database
+from services.networks.connections import connected_ids
+from services.networks.practice_areas import DEFAULT_PRACTICE_AREAS, clean_areas
+from services.networks.queries import allowed_areas
+from services.networks.tables import LocalGroup, LocalGroupMember, Membership, Network, Profile
+
+__all__ = ["DEFAULT_PRACTICE_AREAS", "clean_areas"]
+
+
+@dataclass(frozen=True)
+class LocalGroupSummary:
+    id: str
+    network_id: str
+    name: str
+    practice_areas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NetworkSummary:
+    id: str
+    name: str
+    is_public: bool
+
+
+async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
+    """The circles a member sees: the platform, their networks and their local groups."""
+    async with db.sessions() as session:
+        networks = await session.scalars(select(Membership.network_id).where(Membership.member_id == member_id))
+        groups = await session.scalars(
+            select(LocalGroupMember.local_group_id).where(LocalGroupMember.member_id == member_id)
+        )
+        keys = [audience.network(n) for n in networks] + [audience.local_group(g) for g in groups]
+    return frozenset([audience.PLATFORM.key, *keys])
+
+
+async def role_in(db: Database, network_id: str, member_id: str) -> str | None:
+    async with db.sessions() as session:
+        query = select(Membership.role).where(Membership.network_id == network_id, Membership.member_id == member_id)
+        return await session.scalar(query)
+
+
+async def network_summary(db: Database, network_id: str) -> NetworkSummary | None:
+    async with db.sessions() as session:
+        network = await session.get(Network, network_id)
+    return NetworkSummary(network.id, network.name, network.is_public) if network else None
+
+
+async def local_group_summary(db: Database, local_group_id: str) -> LocalGroupSummary | None:
+    async with db.sessions() as session:
+        group = await session.get(LocalGroup, local_group_id)
+    if group is None:
+        return None
+    return LocalGroupSummary(group.id, group.network_id, group.name, tuple(group.practice_areas))
+
+
+async def local_groups_of_member(db: Database, member_id: str) -> list[LocalGroupSummary]:
+    query = select(LocalGroup).join(LocalGroupMember).where(LocalGroupMember.member_id == member_id)
+    async with db.sessions() as session:
+        groups = await session.scalars(query)
+        return [LocalGroupSummary(g.id, g.network_id, g.name, tuple(g.practice_areas)) for g in groups]
+
+
+async def member_ids(db: Database, network_id: str) -> list[str]:
+    async with db.sessions() as session:
+        return list(await session.scalars(select(Membership.member_id).where(Membership.network_id == network_id)))
+
+
+async def practice_areas(db: Database, network_id: str | None) -> set[str]:
+    async with db.sessions() as session:
+        return await allowed_areas(session, network_id)
+
+
+async def member_names(db: Database, ids: list[str]) -> dict[str, str]:
+    async with db.sessions() as session:
+        rows = await session.execute(select(Profile.member_id, Profile.name).where(Profile.member_id.in_(ids)))
+        return dict(rows.all())
+
+
+async def connected_network_ids(db: Database, network_id: str) -> list[str]:
+    """Networks that agreed to connect with this one: they receive its published harvests and resources."""
+    async with db.sessions() as session:
+        return await connected_ids(session, network_id)

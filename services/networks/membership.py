@@ -1,0 +1,96 @@
+"""Joining a network: invitations a member accepts, join requests a host approves, and roles."""
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from infra.columns import utcnow
+from infra.errors import Conflict, Forbidden, InvalidInput, NotFound
+from infra.viewer import Viewer
+from services.networks.access import ROLES, hosted_network, role_of, visible_network
+from services.networks.commands import add_member, clean_text
+from services.networks.tables import Invitation, JoinRequest, Membership, Network
+
+
+async def invite(
+    session: AsyncSession, viewer: Viewer, network_id: str, email: str, member_email_owner: str | None
+) -> Invitation:
+    """`member_email_owner` is the account that has this email, if any (asked of accounts by the caller)."""
+    network = await hosted_network(session, viewer, network_id, "invite members")
+    if member_email_owner and await role_of(session, network.id, member_email_owner):
+        raise Conflict("That person is a member already.")
+    pending = select(Invitation.id).where(
+        Invitation.network_id == network.id, Invitation.email == email, Invitation.accepted_at.is_(None)
+    )
+    if await session.scalar(pending):
+        raise Conflict("That person has an open invitation already.")
+    invitation = Invitation(network_id=network.id, email=email, invited_by=viewer.account_id, created_at=utcnow())
+    session.add(invitation)
+    await session.flush()
+    return invitation
+
+
+async def accept_invitation(session: AsyncSession, viewer: Viewer, invitation_id: str) -> Network:
+    invitation = await session.get(Invitation, invitation_id)
+    if invitation is None or invitation.email != viewer.email:
+        raise NotFound("No such invitation for you.")
+    if invitation.accepted_at is not None:
+        raise Conflict("You accepted this invitation already.")
+    invitation.accepted_at = utcnow()
+    network = await session.get_one(Network, invitation.network_id)
+    if not await role_of(session, network.id, viewer.account_id):
+        await add_member(session, viewer, network, "member")
+    return network
+
+
+async def request_to_join(session: AsyncSession, viewer: Viewer, network_id: str, message: str) -> JoinRequest:
+    network = await visible_network(session, viewer, network_id)
+    if await role_of(session, network.id, viewer.account_id):
+        raise Conflict("You are a member already.")
+    open_requests = select(func.count()).where(
+        JoinRequest.network_id == network.id,
+        JoinRequest.member_id == viewer.account_id,
+        JoinRequest.status == "pending",
+    )
+    if await session.scalar(open_requests):
+        raise Conflict("You asked to join already; a host will answer.")
+    request = JoinRequest(
+        network_id=network.id,
+        member_id=viewer.account_id,
+        message=clean_text(message, "A message", 2000),
+        created_at=utcnow(),
+    )
+    session.add(request)
+    await session.flush()
+    return request
+
+
+async def decide_join_request(
+    session: AsyncSession, viewer: Viewer, request_id: str, approve: bool, applicant: Viewer | None
+) -> JoinRequest:
+    """`applicant` is the requesting member as a Viewer (name, email), looked up by the caller."""
+    request = await session.get(JoinRequest, request_id)
+    # Only the network's hosts may learn that a request exists.
+    hosting = request is not None and await role_of(session, request.network_id, viewer.account_id) == "host"
+    if request is None or not (viewer.is_admin or hosting):
+        raise NotFound("No such join request.")
+    network = await hosted_network(session, viewer, request.network_id, "answer join requests")
+    if request.status != "pending":
+        raise Conflict("This request was answered already.")
+    request.status = "approved" if approve else "declined"
+    if approve and applicant is not None:
+        await add_member(session, applicant, network, "member")
+    return request
+
+
+async def set_role(session: AsyncSession, viewer: Viewer, network_id: str, member_id: str, role: str) -> Membership:
+    await hosted_network(session, viewer, network_id, "change roles")
+    if role not in ROLES:
+        raise InvalidInput(f"A role is one of {', '.join(ROLES)}.")
+    membership = await session.get(Membership, (network_id, member_id))
+    if membership is None:
+        raise NotFound("That person is not a member of the network.")
+    hosts = select(func.count()).where(Membership.network_id == network_id, Membership.role == "host")
+    if membership.role == "host" and role != "host" and (await session.scalar(hosts) or 0) <= 1:
+        raise Forbidden("A network keeps at least one host.")
+    membership.role = role
+    return membership

@@ -1,0 +1,75 @@
+"""Reading networks: lists and lookups for GraphQL and for the public API."""
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.networks.practice_areas import DEFAULT_PRACTICE_AREAS
+from services.networks.tables import (
+    Invitation,
+    JoinRequest,
+    LocalGroup,
+    LocalGroupMember,
+    Membership,
+    Network,
+    PracticeArea,
+    Profile,
+)
+
+
+async def allowed_areas(session: AsyncSession, network_id: str | None) -> set[str]:
+    own = await session.scalars(select(PracticeArea.name).where(PracticeArea.network_id == network_id))
+    return set(DEFAULT_PRACTICE_AREAS) | set(own)
+
+
+def visible_networks(member_id: str, is_admin: bool) -> Select:  # type: ignore[type-arg]
+    mine = select(Membership.network_id).where(Membership.member_id == member_id)
+    query = select(Network)
+    if not is_admin:
+        query = query.where(or_(Network.is_public, Network.id.in_(mine)))
+    return query.order_by(Network.created_at, Network.id)
+
+
+def network_members(network_id: str) -> Select:  # type: ignore[type-arg]
+    return (
+        select(Profile)
+        .join(Membership, Membership.member_id == Profile.member_id)
+        .where(Membership.network_id == network_id)
+        .order_by(Profile.name, Profile.member_id)
+    )
+
+
+def local_groups_of(network_id: str) -> Select:  # type: ignore[type-arg]
+    return select(LocalGroup).where(LocalGroup.network_id == network_id).order_by(LocalGroup.name, LocalGroup.id)
+
+
+def local_group_members(local_group_id: str) -> Select:  # type: ignore[type-arg]
+    return (
+        select(Profile)
+        .join(LocalGroupMember, LocalGroupMember.member_id == Profile.member_id)
+        .where(LocalGroupMember.local_group_id == local_group_id)
+        .order_by(Profile.name, Profile.member_id)
+    )
+
+
+async def profile_with_circles(session: AsyncSession, member_id: str) -> tuple[Profile, frozenset[str]] | None:
+    """A profile and the audience keys of the networks its member belongs to."""
+    profile = await session.get(Profile, member_id)
+    if profile is None:
+        return None
+    networks = await session.scalars(select(Membership.network_id).where(Membership.member_id == member_id))
+    return profile, frozenset(f"network:{n}" for n in networks)
+
+
+async def open_invitations(session: AsyncSession, email: str) -> list[tuple[Invitation, Network]]:
+    query = (
+        select(Invitation, Network)
+        .join(Network, Network.id == Invitation.network_id)
+        .where(Invitation.email == email, Invitation.accepted_at.is_(None))
+        .order_by(Invitation.created_at)
+    )
+    return list((await session.execute(query)).all())
+
+
+async def pending_join_requests(session: AsyncSession, network_id: str) -> list[JoinRequest]:
+    query = select(JoinRequest).where(JoinRequest.network_id == network_id, JoinRequest.status == "pending")
+    return list(await session.scalars(query.order_by(JoinRequest.created_at)))

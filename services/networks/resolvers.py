@@ -1,0 +1,212 @@
+"""The networks service's part of the GraphQL schema: its queries and mutations."""
+
+from datetime import datetime
+
+import strawberry
+
+from infra.context import RequestContext
+from infra.errors import NotFound
+from infra.pagination import Connection
+from infra.viewer import Viewer
+from services.accounts import api as accounts
+from services.networks import commands, local_groups, membership, profiles, queries
+from services.networks.access import hosted_network, visible_network
+from services.networks.api import practice_areas as allowed_practice_areas
+from services.networks.tables import Invitation as InvitationRow
+from services.networks.tables import JoinRequest as JoinRequestRow
+from services.networks.types import Ctx, LocalGroup, Member, Network, paged
+
+
+@strawberry.type
+class Invitation:
+    id: strawberry.ID
+    network: Network
+    email: str
+    created_at: datetime
+    accepted: bool
+
+
+@strawberry.type
+class JoinRequest:
+    id: strawberry.ID
+    network_id: strawberry.ID
+    member_id: strawberry.ID
+    message: str
+    status: str
+
+
+@strawberry.input
+class ProfileInput:
+    name: str | None = None
+    bio: str | None = None
+    practice_areas: list[str] | None = None
+    offers: str | None = None
+    seeks: str | None = None
+
+
+def _invitation(row: InvitationRow, network: Network) -> Invitation:
+    return Invitation(
+        id=strawberry.ID(row.id),
+        network=network,
+        email=row.email,
+        created_at=row.created_at,
+        accepted=row.accepted_at is not None,
+    )
+
+
+def _join_request(row: JoinRequestRow) -> JoinRequest:
+    return JoinRequest(
+        id=strawberry.ID(row.id),
+        network_id=strawberry.ID(row.network_id),
+        member_id=strawberry.ID(row.member_id),
+        message=row.message,
+        status=row.status,
+    )
+
+
+async def _applicant(context: RequestContext, request_id: str) -> Viewer | None:
+    async with context.db.sessions() as session:
+        request = await session.get(JoinRequestRow, request_id)
+    holder = await accounts.account(context.db, request.member_id) if request else None
+    return Viewer(holder.account_id, holder.email, holder.name) if holder else None
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Networks you belong to, and public ones.")
+    async def networks(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Network]:
+        viewer = info.context.viewer
+        query = queries.visible_networks(viewer.account_id if viewer else "", bool(viewer and viewer.is_admin))
+        return await paged(info.context, query, first, after, lambda r: Network(row=r))
+
+    @strawberry.field
+    async def network(self, info: Ctx, id: strawberry.ID) -> Network:
+        async with info.context.db.sessions() as session:
+            return Network(row=await visible_network(session, info.context.member(), id))
+
+    @strawberry.field
+    async def local_group(self, info: Ctx, id: strawberry.ID) -> LocalGroup:
+        async with info.context.db.sessions() as session:
+            return LocalGroup(row=await local_groups.visible_local_group(session, info.context.member(), id))
+
+    @strawberry.field(description="A member's profile, if you share a network (or it is yours).")
+    async def member(self, info: Ctx, id: strawberry.ID) -> Member:
+        viewer = info.context.member()
+        async with info.context.db.sessions() as session:
+            found = await queries.profile_with_circles(session, id)
+        if found is None or (id != viewer.account_id and not (viewer.audiences & found[1]) and not viewer.is_admin):
+            raise NotFound("No such member.")
+        return Member(row=found[0])
+
+    @strawberry.field(description="Invitations waiting for you.")
+    async def my_invitations(self, info: Ctx) -> list[Invitation]:
+        viewer = info.context.member()
+        async with info.context.db.sessions() as session:
+            rows = await queries.open_invitations(session, viewer.email)
+            return [_invitation(row, Network(row=network)) for row, network in rows]
+
+    @strawberry.field(description="Requests to join a network that wait for an answer (hosts only).")
+    async def join_requests(self, info: Ctx, network_id: strawberry.ID) -> list[JoinRequest]:
+        async with info.context.db.sessions() as session:
+            network = await hosted(session, info.context, network_id, "see join requests")
+            return [_join_request(row) for row in await queries.pending_join_requests(session, network.id)]
+
+    @strawberry.field(description="The default practice areas plus the network's own.")
+    async def practice_areas(self, info: Ctx, network_id: strawberry.ID | None = None) -> list[str]:
+        if network_id is not None:
+            async with info.context.db.sessions() as session:
+                await visible_network(session, info.context.member(), network_id)
+        return sorted(await allowed_practice_areas(info.context.db, network_id))
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Creates a network; you become its host.")
+    async def create_network(self, info: Ctx, name: str, description: str = "", is_public: bool = False) -> Network:
+        async with info.context.db.transaction() as session:
+            row = await commands.create_network(session, info.context.member(), name, description, is_public)
+        return Network(row=row)
+
+    @strawberry.mutation(description="Changes a network's name, description or visibility (hosts only).")
+    async def update_network(
+        self,
+        info: Ctx,
+        id: strawberry.ID,
+        name: str | None = None,
+        description: str | None = None,
+        is_public: bool | None = None,
+    ) -> Network:
+        async with info.context.db.transaction() as session:
+            network = await hosted(session, info.context, id, "change it")
+            row = await commands.update_network(session, network, name, description, is_public)
+        return Network(row=row)
+
+    @strawberry.mutation(description="Adds a practice area of the network's own (hosts only).")
+    async def add_practice_area(self, info: Ctx, network_id: strawberry.ID, name: str) -> list[str]:
+        async with info.context.db.transaction() as session:
+            network = await hosted(session, info.context, network_id, "add practice areas")
+            await commands.add_practice_area(session, network, name)
+        return sorted(await allowed_practice_areas(info.context.db, network_id))
+
+    @strawberry.mutation(description="Invites someone by email (hosts only).")
+    async def invite_member(self, info: Ctx, network_id: strawberry.ID, email: str) -> Invitation:
+        email = accounts.normal_email(email)
+        owner = await accounts.account_id_for_email(info.context.db, email)
+        async with info.context.db.transaction() as session:
+            row = await membership.invite(session, info.context.member(), network_id, email, owner)
+            network = await visible_network(session, info.context.member(), network_id)
+        return _invitation(row, Network(row=network))
+
+    @strawberry.mutation(description="Accepts an invitation sent to your email address.")
+    async def accept_invitation(self, info: Ctx, id: strawberry.ID) -> Network:
+        async with info.context.db.transaction() as session:
+            return Network(row=await membership.accept_invitation(session, info.context.member(), id))
+
+    @strawberry.mutation(description="Asks the hosts of a public network to let you in.")
+    async def request_to_join(self, info: Ctx, network_id: strawberry.ID, message: str = "") -> JoinRequest:
+        async with info.context.db.transaction() as session:
+            return _join_request(await membership.request_to_join(session, info.context.member(), network_id, message))
+
+    @strawberry.mutation(description="Approves or declines a join request (hosts only).")
+    async def decide_join_request(self, info: Ctx, id: strawberry.ID, approve: bool) -> JoinRequest:
+        applicant = await _applicant(info.context, id)
+        async with info.context.db.transaction() as session:
+            row = await membership.decide_join_request(session, info.context.member(), id, approve, applicant)
+            return _join_request(row)
+
+    @strawberry.mutation(description="Makes a member a host, coordinator or member (hosts only).")
+    async def set_member_role(self, info: Ctx, network_id: strawberry.ID, member_id: strawberry.ID, role: str) -> str:
+        async with info.context.db.transaction() as session:
+            row = await membership.set_role(session, info.context.member(), network_id, member_id, role)
+            return row.role
+
+    @strawberry.mutation(description="Creates a local group in a network (hosts only).")
+    async def create_local_group(
+        self,
+        info: Ctx,
+        network_id: strawberry.ID,
+        name: str,
+        place: str = "",
+        description: str = "",
+        practice_areas: list[str] | None = None,
+    ) -> LocalGroup:
+        async with info.context.db.transaction() as session:
+            row = await local_groups.create_local_group(
+                session, info.context.member(), network_id, name, place, description, practice_areas or []
+            )
+        return LocalGroup(row=row)
+
+    @strawberry.mutation(description="Joins a local group of a network you belong to.")
+    async def join_local_group(self, info: Ctx, id: strawberry.ID) -> LocalGroup:
+        async with info.context.db.transaction() as session:
+            return LocalGroup(row=await local_groups.join_local_group(session, info.context.member(), id))
+
+    @strawberry.mutation(description="Changes your profile.")
+    async def update_profile(self, info: Ctx, input: ProfileInput) -> Member:
+        change = profiles.ProfileChange(**strawberry.asdict(input))
+        async with info.context.db.transaction() as session:
+            return Member(row=await profiles.update_profile(session, info.context.member(), change))
+
+
+async def hosted(session, context: RequestContext, network_id: str, doing: str):  # type: ignore[no-untyped-def]
+    return await hosted_network(session, context.member(), network_id, doing)
