@@ -1,0 +1,121 @@
+"""Forming groups and keeping their membership and contract: the only code that writes groups and seats."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from events.outbox import record
+from infra.columns import utcnow
+from infra.errors import Conflict, InvalidInput, NotFound
+from services.peer_groups import events as ev
+from services.peer_groups.access import Actor, member_group
+from services.peer_groups.kinds import DEFAULT_NORMS, check_complete, check_size, kind_of
+from services.peer_groups.publications import group_event, group_publication
+from services.peer_groups.tables import GroupMember, PeerGroup
+from services.peer_groups.text import clean_text
+
+
+@dataclass(frozen=True)
+class Formation:
+    network_id: str
+    kind: str
+    name: str
+    member_ids: tuple[str, ...]
+    mentor_id: str | None = None
+    scheme_id: str | None = None
+
+
+async def seats(session: AsyncSession, group_id: str) -> list[GroupMember]:
+    query = select(GroupMember).where(GroupMember.group_id == group_id).order_by(GroupMember.joined_at)
+    return list(await session.scalars(query))
+
+
+async def record_group(session: AsyncSession, group: PeerGroup) -> None:
+    member_ids = [seat.member_id for seat in await seats(session, group.id)]
+    data = ev.PeerGroupChanged(
+        group_id=group.id,
+        network_id=group.network_id,
+        kind=group.kind,
+        member_ids=member_ids,
+        publication=group_publication(group),
+    )
+    record(session, [group_event(data, group.id, group)])
+
+
+async def _check_in_network(actor: Actor, network_id: str, member_ids: set[str]) -> None:
+    for member_id in sorted(member_ids):
+        if await actor.role_in(network_id, member_id) is None:
+            raise InvalidInput("Everyone in a group must be a member of its network.")
+
+
+def _roles(formation: Formation, founder: str | None) -> dict[str, str]:
+    kind = kind_of(formation.kind)
+    others = [m for m in (*([founder] if founder else []), *formation.member_ids) if m != formation.mentor_id]
+    roles = {member_id: kind.member_role for member_id in others}
+    if formation.mentor_id:
+        roles[formation.mentor_id] = "mentor"
+    return roles
+
+
+async def form_group(session: AsyncSession, actor: Actor, formation: Formation) -> PeerGroup:
+    """Members form groups with colleagues of their network; coordinators may form groups they are not in."""
+    if await actor.role_in(formation.network_id) is None:
+        raise NotFound("No such network.")
+    founder = None if await actor.coordinates(formation.network_id) else actor.id
+    roles = _roles(formation, founder)
+    check_complete(kind_of(formation.kind), list(roles.values()))
+    await _check_in_network(actor, formation.network_id, set(roles))
+    group = PeerGroup(
+        network_id=formation.network_id,
+        scheme_id=formation.scheme_id,
+        kind=formation.kind,
+        name=clean_text(formation.name, "A group's name", 120, 2),
+        formed_by=actor.id,
+        started_at=utcnow(),
+        norms=list(DEFAULT_NORMS),
+        contract_version=1,
+    )
+    session.add(group)
+    await session.flush()
+    session.add_all(GroupMember(group_id=group.id, member_id=m, role=r, joined_at=utcnow()) for m, r in roles.items())
+    await session.flush()
+    await record_group(session, group)
+    return group
+
+
+async def add_member(session: AsyncSession, actor: Actor, group_id: str, member_id: str, role: str | None) -> PeerGroup:
+    """Any member (or a coordinator) adds a colleague of the network; the kind's size limit holds."""
+    group = await _managed_group(session, actor, group_id)
+    await seat_member(session, actor, group, member_id, role)
+    return group
+
+
+async def seat_member(session: AsyncSession, actor: Actor, group: PeerGroup, member_id: str, role: str | None) -> None:
+    kind = kind_of(group.kind)
+    current = await seats(session, group.id)
+    if any(seat.member_id == member_id for seat in current):
+        raise Conflict("That person is in the group already.")
+    role = role or kind.member_role
+    if role not in ("mentor", kind.member_role):
+        raise InvalidInput(f"In a {kind.label} a member is a {kind.member_role}{' or the mentor' * kind.has_mentor}.")
+    check_size(kind, [seat.role for seat in current] + [role])
+    await _check_in_network(actor, group.network_id, {member_id})
+    session.add(GroupMember(group_id=group.id, member_id=member_id, role=role, joined_at=utcnow()))
+    await session.flush()
+    await record_group(session, group)
+
+
+async def _managed_group(session: AsyncSession, actor: Actor, group_id: str) -> PeerGroup:
+    group = await session.get(PeerGroup, group_id)
+    if group is not None and await actor.coordinates(group.network_id):
+        return group
+    return (await member_group(session, actor.id, group_id))[0]
+
+
+async def leave_group(session: AsyncSession, actor: Actor, group_id: str) -> None:
+    """Membership is voluntary (seed 002): anyone may leave; the group's record of them stays confidential."""
+    group, seat = await member_group(session, actor.id, group_id)
+    await session.delete(seat)
+    await session.flush()
+    await record_group(session, group)

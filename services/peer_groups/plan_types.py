@@ -1,0 +1,84 @@
+"""GraphQL types of development plans: goals, milestones and check-ins."""
+
+from datetime import datetime
+
+import strawberry
+from sqlalchemy import select
+from strawberry.types import Info
+
+from infra.context import RequestContext
+from services.peer_groups import tables
+
+Ctx = Info[RequestContext, None]
+
+
+@strawberry.type
+class Milestone:
+    title: str
+    done: bool
+
+
+@strawberry.type
+class CheckIn:
+    id: strawberry.ID
+    meeting_id: strawberry.ID | None
+    progress: int = strawberry.field(description="Progress towards the goal, 0 to 100.")
+    reflection: str
+    next_step: str = strawberry.field(description="What I'll try next.")
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: tables.CheckIn) -> "CheckIn":
+        meeting = strawberry.ID(row.meeting_id) if row.meeting_id else None
+        return cls(id=strawberry.ID(row.id), meeting_id=meeting, progress=row.progress, reflection=row.reflection,
+                   next_step=row.next_step, created_at=row.created_at)  # fmt: skip
+
+
+@strawberry.type
+class Goal:
+    row: strawberry.Private[tables.Goal]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.row.id)
+
+    @strawberry.field
+    def title(self) -> str:
+        return self.row.title
+
+    @strawberry.field
+    def milestones(self) -> list[Milestone]:
+        return [Milestone(title=m["title"], done=m["done"]) for m in self.row.milestones]
+
+    @strawberry.field
+    async def check_ins(self, info: Ctx) -> list[CheckIn]:
+        query = select(tables.CheckIn).where(tables.CheckIn.goal_id == self.row.id).order_by(tables.CheckIn.created_at)
+        async with info.context.db.sessions() as session:
+            return [CheckIn.of(row) for row in await session.scalars(query)]
+
+
+@strawberry.type
+class DevelopmentPlan:
+    row: strawberry.Private[tables.DevelopmentPlan]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.row.id)
+
+    @strawberry.field
+    def member_id(self) -> strawberry.ID:
+        return strawberry.ID(self.row.member_id)
+
+    @strawberry.field
+    def network_id(self) -> strawberry.ID:
+        return strawberry.ID(self.row.network_id)
+
+    @strawberry.field(description="Who sees it: only_me, peer_group or coordinator.")
+    def visibility(self) -> str:
+        return self.row.visibility
+
+    @strawberry.field
+    async def goals(self, info: Ctx) -> list[Goal]:
+        query = select(tables.Goal).where(tables.Goal.plan_id == self.row.id).order_by(tables.Goal.created_at)
+        async with info.context.db.sessions() as session:
+            return [Goal(row=row) for row in await session.scalars(query)]

@@ -1,0 +1,59 @@
+"""Reading peer groups for GraphQL, the calendar route and the public API."""
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.peer_groups.cadence import HeldMeeting
+from services.peer_groups.groups import seats
+from services.peer_groups.meetings import meetings_of
+from services.peer_groups.tables import Attendance, GroupMember, Meeting, PeerGroup, ProtocolRun, Turn
+
+__all__ = ["meetings_of", "seats"]
+
+
+async def held_meetings(session: AsyncSession, group_id: str) -> list[HeldMeeting]:
+    recorded = func.count(Attendance.member_id)
+    present = func.count(Attendance.member_id).filter(Attendance.present.is_(True))
+    query = (
+        select(Meeting.starts_at, recorded, present)
+        .outerjoin(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(Meeting.group_id == group_id)
+        .group_by(Meeting.id, Meeting.starts_at)
+    )
+    rows = await session.execute(query)
+    return [HeldMeeting(starts, here if known else None) for starts, known, here in rows.all()]
+
+
+async def my_groups(session: AsyncSession, member_id: str) -> list[tuple[PeerGroup, GroupMember]]:
+    query = (
+        select(PeerGroup, GroupMember)
+        .join(GroupMember, GroupMember.group_id == PeerGroup.id)
+        .where(GroupMember.member_id == member_id)
+        .order_by(PeerGroup.name, PeerGroup.id)
+    )
+    return [(group, seat) for group, seat in (await session.execute(query)).all()]
+
+
+async def network_groups(session: AsyncSession, network_id: str) -> list[tuple[PeerGroup, int]]:
+    query = (
+        select(PeerGroup, func.count(GroupMember.member_id))
+        .outerjoin(GroupMember, GroupMember.group_id == PeerGroup.id)
+        .where(PeerGroup.network_id == network_id)
+        .group_by(PeerGroup.id)
+        .order_by(PeerGroup.name, PeerGroup.id)
+    )
+    return [(group, count) for group, count in (await session.execute(query)).all()]
+
+
+async def attendance(session: AsyncSession, meeting_id: str) -> list[Attendance]:
+    query = select(Attendance).where(Attendance.meeting_id == meeting_id).order_by(Attendance.member_id)
+    return list(await session.scalars(query))
+
+
+async def runs_of(session: AsyncSession, meeting_id: str) -> list[ProtocolRun]:
+    query = select(ProtocolRun).where(ProtocolRun.meeting_id == meeting_id).order_by(ProtocolRun.step_started_at)
+    return list(await session.scalars(query))
+
+
+async def turns_of(session: AsyncSession, run_id: str) -> list[Turn]:
+    return list(await session.scalars(select(Turn).where(Turn.run_id == run_id).order_by(Turn.ended_at, Turn.step)))
