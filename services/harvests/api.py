@@ -1,0 +1,23 @@
+"""What other services may ask of harvests."""
+
+from dataclasses import dataclass
+
+from infra.database import Database
+from services.harvests.tables import Harvest
+
+
+@dataclass(frozen=True)
+class PublishedHarvest:
+    id: str
+    network_id: str
+    title: str
+    audience: tuple[str, ...]
+
+
+async def published_harvest(db: Database, harvest_id: str) -> PublishedHarvest | None:
+    """A published harvest and who it reaches; drafts and missing ids give None."""
+    async with db.sessions() as session:
+        harvest = await session.get(Harvest, harvest_id)
+    if harvest is None or harvest.status != "published":
+        return None
+    return PublishedHarvest(harvest.id, harvest.network_id, harvest.title, tuple(harvest.audience))

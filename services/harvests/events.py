@@ -1,0 +1,55 @@
+"""Events of the harvests service.
+
+- harvests.harvest.drafted        a host started a harvest; audience the network, publication None (drafts are
+                                  for co-hosts only, so nothing is published)
+- harvests.harvest.draft_changed  an item was added or removed; as above
+- harvests.harvest.published      published: audience the network and every network connected to it, with the
+                                  harvest's publication (kind harvest, path /harvests/<id>)
+- harvests.citation.requested     a draft cites a confidential story; audience the story's own (the author is in
+                                  it); no story or harvest text
+- harvests.citation.answered      the author consented or refused; same audience
+"""
+
+from events.catalogue import Payload, payload
+from events.publication import Publication
+
+
+class HarvestEvent(Payload):
+    harvest_id: str
+    network_id: str
+    gathering: str
+    status: str
+    publication: Publication | None
+
+
+@payload("harvests.harvest.drafted", 1)
+class HarvestDrafted(HarvestEvent):
+    pass
+
+
+@payload("harvests.harvest.draft_changed", 1)
+class HarvestDraftChanged(HarvestEvent):
+    pass
+
+
+@payload("harvests.harvest.published", 1)
+class HarvestPublished(HarvestEvent):
+    network_ids: list[str]
+
+
+class CitationEvent(Payload):
+    request_id: str
+    harvest_id: str
+    story_id: str
+    author_id: str
+    status: str
+
+
+@payload("harvests.citation.requested", 1)
+class CitationRequested(CitationEvent):
+    pass
+
+
+@payload("harvests.citation.answered", 1)
+class CitationAnswered(CitationEvent):
+    pass

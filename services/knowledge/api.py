@@ -1,0 +1,62 @@
+"""What other services may ask of knowledge: glimpses of stories and resources, with the audience they reach."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from infra.database import Database
+from services.knowledge.tables import Resource, Story
+
+EXCERPT = 280
+
+
+@dataclass(frozen=True)
+class StoryGlimpse:
+    id: str
+    network_id: str
+    author_id: str
+    author_name: str
+    title: str
+    excerpt: str
+    audience: tuple[str, ...]
+
+    @property
+    def confidential(self) -> bool:
+        """Written in a peer group and never shared beyond peer groups."""
+        return all(key.startswith("peer_group:") for key in self.audience)
+
+
+@dataclass(frozen=True)
+class ResourceGlimpse:
+    id: str
+    network_id: str
+    title: str
+    url: str | None
+    authors: tuple[str, ...]
+    year: int | None
+    audience: tuple[str, ...]
+
+
+def _excerpt(body: str) -> str:
+    flat = " ".join(body.split())
+    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
+
+
+async def story_glimpses(db: Database, ids: list[str]) -> dict[str, StoryGlimpse]:
+    """The stories among `ids` that exist and are not withdrawn."""
+    query = select(Story).where(Story.id.in_(ids), Story.withdrawn.is_(False))
+    async with db.sessions() as session:
+        return {
+            s.id: StoryGlimpse(
+                s.id, s.network_id, s.author_id, s.author_name, s.title, _excerpt(s.body), tuple(s.audience)
+            )
+            for s in await session.scalars(query)
+        }
+
+
+async def resource_glimpses(db: Database, ids: list[str]) -> dict[str, ResourceGlimpse]:
+    async with db.sessions() as session:
+        return {
+            r.id: ResourceGlimpse(r.id, r.network_id, r.title, r.url, tuple(r.authors), r.year, tuple(r.audience))
+            for r in await session.scalars(select(Resource).where(Resource.id.in_(ids)))
+        }

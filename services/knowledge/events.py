@@ -1,0 +1,95 @@
+"""Events of the knowledge service: stories, resources, contributions, ratings, reactions and comments.
+
+Every event's audience is the audience of the entity it is about (for a comment or reaction: its target's), so
+search and feeds never show it beyond that circle. Entity events carry `publication` (None: gone).
+
+- knowledge.story.shared     a story was written, or its author shared it with one more circle
+- knowledge.story.changed    its author edited it (the previous text is kept as a revision)
+- knowledge.story.withdrawn  its author withdrew it from a circle (publication kept, narrower audience) or
+                             entirely (publication None)
+- knowledge.resource.added   a new resource
+- knowledge.resource.merged  a duplicate (same normalised URL or title) was merged into it
+- knowledge.resource.contributed  a member added a signed experience or evaluation finding
+- knowledge.resource.rated   a member rated it (1-5; one rating per member, changeable)
+- knowledge.comment.added    a comment, question or "that reminds me of when I…" on a story, resource or harvest
+- knowledge.reaction.changed a member added or took back a reaction
+"""
+
+from events.catalogue import Payload, payload
+from events.publication import Publication
+
+
+class StoryEvent(Payload):
+    story_id: str
+    network_id: str
+    author_id: str
+    kind: str
+    publication: Publication | None
+
+
+@payload("knowledge.story.shared", 1)
+class StoryShared(StoryEvent):
+    pass
+
+
+@payload("knowledge.story.changed", 1)
+class StoryChanged(StoryEvent):
+    revision: int
+
+
+@payload("knowledge.story.withdrawn", 1)
+class StoryWithdrawn(StoryEvent):
+    pass
+
+
+class ResourceEvent(Payload):
+    resource_id: str
+    network_id: str
+    kind: str
+    url: str | None
+    publication: Publication | None
+
+
+@payload("knowledge.resource.added", 1)
+class ResourceAdded(ResourceEvent):
+    pass
+
+
+@payload("knowledge.resource.merged", 1)
+class ResourceMerged(ResourceEvent):
+    merged_by: str
+
+
+@payload("knowledge.resource.contributed", 1)
+class ResourceContributed(ResourceEvent):
+    contribution_id: str
+    contribution_kind: str
+    author_id: str
+
+
+@payload("knowledge.resource.rated", 1)
+class ResourceRated(Payload):
+    resource_id: str
+    member_id: str
+    stars: int
+    average: float
+    count: int
+
+
+@payload("knowledge.comment.added", 1)
+class CommentAdded(Payload):
+    comment_id: str
+    target_kind: str
+    target_id: str
+    kind: str
+    author_id: str
+    body: str
+
+
+@payload("knowledge.reaction.changed", 1)
+class ReactionChanged(Payload):
+    target_kind: str
+    target_id: str
+    member_id: str
+    reaction: str
+    on: bool

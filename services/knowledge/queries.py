@@ -1,0 +1,55 @@
+"""Reading stories and resources: every list is filtered in SQL by what the viewer may see."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, String, cast, exists, or_, select
+
+from infra.errors import InvalidInput
+from infra.viewer import Viewer
+from services.knowledge.tables import Reach, Resource, Story, StoryRevision
+
+
+@dataclass(frozen=True)
+class Filters:
+    network_id: str | None = None
+    practice_area: str | None = None
+    kind: str | None = None
+
+
+MAX_AREA = 80
+
+
+def _reaches(entity_id, viewer: Viewer):  # type: ignore[no-untyped-def]
+    return exists().where(Reach.entity_id == entity_id, Reach.key.in_(viewer.audiences))
+
+
+def _filtered(query: Select, table: type[Story] | type[Resource], filters: Filters) -> Select:  # type: ignore[type-arg]
+    if filters.network_id:
+        query = query.where(table.network_id == filters.network_id)
+    if filters.kind:
+        query = query.where(table.kind == filters.kind)
+    if filters.practice_area:
+        # JSON lists are text in both SQLite and PostgreSQL; areas are quoted there.
+        area = " ".join(filters.practice_area.lower().split()).replace('"', "")
+        if len(area) > MAX_AREA:
+            raise InvalidInput("No practice area has a name that long.")
+        query = query.where(cast(table.practice_areas, String).like(f'%"{area}"%'))
+    return query
+
+
+def visible_stories(viewer: Viewer, filters: Filters, mine: bool = False) -> Select:  # type: ignore[type-arg]
+    if mine:
+        query = select(Story).where(Story.author_id == viewer.account_id)
+    else:
+        query = select(Story).where(or_(_reaches(Story.id, viewer), Story.author_id == viewer.account_id))
+        query = query.where(Story.withdrawn.is_(False))
+    return _filtered(query, Story, filters).order_by(Story.created_at.desc(), Story.id)
+
+
+def visible_resources(viewer: Viewer, filters: Filters) -> Select:  # type: ignore[type-arg]
+    query = select(Resource).where(_reaches(Resource.id, viewer))
+    return _filtered(query, Resource, filters).order_by(Resource.title, Resource.id)
+
+
+def revisions_of(story_id: str) -> Select:  # type: ignore[type-arg]
+    return select(StoryRevision).where(StoryRevision.story_id == story_id).order_by(StoryRevision.number)

@@ -1,0 +1,124 @@
+"""GraphQL types of resources, members' contributions and ratings."""
+
+from datetime import datetime
+
+import strawberry
+
+from services.knowledge import loaders, tables
+from services.knowledge.types import (
+    Author,
+    Comment,
+    ContributionKind,
+    Ctx,
+    ReactionCount,
+    ResourceKind,
+    comments_on,
+    reactions_to,
+)
+
+
+@strawberry.type
+class Contribution:
+    row: strawberry.Private[tables.Contribution]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.row.id)
+
+    @strawberry.field
+    def kind(self) -> ContributionKind:
+        return ContributionKind(self.row.kind)
+
+    @strawberry.field
+    def text(self) -> str:
+        return self.row.text
+
+    @strawberry.field(description="Who signed it.")
+    def author(self) -> Author:
+        return Author(id=strawberry.ID(self.row.author_id), name=self.row.author_name)
+
+    @strawberry.field
+    def created_at(self) -> datetime:
+        return self.row.created_at
+
+
+@strawberry.type
+class Ratings:
+    average: float | None
+    count: int
+    mine: int | None
+
+
+@strawberry.type
+class Resource:
+    row: strawberry.Private[tables.Resource]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.row.id)
+
+    @strawberry.field
+    def kind(self) -> ResourceKind:
+        return ResourceKind(self.row.kind)
+
+    @strawberry.field
+    def title(self) -> str:
+        return self.row.title
+
+    @strawberry.field
+    def url(self) -> str | None:
+        return self.row.url
+
+    @strawberry.field
+    def authors(self) -> list[str]:
+        return self.row.authors
+
+    @strawberry.field
+    def year(self) -> int | None:
+        return self.row.year
+
+    @strawberry.field
+    def description(self) -> str:
+        return self.row.description
+
+    @strawberry.field
+    def practice_areas(self) -> list[str]:
+        return self.row.practice_areas
+
+    @strawberry.field
+    def network_id(self) -> strawberry.ID:
+        return strawberry.ID(self.row.network_id)
+
+    @strawberry.field
+    def audience(self) -> list[str]:
+        return self.row.audience
+
+    @strawberry.field
+    def added_by(self) -> Author:
+        return Author(id=strawberry.ID(self.row.added_by), name=self.row.added_by_name)
+
+    @strawberry.field(description="Members' signed experiences and evaluation findings.")
+    async def contributions(self, info: Ctx) -> list[Contribution]:
+        rows = await info.context.loader(loaders.contributions_by_resource).load(self.row.id)
+        return [Contribution(row=r) for r in rows]
+
+    @strawberry.field
+    async def ratings(self, info: Ctx) -> Ratings:
+        rows = await info.context.loader(loaders.ratings_by_resource).load(self.row.id)
+        me = info.context.viewer.account_id if info.context.viewer else None
+        average = round(sum(r.stars for r in rows) / len(rows), 2) if rows else None
+        return Ratings(average=average, count=len(rows), mine=next((r.stars for r in rows if r.member_id == me), None))
+
+    @strawberry.field
+    async def comments(self, info: Ctx) -> list[Comment]:
+        return await comments_on(info, self.row.id)
+
+    @strawberry.field
+    async def reactions(self, info: Ctx) -> list[ReactionCount]:
+        return await reactions_to(info, self.row.id)
+
+
+@strawberry.type
+class ResourceAdded:
+    resource: Resource
+    merged: bool = strawberry.field(description="True when it was a duplicate, merged into an existing resource.")

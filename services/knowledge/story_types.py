@@ -1,0 +1,104 @@
+"""GraphQL types of stories and their revisions."""
+
+from datetime import datetime
+
+import strawberry
+
+from events.audience import Audience, AudienceKind
+from infra.context import RequestContext
+from services.knowledge import queries, rendering, tables
+from services.knowledge.types import Author, Comment, Ctx, ReactionCount, StoryKind, comments_on, reactions_to
+
+
+@strawberry.type
+class StoryRevision:
+    number: int
+    title: str
+    body: str
+    written_at: datetime
+
+
+def _shown_keys(keys: list[str], context: RequestContext, author_id: str) -> list[str]:
+    """Peer groups are named only to their members (and the author): the id alone says who met."""
+    viewer = context.viewer
+    mine = viewer is not None and viewer.account_id == author_id
+    return [
+        k
+        for k in keys
+        if mine or Audience.parse(k).kind is not AudienceKind.PEER_GROUP or k in context.viewer_audiences
+    ]
+
+
+@strawberry.type
+class Story:
+    row: strawberry.Private[tables.Story]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.row.id)
+
+    @strawberry.field
+    def kind(self) -> StoryKind:
+        return StoryKind(self.row.kind)
+
+    @strawberry.field
+    def title(self) -> str:
+        return self.row.title
+
+    @strawberry.field(description="The Markdown the author wrote.")
+    def body(self) -> str:
+        return self.row.body
+
+    @strawberry.field(description="The body as safe HTML: no script, raw HTML or unsafe link survives.")
+    def html(self) -> str:
+        return rendering.render(self.row.body)
+
+    @strawberry.field
+    def practice_areas(self) -> list[str]:
+        return self.row.practice_areas
+
+    @strawberry.field
+    def tags(self) -> list[str]:
+        return self.row.tags
+
+    @strawberry.field
+    def network_id(self) -> strawberry.ID:
+        return strawberry.ID(self.row.network_id)
+
+    @strawberry.field(description="The circle it was written in.")
+    def written_in(self, info: Ctx) -> str | None:
+        return next(iter(_shown_keys([self.row.written_in], info.context, self.row.author_id)), None)
+
+    @strawberry.field(description="Audience keys of every circle it reaches now.")
+    def audience(self, info: Ctx) -> list[str]:
+        return _shown_keys(self.row.audience, info.context, self.row.author_id)
+
+    @strawberry.field
+    def withdrawn(self) -> bool:
+        return self.row.withdrawn
+
+    @strawberry.field
+    def author(self) -> Author:
+        return Author(id=strawberry.ID(self.row.author_id), name=self.row.author_name)
+
+    @strawberry.field
+    def created_at(self) -> datetime:
+        return self.row.created_at
+
+    @strawberry.field
+    def updated_at(self) -> datetime:
+        return self.row.updated_at
+
+    @strawberry.field(description="Earlier versions, oldest first.")
+    async def revisions(self, info: Ctx) -> list[StoryRevision]:
+        async with info.context.db.sessions() as session:
+            rows = await session.scalars(queries.revisions_of(self.row.id))
+            return [StoryRevision(number=r.number, title=r.title, body=r.body, written_at=r.written_at) for r in rows]
+
+    @strawberry.field
+    async def comments(self, info: Ctx) -> list[Comment]:
+        return await comments_on(info, self.row.id)
+
+    @strawberry.field
+    async def reactions(self, info: Ctx) -> list[ReactionCount]:
+        return await reactions_to(info, self.row.id)
