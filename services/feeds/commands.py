@@ -1,0 +1,74 @@
+"""What members change about their own feed: marks, follows and mutes, the weekly digest. Nothing else writes
+these tables, and replay never touches them."""
+
+from enum import StrEnum
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from events import audience
+from infra.columns import utcnow
+from infra.errors import NotFound
+from infra.viewer import Viewer
+from services.feeds.queries import visible_item
+from services.feeds.tables import DigestChoice, FeedItem, FeedLocalGroup, FeedNetwork, Interest, Mark
+from services.feeds.upserts import upsert
+from services.networks.api import DEFAULT_PRACTICE_AREAS
+
+
+class InterestKind(StrEnum):
+    PRACTICE_AREA = "practice_area"
+    LOCAL_GROUP = "local_group"
+    NETWORK = "network"
+
+
+class Stance(StrEnum):
+    FOLLOW = "follow"
+    MUTE = "mute"
+
+
+async def mark(session: AsyncSession, viewer: Viewer, item_id: str, dismissed: bool) -> FeedItem:
+    """Seen items drop in the feed, dismissed ones leave it; a dismissal is never undone by a later 'seen'."""
+    item = await visible_item(session, item_id, viewer.audiences)
+    row = {"member_id": viewer.account_id, "item_id": item.id, "dismissed": dismissed, "marked_at": utcnow()}
+    await upsert(session, Mark, [row], ["dismissed", "marked_at"] if dismissed else [])
+    return item
+
+
+async def _known_target(session: AsyncSession, viewer: Viewer, kind: InterestKind, target: str) -> str:
+    """The normalised target, if the viewer may see it; anything else reads as missing."""
+    if kind is InterestKind.PRACTICE_AREA:
+        area = " ".join(target.lower().split())
+        areas = await session.scalars(select(FeedLocalGroup.practice_areas))
+        if area in DEFAULT_PRACTICE_AREAS or any(area in found for found in areas):
+            return area
+        raise NotFound("No such practice area.")
+    if kind is InterestKind.LOCAL_GROUP:
+        group = await session.get(FeedLocalGroup, target)
+        if group is None or group.gone or audience.network(group.network_id) not in viewer.audiences:
+            raise NotFound("No such local group.")
+        return group.id
+    network = await session.get(FeedNetwork, target)
+    if network is None or not (network.is_public or audience.network(network.id) in viewer.audiences):
+        raise NotFound("No such network.")
+    return network.id
+
+
+async def choose(
+    session: AsyncSession, viewer: Viewer, kind: InterestKind, target: str, stance: Stance, on: bool
+) -> None:
+    """Follows or mutes (`stance`) a practice area, local group or network, or stops doing so (`on` False)."""
+    target = await _known_target(session, viewer, kind, target)
+    if on:
+        row = {"member_id": viewer.account_id, "kind": kind.value, "target": target, "stance": stance.value}
+        await upsert(session, Interest, [row], ["stance"])
+        return
+    await session.execute(delete(Interest).where(
+        Interest.member_id == viewer.account_id, Interest.kind == kind.value, Interest.target == target,
+        Interest.stance == stance.value,
+    ))  # fmt: skip
+
+
+async def set_digest(session: AsyncSession, viewer: Viewer, enabled: bool) -> DigestChoice:
+    await upsert(session, DigestChoice, [{"member_id": viewer.account_id, "enabled": enabled}], ["enabled"])
+    return await session.get_one(DigestChoice, viewer.account_id, populate_existing=True)

@@ -1,0 +1,57 @@
+"""New feed items pushed live to a subscriber, from this process's Broadcast of the bus's live tail.
+
+A subscription lives as long as its WebSocket, so the viewer's keys from connection time may go stale. Each
+pushed item is checked against the member's circles as they are now (access.current_keys). The item is built
+from the event's own publication, so it is pushed without waiting for the projector.
+"""
+
+from collections.abc import AsyncIterator
+
+from events import audience
+from events.envelope import Event
+from events.publication import Publication
+from infra.context import RequestContext
+from infra.errors import DomainError
+from infra.viewer import Viewer
+from services.feeds import tables
+from services.feeds.access import current_keys
+from services.feeds.items import ITEM_KINDS, copy, falls_due
+from services.feeds.outlook import Placement, outlook_of
+from services.feeds.ranking import place
+
+
+class NoLiveUpdates(DomainError):
+    code = "UNAVAILABLE"
+
+
+def _published(event: Event) -> Publication | None:
+    raw = event.data.get("publication")
+    publication = Publication.model_validate(raw) if raw is not None else None
+    return publication if publication is not None and publication.kind in ITEM_KINDS else None
+
+
+async def placed(context: RequestContext, viewer: Viewer, event: Event) -> tuple[tables.FeedItem, Placement] | None:
+    publication = _published(event)
+    keys = await current_keys(context.db, viewer.account_id)
+    if publication is None or not audience.may_see(event.audience, keys):
+        return None
+    item = tables.FeedItem(id=event.subject, published_at=falls_due(event) or publication.created_at)
+    copy(item, event, publication)
+    async with context.db.sessions() as session:
+        outlook = await outlook_of(session, viewer.account_id, keys)
+    found = place(item, outlook)
+    return (item, found) if found else None
+
+
+async def pushed(context: RequestContext, viewer: Viewer) -> AsyncIterator[tuple[tables.FeedItem, Placement]]:
+    if context.broadcast is None:
+        raise NoLiveUpdates("Live updates are not served by this process.")
+    # A cheap first filter on connection-time keys (circles joined later show after reconnecting); `placed`
+    # checks again with the member's current circles, so a circle left since then stops the push.
+    wanted = viewer.audiences | {audience.PLATFORM.key}
+    with context.broadcast.subscribe(
+        lambda e: "publication" in e.data and audience.may_see(e.audience, wanted)
+    ) as events:
+        async for event in events:
+            if found := await placed(context, viewer, event):
+                yield found

@@ -1,0 +1,123 @@
+"""The feeds service's part of the GraphQL schema: the feed, its marks and interests, suggestions, live items."""
+
+from collections.abc import AsyncGenerator
+
+import strawberry
+from sqlalchemy import select
+from strawberry.types import Info
+
+from infra.context import RequestContext
+from infra.errors import InvalidInput
+from infra.pagination import MAX_PAGE
+from services.feeds import commands, live, queries
+from services.feeds.outlook import outlook_of
+from services.feeds.tables import DigestChoice, Interest
+from services.feeds.types import (
+    DigestSettings,
+    FeedConnection,
+    FeedInterest,
+    FeedItem,
+    InterestKind,
+    Stance,
+    SuggestedGroup,
+    connection,
+    decode_cursor,
+    item,
+    suggestion,
+)
+
+Ctx = Info[RequestContext, None]
+
+
+async def _interests(context: RequestContext) -> list[FeedInterest]:
+    async with context.db.sessions() as session:
+        rows = await session.scalars(
+            select(Interest).where(Interest.member_id == context.member().account_id).order_by(Interest.kind)
+        )
+        return [FeedInterest(kind=InterestKind(r.kind), id=strawberry.ID(r.target), stance=Stance(r.stance))
+                for r in rows]  # fmt: skip
+
+
+async def _choose(
+    info: Ctx, kind: commands.InterestKind, id: str, stance: commands.Stance, on: bool
+) -> list[FeedInterest]:
+    async with info.context.db.transaction() as session:
+        await commands.choose(session, info.context.member(), kind, id, stance, on)
+    return await _interests(info.context)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Your learning feed: your own groups first, then groups working on your themes.")
+    async def feed(self, info: Ctx, first: int = 20, after: str | None = None) -> FeedConnection:
+        viewer = info.context.member()
+        if not 0 <= first <= MAX_PAGE:
+            raise InvalidInput(f"first must be between 0 and {MAX_PAGE}.")
+        cursor = decode_cursor(after) if after else None
+        async with info.context.db.sessions() as session:
+            outlook = await outlook_of(session, viewer.account_id, viewer.audiences)
+            ranked = await queries.ranked_page(session, outlook, first, cursor)
+        return connection(ranked, first, after)
+
+    @strawberry.field(description="Other local groups of your networks working on the practice areas you work on.")
+    async def groups_like_yours(self, info: Ctx, first: int = 5) -> list[SuggestedGroup]:
+        viewer = info.context.member()
+        async with info.context.db.sessions() as session:
+            outlook = await outlook_of(session, viewer.account_id, viewer.audiences)
+            found = await queries.groups_like_yours(session, outlook, max(0, min(first, MAX_PAGE)))
+        return [suggestion(group, shared) for group, shared in found]
+
+    @strawberry.field(description="The practice areas, local groups and networks you follow or mute.")
+    async def feed_interests(self, info: Ctx) -> list[FeedInterest]:
+        return await _interests(info.context)
+
+    @strawberry.field
+    async def digest_settings(self, info: Ctx) -> DigestSettings:
+        async with info.context.db.sessions() as session:
+            choice = await session.get(DigestChoice, info.context.member().account_id)
+        return DigestSettings(enabled=choice.enabled if choice else True, last_sent_at=choice and choice.last_sent_at)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Marks a feed item seen: it drops below the unseen ones.")
+    async def mark_seen(self, info: Ctx, item_id: strawberry.ID) -> strawberry.ID:
+        async with info.context.db.transaction() as session:
+            await commands.mark(session, info.context.member(), item_id, dismissed=False)
+        return item_id
+
+    @strawberry.mutation(description="Takes an item out of your feed.")
+    async def dismiss(self, info: Ctx, item_id: strawberry.ID) -> strawberry.ID:
+        async with info.context.db.transaction() as session:
+            await commands.mark(session, info.context.member(), item_id, dismissed=True)
+        return item_id
+
+    @strawberry.mutation(description="Ranks up what comes from a practice area, local group or network.")
+    async def follow(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]
+        return await _choose(info, kind, id, commands.Stance.FOLLOW, True)
+
+    @strawberry.mutation
+    async def unfollow(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]
+        return await _choose(info, kind, id, commands.Stance.FOLLOW, False)
+
+    @strawberry.mutation(description="Leaves out what comes from a practice area, local group or network.")
+    async def mute(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]
+        return await _choose(info, kind, id, commands.Stance.MUTE, True)
+
+    @strawberry.mutation
+    async def unmute(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]
+        return await _choose(info, kind, id, commands.Stance.MUTE, False)
+
+    @strawberry.mutation(description="Turns your weekly digest email on or off.")
+    async def set_digest_enabled(self, info: Ctx, enabled: bool) -> DigestSettings:
+        async with info.context.db.transaction() as session:
+            choice = await commands.set_digest(session, info.context.member(), enabled)
+        return DigestSettings(enabled=choice.enabled, last_sent_at=choice.last_sent_at)
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(description="New items of your feed as they are shared, only what you may see.")
+    async def feed_items(self, info: Ctx) -> AsyncGenerator[FeedItem, None]:
+        async for found in live.pushed(info.context, info.context.member()):
+            yield item(found)

@@ -1,0 +1,113 @@
+"""GraphQL object types of the feeds service."""
+
+import base64
+import binascii
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+
+from infra.errors import InvalidInput
+from infra.pagination import Edge, PageInfo
+from services.feeds import commands, ranking
+from services.feeds.queries import Cursor, Ranked
+
+InterestKind = strawberry.enum(commands.InterestKind, name="InterestKind")
+Stance = strawberry.enum(commands.Stance, name="InterestStance")
+# Far beyond any real rank key (about 10^4 today); also rejects inf and nan.
+MAX_KEY = 1e6
+
+
+@strawberry.enum
+class FeedItemKind(Enum):
+    STORY = "story"
+    RESOURCE = "resource"
+    HARVEST = "harvest"
+    MEMBER = "member"
+    LOCAL_GROUP = "local_group"
+    PEER_GROUP = "peer_group"
+    MEETING = "meeting"
+
+
+@strawberry.type(description="Something shared in the wider community, and why it is in your feed.")
+class FeedItem:
+    # Plain fields, no resolvers: a page is built in one go, and per-field resolvers cost a feed ~10 ms.
+    reason: str = strawberry.field(description='Why it is here, e.g. "from Leeds chapter, also working on hosting".')
+    seen: bool
+    id: strawberry.ID
+    kind: FeedItemKind
+    title: str
+    excerpt: str
+    practice_areas: list[str]
+    path: str = strawberry.field(description="Where the web app shows it.")
+    author_name: str | None
+    published_at: datetime
+
+
+@strawberry.type
+class FeedConnection:
+    edges: list[Edge[FeedItem]]
+    page_info: PageInfo
+
+
+@strawberry.type(description="A practice area, local group or network you follow or mute.")
+class FeedInterest:
+    kind: InterestKind  # type: ignore[valid-type]
+    id: strawberry.ID
+    stance: Stance  # type: ignore[valid-type]
+
+
+@strawberry.type(description="Another local group working on the practice areas you work on.")
+class SuggestedGroup:
+    id: strawberry.ID
+    name: str
+    network_id: strawberry.ID
+    practice_areas: list[str]
+    shared_practice_areas: list[str]
+
+
+@strawberry.type
+class DigestSettings:
+    enabled: bool
+    last_sent_at: datetime | None
+
+
+def item(ranked: Ranked) -> FeedItem:
+    row, placed = ranked
+    return FeedItem(
+        id=strawberry.ID(row.id), kind=FeedItemKind(row.kind), title=row.title, excerpt=row.excerpt,
+        practice_areas=list(row.practice_areas), path=row.path, author_name=row.author_name,
+        published_at=row.published_at, reason=placed.reason, seen=placed.seen,
+    )  # fmt: skip
+
+
+def suggestion(group: ranking.Group, shared: list[str]) -> SuggestedGroup:
+    return SuggestedGroup(
+        id=strawberry.ID(group.id), name=group.name, network_id=strawberry.ID(group.network_id),
+        practice_areas=sorted(group.practice_areas), shared_practice_areas=shared,
+    )  # fmt: skip
+
+
+def encode_cursor(ranked: Ranked) -> str:
+    # The rank key and the id: stable while time passes (see ranking.py), so pages neither skip nor repeat.
+    return base64.urlsafe_b64encode(f"k:{ranked[1].key!r}:{ranked[0].id}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> Cursor:
+    try:
+        kind, key, ident = base64.urlsafe_b64decode(cursor.encode()).decode().split(":", 2)
+        if kind != "k" or not ident or not abs(float(key)) < MAX_KEY:
+            raise ValueError(kind)
+        return float(key), ident
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise InvalidInput("That cursor is not one this feed gave out.") from None
+
+
+def connection(ranked: list[Ranked], limit: int, after: str | None) -> FeedConnection:
+    shown = ranked[:limit]
+    edges = [Edge(cursor=encode_cursor(r), node=item(r)) for r in shown]
+    info = PageInfo(
+        has_next_page=len(ranked) > limit, has_previous_page=after is not None,
+        start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
+    )  # fmt: skip
+    return FeedConnection(edges=edges, page_info=info)
