@@ -1,0 +1,90 @@
+"""GraphQL over HTTP, following the GraphQL-over-HTTP spec: GET for queries, POST for all, proper statuses."""
+
+import json
+from typing import Any
+
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from strawberry.http.ides import get_graphql_ide_html
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
+
+from infra.context import RequestContext
+from infra.errors import Unavailable
+from services.gateway.requests import GRAPHQL_RESPONSE, HttpProblem, read_operation, response_media_type
+from services.gateway.viewers import check_csrf, identify
+
+QUERIES_ONLY = (OperationType.QUERY,)
+ALL_OPERATIONS = (OperationType.QUERY, OperationType.MUTATION)
+
+
+def _wants_ide(request: Request) -> bool:
+    return (
+        request.method == "GET"
+        and "query" not in request.query_params
+        and "text/html" in request.headers.get("accept", "")
+    )
+
+
+def _body(result: ExecutionResult) -> dict[str, Any]:
+    body: dict[str, Any] = {"data": result.data}
+    if result.errors:
+        body["errors"] = [error.formatted for error in result.errors]
+    return body
+
+
+def problem(message: str, code: str) -> dict[str, Any]:
+    return {"errors": [{"message": message, "extensions": {"code": code}}]}
+
+
+def _json(body: dict[str, Any], status: int, media_type: str) -> Response:
+    return Response(json.dumps(body, default=str), status_code=status, media_type=media_type)
+
+
+async def _context(request: Request) -> RequestContext:
+    runtime = request.app.state.runtime
+    caller = await identify(runtime.db, request.headers, request.cookies)
+    if request.method == "POST":
+        check_csrf(caller, request.headers)
+    return RequestContext(
+        settings=runtime.settings,
+        db=runtime.db,
+        viewer=caller.viewer,
+        request_id=request.state.request_id,
+        client_address=request.client.host if request.client else "unknown",
+        runtime=runtime,
+        session_token=caller.token,
+    )
+
+
+async def graphql_http(request: Request) -> Response:
+    if _wants_ide(request):
+        return HTMLResponse(get_graphql_ide_html())
+    media_type = GRAPHQL_RESPONSE
+    try:
+        media_type = response_media_type(request.headers.get("accept"))
+        operation = await read_operation(request, request.app.state.runtime.settings.max_body_bytes)
+        if request.method == "GET" and operation.changes_data:
+            raise HttpProblem(405, "Send mutations with POST.")
+        context = await _context(request)
+    except HttpProblem as refused:
+        return _json(problem(refused.message, "BAD_REQUEST"), refused.status, media_type)
+    except PoolTimeout:
+        return _json(problem(Unavailable().message, Unavailable.code), 503, media_type)
+    result = await request.app.state.schema.execute(
+        operation.query,
+        variable_values=operation.variables,
+        context_value=context,
+        operation_name=operation.operation_name,
+        allowed_operation_types=QUERIES_ONLY if request.method == "GET" else ALL_OPERATIONS,
+    )
+    # Parse and validation errors carry no path: the request never ran, which the spec answers with 400.
+    failed_before_execution = result.data is None and all(error.path is None for error in result.errors or ())
+    status = 400 if failed_before_execution and media_type == GRAPHQL_RESPONSE else 200
+    if any((error.extensions or {}).get("code") == Unavailable.code for error in result.errors or ()):
+        status = 503
+    response = _json(_body(result), status, media_type)
+    for morsel in context.cookies.values():
+        response.headers.append("set-cookie", morsel.OutputString())
+    return response

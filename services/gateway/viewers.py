@@ -1,0 +1,61 @@
+"""Who is calling: a bearer token (API clients) or a session cookie (browsers, with a CSRF token)."""
+
+import hmac
+from dataclasses import dataclass
+
+from starlette.datastructures import Headers
+
+from infra.database import Database
+from infra.viewer import Viewer
+from services.accounts import api as accounts
+from services.gateway.requests import HttpProblem
+from services.networks import api as networks
+from services.peer_groups import api as peer_groups
+
+CSRF_HEADER = "x-csrf-token"
+
+
+@dataclass(frozen=True)
+class Caller:
+    viewer: Viewer | None
+    token: str | None
+    csrf_token: str | None = None
+
+
+async def audiences(db: Database, account_id: str) -> frozenset[str]:
+    return await networks.audiences_of(db, account_id) | await peer_groups.audiences_of(db, account_id)
+
+
+async def _viewer(db: Database, token: str) -> tuple[Viewer, str | None] | None:
+    holder = await accounts.holder_of(db, token)
+    if holder is None:
+        return None
+    keys = await audiences(db, holder.account_id)
+    return Viewer(holder.account_id, holder.email, holder.name, holder.is_admin, keys), holder.csrf_token
+
+
+async def bearer(db: Database, token: str) -> Caller:
+    found = await _viewer(db, token)
+    if found is None:
+        raise HttpProblem(401, "That token is not valid; sign in again.")
+    return Caller(found[0], token)
+
+
+async def identify(db: Database, headers: Headers, cookies: dict[str, str]) -> Caller:
+    authorization = headers.get("authorization", "")
+    if authorization:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer":
+            raise HttpProblem(401, "Use an Authorization: Bearer token.")
+        return await bearer(db, token.strip())
+    token = cookies.get(accounts.SESSION_COOKIE)
+    found = await _viewer(db, token) if token else None
+    return Caller(found[0], token, found[1]) if found else Caller(None, None)
+
+
+def check_csrf(caller: Caller, headers: Headers) -> None:
+    """Browser sessions must echo their CSRF token on every POST; bearer tokens cannot be sent by another site."""
+    if caller.csrf_token is None:
+        return
+    if not hmac.compare_digest(headers.get(CSRF_HEADER, ""), caller.csrf_token):
+        raise HttpProblem(403, "Missing or wrong CSRF token; reload the page.")

@@ -1,0 +1,116 @@
+// Networks and local groups with their members; invitations, join requests and the hosts' tools.
+import { gql } from '../api.js';
+import { checkboxes, checked, field, h, replace } from '../dom.js';
+import { circles, session } from '../session.js';
+import { action, form, links, section, tags, title, values } from '../ui.js';
+
+const MEMBERS = 'members(first: 100) { totalCount edges { node { id name practiceAreas } } }';
+
+function memberList(connection) {
+  const people = connection.edges.map((edge) => edge.node);
+  return h('div', {}, h('p', { class: 'meta' }, `${connection.totalCount} member${connection.totalCount === 1 ? '' : 's'}`),
+    links(people, (m) => `/members/${m.id}`, (m) => m.name, 'No members yet.', (m) => tags(m.practiceAreas)));
+}
+
+async function invitations(view) {
+  const { myInvitations } = await gql('query Invitations { myInvitations { id accepted network { id name } } }');
+  const open = myInvitations.filter((i) => !i.accepted);
+  if (!open.length) return null;
+  return section('Invitations for you', h('ul', { class: 'links' }, open.map((invitation) => h('li', {},
+    `${invitation.network.name} `,
+    action(`Accept the invitation to ${invitation.network.name}`, async () => {
+      await gql('mutation Accept($id: ID!) { acceptInvitation(id: $id) { id } }', { id: invitation.id });
+      session.circles = null;
+      await view.go(`/networks/${invitation.network.id}`);
+    })))));
+}
+
+export async function networks(view) {
+  const known = await circles();
+  const others = known.networks.filter((n) => !known.mine.some((m) => m.id === n.id));
+  const create = form({ 'aria-label': 'Create a network' }, [
+    field('Name', h('input', { name: 'name', required: true })),
+    field('Description', h('textarea', { name: 'description', rows: '3' })),
+    h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'isPublic', value: 'yes' }), ' Public: anyone may ask to join'),
+  ], async (el) => {
+    const v = values(el);
+    const { createNetwork } = await gql(`mutation CreateNetwork($name: String!, $description: String!, $isPublic: Boolean!) {
+      createNetwork(name: $name, description: $description, isPublic: $isPublic) { id } }`,
+    { name: v.name, description: v.description, isPublic: v.isPublic === 'yes' });
+    session.circles = null;
+    await view.go(`/networks/${createNetwork.id}`);
+  }, 'Create network');
+  view.main.append(title('Networks'), await invitations(view) || '',
+    section('Your networks', links(known.mine, (n) => `/networks/${n.id}`, (n) => n.name, 'You are not in a network yet: accept an invitation or ask to join a public one.')),
+    section('Public networks you may ask to join', links(others, (n) => `/networks/${n.id}`, (n) => n.name, 'None at the moment.')),
+    h('details', {}, h('summary', {}, 'Start a new network'), create));
+}
+
+function askToJoin(view, network) {
+  return form({ 'aria-label': `Ask to join ${network.name}` }, [
+    field('A note for the hosts (optional)', h('textarea', { name: 'message', rows: '2' })),
+  ], async (el) => {
+    await gql('mutation Ask($id: ID!, $message: String!) { requestToJoin(networkId: $id, message: $message) { status } }',
+      { id: network.id, message: values(el).message });
+    return 'Your request has gone to the hosts.';
+  }, 'Ask to join');
+}
+
+function hostTools(view, network, areas) {
+  const invite = form({ 'aria-label': 'Invite a member' }, [field('Email to invite', h('input', { name: 'email', type: 'email', required: true }))], async (el) => {
+    const { email } = values(el);
+    await gql('mutation Invite($id: ID!, $email: String!) { inviteMember(networkId: $id, email: $email) { id } }', { id: network.id, email });
+    el.reset();
+    return `Invitation sent to ${email}.`;
+  }, 'Send invitation');
+  const group = form({ 'aria-label': 'Create a local group' }, [
+    field('Name', h('input', { name: 'name', required: true })), field('Place', h('input', { name: 'place' })),
+    field('Description', h('textarea', { name: 'description', rows: '2' })), checkboxes('Practice areas', 'area', areas),
+  ], async (el) => {
+    const v = values(el);
+    const { createLocalGroup } = await gql(`mutation Group($id: ID!, $name: String!, $place: String!, $description: String!, $areas: [String!]) {
+      createLocalGroup(networkId: $id, name: $name, place: $place, description: $description, practiceAreas: $areas) { id } }`,
+    { id: network.id, name: v.name, place: v.place, description: v.description, areas: checked(el, 'area') });
+    await view.go(`/local-groups/${createLocalGroup.id}`);
+  }, 'Create local group');
+  return h('details', { class: 'host-tools' }, h('summary', {}, 'Hosts: invite, create local groups, harvest, coordinate'),
+    h('p', { class: 'hint' }, 'Only the network’s hosts may use these; others are told so.'), invite, group,
+    h('p', {}, h('a', { href: `/harvests?network=${network.id}` }, 'Harvests of this network'), ' · ',
+      h('a', { href: `/coordinator/${network.id}` }, 'Matching and evaluation')));
+}
+
+export async function network(view) {
+  const query = `query Network($id: ID!) { network(id: $id) { id name description isPublic } }`;
+  const { network: found } = await gql(query, { id: view.params.id });
+  view.main.append(title(found.name), h('p', {}, found.description), h('p', { class: 'meta' }, found.isPublic ? 'Public network' : 'Invitation only'));
+  const inside = await gql(`query Inside($id: ID!) { practiceAreas(networkId: $id) network(id: $id) {
+      localGroups(first: 100) { edges { node { id name place practiceAreas } } } connectedNetworks { id name } ${MEMBERS} } }`,
+  { id: found.id }).catch((error) => (error.code === 'FORBIDDEN' ? null : Promise.reject(error)));
+  if (!inside) {
+    view.main.append(h('p', {}, 'You are not a member of this network.'), found.isPublic ? askToJoin(view, found) : h('p', {}, 'Its hosts invite new members.'));
+    return;
+  }
+  const groups = inside.network.localGroups.edges.map((edge) => edge.node);
+  view.main.append(
+    section('Local groups', links(groups, (g) => `/local-groups/${g.id}`, (g) => `${g.name}${g.place ? ` (${g.place})` : ''}`, 'No local groups yet.', (g) => tags(g.practiceAreas))),
+    section('Members', memberList(inside.network.members)),
+    inside.network.connectedNetworks.length ? section('Connected networks', links(inside.network.connectedNetworks, (n) => `/networks/${n.id}`, (n) => n.name, '')) : '',
+    hostTools(view, found, inside.practiceAreas));
+}
+
+export async function localGroup(view) {
+  const { localGroup: group } = await gql(`query LocalGroup($id: ID!) { localGroup(id: $id) {
+    id name place description practiceAreas network { id name } ${MEMBERS} } }`, { id: view.params.id });
+  const joined = group.members.edges.some((edge) => edge.node.id === session.me.id);
+  const membersBox = h('div', {}, memberList(group.members));
+  const join = joined ? h('p', {}, 'You are a member of this group.') : action(`Join ${group.name}`, async (button) => {
+    await gql('mutation Join($id: ID!) { joinLocalGroup(id: $id) { id } }', { id: group.id });
+    session.circles = null;
+    button.replaceWith(h('p', { role: 'status' }, `You joined ${group.name}.`));
+    const again = await gql(`query Members($id: ID!) { localGroup(id: $id) { ${MEMBERS} } }`, { id: group.id });
+    replace(membersBox, memberList(again.localGroup.members));
+  });
+  view.main.append(title(group.name),
+    h('p', { class: 'meta' }, group.place ? `${group.place} · ` : '', 'in ', h('a', { href: `/networks/${group.network.id}` }, group.network.name)),
+    group.description ? h('p', {}, group.description) : '', tags(group.practiceAreas), join, section('Members', membersBox));
+}

@@ -1,0 +1,36 @@
+// Client-side paths and their pages; `true` marks the pages one may see signed out.
+import { home, signIn, signUp } from './pages/auth.js';
+import { feed } from './pages/feed.js';
+import { coordinator } from './pages/coordinator.js';
+import { harvest, harvests } from './pages/harvests.js';
+import { meetingRoom } from './pages/meeting_room.js';
+import { member, profile } from './pages/members.js';
+import { localGroup, network, networks } from './pages/networks.js';
+import { peerGroup, peerGroups } from './pages/peer_groups.js';
+import { resource, resources } from './pages/resources.js';
+import { search } from './pages/search.js';
+import { myStories, shareStory, story } from './pages/stories.js';
+
+export const ROUTES = [
+  ['/', home, true],
+  ['/sign-in', signIn, true],
+  ['/sign-up', signUp, true],
+  ['/feed', feed],
+  ['/search', search],
+  ['/networks', networks],
+  ['/networks/:id', network],
+  ['/local-groups/:id', localGroup],
+  ['/members/:id', member],
+  ['/profile', profile],
+  ['/stories', myStories],
+  ['/stories/new', shareStory],
+  ['/stories/:id', story],
+  ['/resources', resources],
+  ['/resources/:id', resource],
+  ['/harvests', harvests],
+  ['/harvests/:id', harvest],
+  ['/peer-groups', peerGroups],
+  ['/peer-groups/:id', peerGroup],
+  ['/peer-groups/:id/meetings/:meetingId', meetingRoom],
+  ['/coordinator/:networkId', coordinator],
+];
