@@ -1,0 +1,68 @@
+"""Importing seed 003's resource lists: resources with their practice areas, duplicates merged, rejects explained."""
+
+from pathlib import Path
+
+import pytest
+
+from infra.cli import main
+from infra.settings import Settings
+from tests.knowledge.community import community
+from tests.support.graphql import Gateway
+
+SEED = next((Path(__file__).parents[2] / "../shared/seeds").glob("003_*.txt"))
+LIST = """query($n: ID!, $a: String) { resources(networkId: $n, practiceArea: $a, first: 100) { totalCount
+  edges { node { title kind authors year url practiceAreas } } } }"""
+
+
+def _imported(api: Gateway, settings: Settings, file: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> tuple:  # type: ignore[no-untyped-def]
+    place = community(api)
+    monkeypatch.setenv("COMMONS_DATABASE_URL", settings.resolved_database_url)
+    assert main(["import-resources", str(file), "--network", place.network]) == 0
+    return place, capsys.readouterr().out
+
+
+def test_seed_003_lists_become_resources_with_practice_areas(
+    api: Gateway, settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    place, report = _imported(api, settings, SEED, monkeypatch, capsys)
+    assert report.startswith("created 42, merged 2, rejected 0")
+    assert "merged: Momentum: Igniting Social Change in the Connected Age" in report
+    shelf = {e["node"]["title"]: e["node"] for e in place.host.run(LIST, n=place.network)["resources"]["edges"]}
+    assert len(shelf) == 42
+    lifecycle = shelf["Lifecycle of Emergence: Using Emergence to Take Social Innovations to Scale"]
+    assert lifecycle["practiceAreas"] == ["communities of practice", "multi-stakeholder partnerships"]
+    assert lifecycle["year"] == 2006
+    assert shelf["Cultivating Communities of Practice: A Guide to Managing Knowledge"]["authors"] == [
+        "Etienne Wenger", "Richard McDermott", "William Snyder"]  # fmt: skip
+    assert shelf["Kiva"] == {"title": "Kiva", "kind": "LINK", "authors": [], "year": None, "url": "http://www.kiva.org",
+                             "practiceAreas": ["social media and technology"]}  # fmt: skip
+    hosting = place.host.run(LIST, n=place.network, a="hosting")["resources"]
+    assert "The World Café: Shaping Our Futures Through Conversations that Matter" in str(hosting)
+    assert hosting["totalCount"] == 5
+    _, again = _imported(api, settings, SEED, monkeypatch, capsys)
+    assert again.startswith("created 42"), "another network's shelf is its own"
+
+
+def test_a_csv_list_reports_what_it_rejected_and_why(
+    api: Gateway,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    listing = tmp_path / "resources.csv"
+    listing.write_text(
+        "title,authors,year,url,kind,practice_areas\n"
+        "Net Gains,Peter Plastrik; Madeleine Taylor,2010,https://netgains.org/,book,networks\n"
+        "Net Gains (again),,,https://NETGAINS.org?utm_source=x,book,hosting\n"
+        "Star charts,,,https://stars.example,tool,astrology\n"
+        "Old tool,,last year,,tool,coaching\n"
+        "Bad link,,,javascript:alert(1),link,coaching\n"
+    )
+    place, report = _imported(api, settings, listing, monkeypatch, capsys)
+    assert report.splitlines()[0] == "created 1, merged 1, rejected 3"
+    assert "rejected line 4: Star charts" in report and "Unknown practice area: astrology." in report
+    assert "The year 'last year' is not a number." in report
+    assert "A resource's URL must be an http or https address." in report
+    [net_gains] = place.host.run(LIST, n=place.network)["resources"]["edges"]
+    assert net_gains["node"]["practiceAreas"] == ["networks", "hosting"]

@@ -1,0 +1,42 @@
+"""A member's client following a protocol run live over GraphQL WebSocket (graphql-transport-ws)."""
+
+from typing import Any
+
+from tests.support.graphql import Gateway, Member
+
+PROTOCOL = ["graphql-transport-ws"]
+RUN = """subscription($id: ID!) { protocolRun(id: $id) { id version stepIndex turnIndex speakerId finished
+  turnStartedAt currentStep { title role seconds prompts pitfalls presenterListensInSilence }
+  fairness { gini maxMinRatio shares { memberId seconds share } } } }"""
+
+
+class LiveClient:
+    def __init__(self, api: Gateway, member: Member) -> None:
+        self.api, self.member, self.serial = api, member, 0
+
+    def __enter__(self) -> "LiveClient":
+        self.context = self.api.http.websocket_connect("/graphql", subprotocols=PROTOCOL)
+        self.socket = self.context.__enter__()
+        self.socket.send_json({"type": "connection_init", "payload": {"token": self.member.token}})
+        assert self.socket.receive_json()["type"] == "connection_ack"
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.context.__exit__(*exc)
+
+    def follow(self, run_id: str) -> dict[str, Any]:
+        """Subscribes to the run; returns the state it starts from."""
+        if self.serial:
+            self.socket.send_json({"id": str(self.serial), "type": "complete"})
+        self.serial += 1
+        self.socket.send_json({"id": str(self.serial), "type": "subscribe",
+                               "payload": {"query": RUN, "variables": {"id": run_id}}})  # fmt: skip
+        return self.next_state()
+
+    def next_state(self) -> dict[str, Any]:
+        while True:
+            message = self.socket.receive_json()
+            if message.get("id") == str(self.serial):
+                assert message["type"] == "next", message
+                assert not message["payload"].get("errors"), message
+                return message["payload"]["data"]["protocolRun"]

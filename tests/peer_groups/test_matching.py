@@ -1,0 +1,80 @@
+"""Mentoring schemes (seed 004): offers mentees choose, coordinator matching ranked and explained, and social
+identity seen by coordinators only, in aggregates elsewhere."""
+
+import asyncio
+import json
+
+from sqlalchemy import select
+
+from events.tables import OutboxRow
+from infra.database import Database
+from tests.peer_groups.support import network_of
+from tests.support.graphql import Gateway
+
+SCHEME = """mutation($n: ID!) { createMentoringScheme(input: {networkId: $n, name: "Next leaders",
+  kind: "one_to_one", aims: "Diverse talented people reach senior leaders",
+  eligibility: ["Part time workers welcome"],
+  months: 12, diversityAims: ["women", "disabled people"], questions: ["Would you mentor next year?"]}) { id } }"""
+ENROL = """mutation($s: ID!, $role: String!, $areas: [String!]!, $goals: String!, $times: [String!]!,
+  $who: [String!]!) {
+  enrolInScheme(mentoringSchemeId: $s, input: {role: $role, practiceAreas: $areas, goals: $goals,
+  availability: $times, socialIdentity: $who}) { role } }"""
+SUGGEST = "query($s: ID!) { suggestedMatches(mentoringSchemeId: $s) { menteeId mentorId score reasons } }"
+PARTICIPANTS = "query($s: ID!) { schemeParticipants(mentoringSchemeId: $s) { memberId socialIdentity } }"
+MATCH = """mutation($s: ID!, $m: ID!, $e: [ID!]!) {
+  matchMentoring(mentoringSchemeId: $s, mentorId: $m, menteeIds: $e) { kind memberCount } }"""
+OFFER = (
+    'mutation($s: ID!) { postMentoringOffer(mentoringSchemeId: $s, text: "Digital campaigning on a budget") { id } }'
+)
+CHOOSE = "mutation($o: ID!) { chooseMentoringOffer(mentoringOfferId: $o) { id kind } }"
+
+
+def test_offers_are_chosen_and_coordinators_get_ranked_explained_matches(api: Gateway, database_url: str) -> None:
+    host, network, (mira, omar, fay, gus) = network_of(api, "Mira Mentor", "Omar Mentor", "Fay Mentee", "Gus Mentee")
+    scheme = host.run(SCHEME, n=network)["createMentoringScheme"]["id"]
+    for who, role, areas, goals, times, identity in (
+        (mira, "mentor", ["coaching", "hosting"], "fundraising and board governance", ["weekday evenings"], []),
+        (omar, "mentor", ["social media and technology"], "digital campaigns", ["weekend mornings"], []),
+        (fay, "mentee", ["coaching"], "I want to grow my board governance", ["weekday evenings"], ["women"]),
+        (gus, "mentee", ["hosting"], "learn digital campaigns", ["weekend mornings"], []),
+    ):  # fmt: skip
+        who.run(ENROL, s=scheme, role=role, areas=areas, goals=goals, times=times, who=identity)
+    [best, *_] = host.run(SUGGEST, s=scheme)["suggestedMatches"]
+    assert (best["menteeId"], best["mentorId"]) == (fay.id, mira.id)
+    assert best["reasons"] == [
+        "Shared practice areas: coaching",
+        "Their goals meet what the mentor offers: board, governance",
+        "Both available: weekday evenings",
+        "Serves the scheme's diversity aims",
+    ]
+    assert not any("women" in json.dumps(s) for s in host.run(SUGGEST, s=scheme)["suggestedMatches"])
+    participants = host.run(PARTICIPANTS, s=scheme)["schemeParticipants"]
+    assert {p["memberId"]: p["socialIdentity"] for p in participants}[fay.id] == ["women"]
+    [refused] = gus.fails(PARTICIPANTS, s=scheme)
+    assert refused["extensions"]["code"] == "FORBIDDEN"
+    diversity = host.run("query($s: ID!) { schemeDiversity(mentoringSchemeId: $s) { aim participants } }", s=scheme)
+    assert diversity["schemeDiversity"] == [
+        {"aim": "women", "participants": None},
+        {"aim": "disabled people", "participants": None},
+    ]
+    assert host.run(MATCH, s=scheme, m=mira.id, e=[fay.id])["matchMentoring"] == {
+        "kind": "one_to_one",
+        "memberCount": 2,
+    }
+
+    offer = omar.run(OFFER, s=scheme)["postMentoringOffer"]["id"]
+    chosen = gus.run(CHOOSE, o=offer)
+    group = chosen["chooseMentoringOffer"]["id"]
+    roles = gus.run("query($g: ID!) { peerGroup(id: $g) { members { id role } } }", g=group)["peerGroup"]["members"]
+    assert {m["id"]: m["role"] for m in roles} == {gus.id: "mentee", omar.id: "mentor"}
+    assert host.run(SUGGEST, s=scheme)["suggestedMatches"] == []
+    assert "women" not in asyncio.run(_all_event_data(database_url))
+
+
+async def _all_event_data(database_url: str) -> str:
+    db = Database(database_url)
+    try:
+        async with db.sessions() as session:
+            return json.dumps([row.data for row in await session.scalars(select(OutboxRow))])
+    finally:
+        await db.dispose()

@@ -1,0 +1,125 @@
+"""The behaviour every search adapter must show; each adapter's test module subclasses `SearchContract`.
+
+Members in network n1 see n1's items; peer-group items stay with their group; typos, prefixes and synonyms
+find what a member means; nothing outside the caller's audiences shows in hits, totals or facets.
+"""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from search.port import SearchDocument, SearchFilters, SearchIndex, SearchRequest, SearchResult, Sort
+
+NOW = datetime.now(UTC)
+N1, N2, CIRCLE = "network:n1", "network:n2", "peer_group:g1"
+
+
+def doc(ident: str, title: str, text: str = "", audience: str = N1, **extra: object) -> SearchDocument:
+    values: dict[str, object] = {
+        "kind": "story", "author_id": "ada", "author_name": "Ada", "network_ids": ("n1",),
+        "created_at": NOW - timedelta(days=400), "updated_at": NOW - timedelta(days=400), **extra,
+    }
+    return SearchDocument(id=ident, title=title, text=text, audience=(audience,), path=f"/x/{ident}", **values)  # type: ignore[arg-type]
+
+
+LIBRARY = [
+    doc("mentoring", "Mentoring across sectors", "Pairing leaders from charities and business."),
+    doc("harvest", "Harvest notes from the Open Space", "What the gathering produced.", kind="harvest"),
+    doc("cop", "Starting a community of practice", "Our first year.", practice_areas=("communities of practice",)),
+    doc("msp", "Partnership brokering", "Lessons from a multi-stakeholder partnership.", kind="resource"),
+    doc("hosting", "Facilitation for hosts", "World Café and Open Space.", author_id="bo", author_name="Bo"),
+    doc("secret", "Mentoring a difficult board", "Confidential dilemma.", audience=CIRCLE, kind="meeting"),
+    doc("other", "Mentoring in the other network", "Not for n1.", audience=N2, network_ids=("n2",)),
+]
+
+
+def ask(index: SearchIndex, query: str, audiences: frozenset[str] = frozenset({N1}), **options: object) -> SearchResult:
+    return index.search(SearchRequest(query, audiences, **options))  # type: ignore[arg-type]
+
+
+def ids(result: SearchResult) -> list[str]:
+    return [hit.document.id for hit in result.hits]
+
+
+class SearchContract:
+    @pytest.fixture
+    def index(self) -> Iterator[SearchIndex]:
+        raise NotImplementedError("each adapter's test module provides its index")
+
+    @pytest.fixture
+    def library(self, index: SearchIndex) -> SearchIndex:
+        index.upsert(LIBRARY)
+        return index
+
+    @pytest.mark.parametrize(("typed", "found"), [
+        ("mentorng", "mentoring"), ("harvst notes", "harvest"), ("CoP", "cop"), ("MSP", "msp"),
+        ("facilit", "hosting"), ("Open Spa", "harvest"),
+    ])  # fmt: skip
+    def test_typos_prefixes_and_synonyms_find_what_was_meant(
+        self, library: SearchIndex, typed: str, found: str
+    ) -> None:
+        assert found in ids(ask(library, typed))
+
+    def test_short_words_allow_no_typo(self, library: SearchIndex) -> None:
+        assert ids(ask(library, "yaer first")) == []
+
+    def test_a_title_match_outranks_a_body_match(self, index: SearchIndex) -> None:
+        index.upsert([doc("body", "Notes", "about coaching and more"), doc("title", "Coaching", "notes")])
+        assert ids(ask(index, "coaching"))[:2] == ["title", "body"]
+
+    def test_highlights_mark_the_matches_and_escape_the_rest(self, index: SearchIndex) -> None:
+        index.upsert([doc("h", "Mentoring <b>now</b>", "Long text. " * 30 + "We tried mentoring circles.")])
+        hit = ask(index, "mentoring").hits[0]
+        assert "<mark>Mentoring</mark>" in hit.title_html and "&lt;b&gt;" in hit.title_html
+        assert "<mark>mentoring</mark>" in hit.snippet_html
+
+    def test_a_typo_earns_a_suggestion_and_a_correct_query_none(self, library: SearchIndex) -> None:
+        assert ask(library, "harvst notes").suggestion == "harvest notes"
+        assert ask(library, "harvest notes").suggestion is None
+
+    def test_totals_and_facets_count_only_visible_documents(self, library: SearchIndex) -> None:
+        result = ask(library, "mentoring")
+        assert ids(result) == ["mentoring"] and result.total == 1
+        assert result.facets["kind"] == {"story": 1}
+        assert result.facets["network_ids"] == {"n1": 1}
+
+    def test_a_peer_group_sees_its_own_items(self, library: SearchIndex) -> None:
+        result = ask(library, "mentoring", frozenset({N1, CIRCLE}))
+        assert sorted(ids(result)) == ["mentoring", "secret"] and result.facets["kind"] == {"story": 1, "meeting": 1}
+
+    def test_nobody_sees_anything_without_audiences(self, library: SearchIndex) -> None:
+        result = ask(library, "", frozenset())
+        assert (result.hits, result.total) == ([], 0)
+
+    def test_filters_narrow_by_kind_area_author_and_date(self, library: SearchIndex) -> None:
+        assert ids(ask(library, "", filters=SearchFilters(kinds=("harvest",)))) == ["harvest"]
+        assert ids(ask(library, "", filters=SearchFilters(practice_areas=("communities of practice",)))) == ["cop"]
+        assert ids(ask(library, "", filters=SearchFilters(authors=("bo",)))) == ["hosting"]
+        library.upsert([doc("fresh", "Fresh story", updated_at=NOW)])
+        assert ids(ask(library, "", filters=SearchFilters(updated_from=NOW - timedelta(days=1)))) == ["fresh"]
+
+    def test_deleted_documents_vanish_at_once(self, library: SearchIndex) -> None:
+        library.delete(["mentoring"])
+        assert ids(ask(library, "mentoring")) == []
+
+    def test_an_audience_change_applies_at_once(self, library: SearchIndex) -> None:
+        library.upsert([doc("mentoring", "Mentoring across sectors", audience=CIRCLE)])
+        assert ids(ask(library, "mentoring")) == []
+        assert "mentoring" in ids(ask(library, "mentoring", frozenset({CIRCLE})))
+
+    def test_pages_cover_every_match_once(self, index: SearchIndex) -> None:
+        index.upsert([doc(f"d{i}", f"Coaching note {i}") for i in range(25)])
+        pages = [ask(index, "coaching", offset=offset, limit=10) for offset in (0, 10, 20)]
+        seen = [ident for page in pages for ident in ids(page)]
+        assert len(seen) == 25 == len(set(seen)) and {page.total for page in pages} == {25}
+
+    def test_newest_first_and_recent_items_rank_a_little_higher(self, index: SearchIndex) -> None:
+        index.upsert([doc("old", "Coaching"), doc("new", "Coaching", updated_at=NOW)])
+        assert ids(ask(index, "", sort=Sort.NEWEST)) == ["new", "old"]
+        assert ids(ask(index, "coaching")) == ["new", "old"]
+
+    def test_a_rebuild_swaps_in_the_new_content(self, library: SearchIndex) -> None:
+        assert library.rebuild(iter([doc("only", "Coaching handbook")])) == 1
+        assert ids(ask(library, "coaching")) == ["only"] and ids(ask(library, "mentoring")) == []
+        assert library.count() == 1

@@ -1,0 +1,126 @@
+"""A world with things outsiders must not see, the outsiders who try, and the ids suites point their calls at.
+
+Each service that lands adds its hidden entities here (a peer group, a confidential story, a draft harvest):
+their ids under the GraphQL type name that fields return, their confidential texts to SECRETS.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from services.peer_groups.api import send_due_surveys
+from services.peer_groups.cadence import add_months
+from tests.peer_groups.support import SCHEDULE, accept_all, form, soon
+from tests.support.graphql import Gateway, Member
+
+NETWORK = 'mutation($d: String!) { createNetwork(name: "Quillfeather Circle", description: $d) { id } }'
+AREA = 'mutation($n: ID!) { addPracticeArea(networkId: $n, name: "quillfeather rituals") }'
+GROUP = (
+    'mutation($n: ID!) { createLocalGroup(networkId: $n, name: "Quillfeather Leeds", place: "Quillfeather Vale",'
+    ' description: "quillfeather group plans") { id } }'
+)
+PROFILE = (
+    'mutation { updateProfile(input: {bio: "quillfeather private bio", offers: "quillfeather offers",'
+    ' seeks: "quillfeather seeks"}) { id } }'
+)
+INVITE = "mutation($n: ID!, $e: String!) { inviteMember(networkId: $n, email: $e) { id } }"
+ACCEPT = "mutation($id: ID!) { acceptInvitation(id: $id) { id } }"
+PUBLIC = 'mutation { createNetwork(name: "Open Commons", isPublic: true) { id } }'
+JOIN = 'mutation($n: ID!) { requestToJoin(networkId: $n, message: "quillfeather join message") { id } }'
+STORY = """mutation($n: ID!, $a: String!) { writeStory(networkId: $n, audience: $a, story: {kind: INCIDENT_OR_DILEMMA,
+  title: "Quillfeather dilemma", body: "quillfeather confidential story"}) { id } }"""
+RESOURCE = """mutation($n: ID!) { addResource(networkId: $n, resource: {kind: BOOK, title: "Quillfeather Handbook",
+  url: "https://quillfeather.example.org/handbook"}) { resource { id } } }"""
+HARVEST = """mutation($n: ID!) { createHarvest(networkId: $n, harvest: {title: "Quillfeather harvest",
+  gathering: WORLD_CAFE, summary: "quillfeather draft summary"}) { id } }"""
+ITEM = """mutation($h: ID!, $s: ID!, $r: ID!) { addHarvestItem(harvestId: $h, section: INSIGHTS,
+  text: "quillfeather insight", storyIds: [$s], resourceIds: [$r]) { id } }"""
+CONNECT = """mutation($n: ID!, $p: ID!) { proposeNetworkConnection(networkId: $n, partnerNetworkId: $p) { id } }"""
+NOTES = 'mutation($m: ID!) { writeMeetingNotes(meetingId: $m, notes: "quillfeather meeting notes") { id } }'
+RUN = """mutation($m: ID!, $p: ID!) { startProtocolRun(meetingId: $m, protocol: "incident_round", presenterId: $p)
+  { id } }"""
+PLAN = 'mutation($n: ID!) { setPlanVisibility(networkId: $n, visibility: "peer_group") { id } }'
+GOAL = (
+    'mutation($n: ID!) { addGoal(networkId: $n, title: "quillfeather goal", milestones: ["quillfeather step"]) { id } }'
+)
+SCHEME = """mutation($n: ID!) { createMentoringScheme(input: {networkId: $n, name: "Quillfeather mentoring",
+  kind: "one_to_one", aims: "quillfeather aims"}) { id } }"""
+ENROL = """mutation($s: ID!) { enrolInScheme(mentoringSchemeId: $s, input: {role: "mentor",
+  socialIdentity: ["quillfeather identity"]}) { role } }"""
+OFFER = 'mutation($s: ID!) { postMentoringOffer(mentoringSchemeId: $s, text: "quillfeather offer text") { id } }'
+# Every confidential text and address of the world; none may appear in any answer to an outsider.
+SECRETS = (
+    "Quillfeather", "quillfeather", "Hana Quillhost", "host@quill.example.org", "Ivy Quillinsider",
+    "insider@quill.example.org", "invitee@quill.example.org", "applicant@quill.example.org", "Apu Quillapplicant",
+)  # fmt: skip
+
+
+@dataclass
+class World:
+    ids: dict[str, str]
+    # Who asks: name -> bearer token (None: anonymous).
+    outsiders: dict[str, str | None]
+    # The private network's host, who sees it all: proves the sweep's operations reach the hidden data.
+    host_token: str
+
+
+def _private_network(api: Gateway) -> tuple[dict[str, str], str]:
+    host = api.sign_up("Hana Quillhost", "host@quill.example.org")
+    network = host.run(NETWORK, d="quillfeather confidential description")["createNetwork"]["id"]
+    host.run(AREA, n=network)
+    group = host.run(GROUP, n=network)["createLocalGroup"]["id"]
+    host.run(PROFILE)
+    insider = api.sign_up("Ivy Quillinsider", "insider@quill.example.org")
+    insider.run(ACCEPT, id=host.run(INVITE, n=network, e=insider.email)["inviteMember"]["id"])
+    insider.run("mutation($g: ID!) { joinLocalGroup(id: $g) { id } }", g=group)
+    invitation = host.run(INVITE, n=network, e="invitee@quill.example.org")["inviteMember"]["id"]
+    public = host.run(PUBLIC)["createNetwork"]["id"]
+    applicant = api.sign_up("Apu Quillapplicant", "applicant@quill.example.org")
+    request = applicant.run(JOIN, n=public)["requestToJoin"]["id"]
+    ids = {"Network": network, "LocalGroup": group, "Member": insider.id, "Invitation": invitation,
+           "JoinRequest": request}  # fmt: skip
+    return ids | _knowledge(host, insider, network, public), host.token
+
+
+def _knowledge(host: Member, insider: Member, network: str, public: str) -> dict[str, str]:
+    """A peer-group story and a draft harvest citing it (with its consent request), a resource, a proposed
+    connection between the host's two networks."""
+    group = form(insider, network, [host])
+    accept_all(group, insider, host)
+    story = insider.run(STORY, n=network, a=f"peer_group:{group}")["writeStory"]["id"]
+    resource = host.run(RESOURCE, n=network)["addResource"]["resource"]["id"]
+    harvest = host.run(HARVEST, n=network)["createHarvest"]["id"]
+    item = host.run(ITEM, h=harvest, s=story, r=resource)["addHarvestItem"]["id"]
+    [request] = insider.run("{ myCitationRequests { id } }")["myCitationRequests"]
+    partnership = host.run(CONNECT, n=network, p=public)["proposeNetworkConnection"]["id"]
+    return {"Story": story, "Resource": resource, "Harvest": harvest, "HarvestItem": item,
+            "CitationRequest": request["id"], "NetworkPartnership": partnership, "PartnerNetwork": public,
+            "PeerGroup": group, "Item": story, "FeedInterest": network,
+            } | _peer_group_space(host, insider, network, group)  # fmt: skip
+
+
+def _peer_group_space(host: Member, insider: Member, network: str, group: str) -> dict[str, str]:
+    """A meeting with notes and a protocol run, a shared plan, a scheme with an offer, and a sent survey."""
+    meeting = insider.run(SCHEDULE, g=group, at=soon(), count=1, mode="in_person", place="Quillfeather Hall")
+    meeting_id = meeting["scheduleMeetings"][0]["id"]
+    insider.run(NOTES, m=meeting_id)
+    run = insider.run(RUN, m=meeting_id, p=host.id)["startProtocolRun"]["id"]
+    insider.run(PLAN, n=network)
+    goal = insider.run(GOAL, n=network)["addGoal"]["id"]
+    plan = insider.run("query($n: ID!) { myDevelopmentPlan(networkId: $n) { id } }", n=network)["myDevelopmentPlan"]
+    scheme = host.run(SCHEME, n=network)["createMentoringScheme"]["id"]
+    host.run(ENROL, s=scheme)
+    offer = host.run(OFFER, s=scheme)["postMentoringOffer"]["id"]
+    runtime = host.client.http.app.state.runtime  # type: ignore[attr-defined]
+    host.client.http.portal.call(send_due_surveys, runtime.db, add_months(datetime.now(UTC), 12))  # type: ignore[union-attr]
+    [survey] = insider.run("{ mySurveys { id } }")["mySurveys"]
+    member = insider.id  # ID arguments naming a person's part (mentor, mentee, presenter, present member)
+    return {"Meeting": meeting_id, "ProtocolRun": run, "DevelopmentPlan": plan["id"], "Goal": goal,
+            "MentoringScheme": scheme, "MentoringOffer": offer, "Survey": survey["id"], "Mentor": member,
+            "Mentee": member, "Presenter": member, "PresentMember": member}  # fmt: skip
+
+
+def build_world(api: Gateway) -> World:
+    ids, host_token = _private_network(api)
+    other = api.sign_up("Olive Outsider")
+    other.run('mutation { createNetwork(name: "Outsider Network") { id } }')
+    return World(ids, {"anonymous": None, "member of another network": other.token}, host_token)
