@@ -1,0 +1,72 @@
+"""A small asyncio HTTP client that keeps N requests in flight for a bounded time and counts what came back."""
+
+import asyncio
+import statistics
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+import httpx
+
+Send = Callable[[httpx.AsyncClient], Awaitable[httpx.Response]]
+# Whether an answer counts as served; a 2xx GraphQL body with "errors" is a failure too.
+Check = Callable[[httpx.Response], bool]
+
+
+def served(response: httpx.Response) -> bool:
+    return response.status_code < 300 and b'"errors"' not in response.content
+
+
+@dataclass
+class Measured:
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    statuses: Counter[int] = field(default_factory=Counter)
+    failures: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.latencies)
+
+    @property
+    def per_second(self) -> float:
+        return self.count / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        """Latency in milliseconds at percentile p (0-100)."""
+        if len(self.latencies) < 2:
+            return self.latencies[0] * 1000 if self.latencies else 0.0
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[round(p) - 1] * 1000
+
+    @property
+    def server_errors(self) -> int:
+        return sum(n for status, n in self.statuses.items() if status >= 500)
+
+    def record(self, started: float, response: httpx.Response, check: Check) -> None:
+        self.latencies.append(time.perf_counter() - started)
+        self.statuses[response.status_code] += 1
+        self.failures += not check(response)
+
+
+async def hammer(
+    client: httpx.AsyncClient, send: Send, concurrency: int, seconds: float, check: Check = served
+) -> Measured:
+    """Runs `send` from `concurrency` workers until `seconds` have passed; each request is timed alone."""
+    measured = Measured()
+    deadline = time.perf_counter() + seconds
+
+    async def worker() -> None:
+        while (started := time.perf_counter()) < deadline:
+            measured.record(started, await send(client), check)
+
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    measured.seconds = time.perf_counter() - began
+    return measured
+
+
+def client(base_url: str, concurrency: int, token: str | None = None) -> httpx.AsyncClient:
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    return httpx.AsyncClient(base_url=base_url, headers=headers, limits=limits, timeout=30.0)

@@ -1,0 +1,67 @@
+"""The data the gateway benchmarks read: one network with local groups and many members, built fast.
+
+The host, the network and its local groups are made through the real GraphQL API. The members themselves are
+bulk-inserted rows (profiles, memberships, local-group places): signing up thousands through the API would
+spend the benchmark's minutes hashing passwords.
+"""
+
+import random
+from dataclasses import dataclass
+
+import httpx
+from sqlalchemy import insert
+
+from infra.columns import new_id
+from infra.database import Database
+from services.networks.api import DEFAULT_PRACTICE_AREAS
+from services.networks.tables import LocalGroupMember, Membership, Profile
+
+FIRST = ("Amara", "Ben", "Chen", "Dana", "Eli", "Farah", "Gus", "Hana", "Ines", "Jon", "Kofi", "Lena", "Mo", "Noor")
+LAST = ("Okafor", "Carter", "Wei", "Novak", "Haddad", "Silva", "Berg", "Tanaka", "Moreau", "Ivanova", "Byrne")
+SIGN_UP = (
+    'mutation($e: String!, $n: String!) { signUp(email: $e, password: "bench password 1", name: $n, forApi: true)'
+    " { token } }"
+)
+NETWORK = 'mutation { createNetwork(name: "Leadership Alumni Network", description: "Benchmark network") { id } }'
+GROUP = "mutation($n: ID!, $name: String!) { createLocalGroup(networkId: $n, name: $name, place: $name) { id } }"
+
+
+@dataclass(frozen=True)
+class Community:
+    host_token: str
+    network_id: str
+    local_group_ids: list[str]
+    member_ids: list[str]
+
+
+async def _run(http: httpx.AsyncClient, query: str, token: str | None = None, **variables: object) -> dict:  # type: ignore[type-arg]
+    headers = {"authorization": f"Bearer {token}"} if token else {}
+    body = (await http.post("/graphql", json={"query": query, "variables": variables}, headers=headers)).json()
+    if body.get("errors"):
+        raise RuntimeError(f"seeding failed: {body['errors']}")
+    return body["data"]
+
+
+def _profile(index: int, rng: random.Random) -> dict[str, object]:
+    name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {index:05}"
+    areas = rng.sample(DEFAULT_PRACTICE_AREAS, 2)
+    bio = f"Alumna of cohort {index % 40}; works on {areas[0]} and {areas[1]} in her local community."
+    return {"member_id": new_id(), "name": name, "bio": bio, "practice_areas": areas, "offers": "", "seeks": ""}
+
+
+async def build(base_url: str, db: Database, members: int, groups: int, seed: int = 7) -> Community:
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        token = (await _run(http, SIGN_UP, e="host@bench.example.org", n="Hana Host"))["signUp"]["token"]
+        network = (await _run(http, NETWORK, token))["createNetwork"]["id"]
+        group_ids = [(await _run(http, GROUP, token, n=network, name=f"Group {i:03}"))["createLocalGroup"]["id"]
+                     for i in range(groups)]  # fmt: skip
+    rng = random.Random(seed)
+    profiles = [_profile(i, rng) for i in range(members)]
+    ids = [str(p["member_id"]) for p in profiles]
+    async with db.transaction() as session:
+        await session.execute(insert(Profile), profiles)
+        await session.execute(insert(Membership), [{"network_id": network, "member_id": i, "role": "member"}
+                                                   for i in ids])  # fmt: skip
+        places = [{"local_group_id": group_ids[n % groups], "member_id": i} for n, i in enumerate(ids)]
+        await session.execute(insert(LocalGroupMember), places)
+    return Community(token, network, group_ids, ids)

@@ -1,0 +1,80 @@
+"""Runs every benchmark under bench/ at each scale and reports one table, a JSON file and a growth plot.
+
+A benchmark is any module here exposing `main(scale: float = 1.0) -> list[Row]` (rows may also be mappings
+with Row's field names). New benchmarks are picked up by that alone.
+"""
+
+import argparse
+import datetime
+import importlib
+import inspect
+import os
+import pkgutil
+import platform
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from bench.plot import plot
+from bench.report import Row, as_row, table, write_json
+from bench.serving import backend_name
+
+HERE = Path(__file__).parent
+RESULTS = HERE / "results"
+
+
+def benchmarks(only: list[str] | None = None) -> dict[str, object]:
+    found = {}
+    for info in pkgutil.iter_modules([str(HERE)]):
+        if info.name.startswith("_") or (only and info.name not in only):
+            continue
+        module = importlib.import_module(f"bench.{info.name}")
+        main = getattr(module, "main", None)
+        if callable(main) and "scale" in inspect.signature(main).parameters:
+            found[info.name] = main
+    return found
+
+
+def machine() -> dict[str, object]:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {"date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"), "cores": os.cpu_count(),
+            "memory_gib": round(memory, 1), "python": platform.python_version(), "platform": platform.platform(),
+            "database": backend_name()}  # fmt: skip
+
+
+def run(only: list[str] | None, scales: list[float]) -> tuple[list[Row], list[str]]:
+    rows: list[Row] = []
+    failed: list[str] = []
+    for name, main in benchmarks(only).items():
+        for scale in scales:
+            print(f"running {name} at {scale:g}x ...", file=sys.stderr, flush=True)
+            began = time.perf_counter()
+            try:
+                rows += [as_row(found, scale) for found in main(scale=scale)]  # type: ignore[operator]
+            except Exception:
+                failed.append(f"{name} at {scale:g}x")
+                traceback.print_exc()
+            print(f"  {name} at {scale:g}x took {time.perf_counter() - began:.0f}s", file=sys.stderr, flush=True)
+    return rows, failed
+
+
+def report(only: list[str] | None, scales: list[float]) -> int:
+    """Runs, prints the table, writes the JSON and the plot; 1 when a benchmark failed."""
+    rows, failed = run(only, scales)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    print(table(rows))
+    print(f"\nresults: {write_json(rows, machine(), RESULTS / f'{stamp}.json')}")
+    if picture := plot(rows, RESULTS / f"{stamp}.png"):
+        print(f"growth plot: {picture}")
+    for name in failed:
+        print(f"FAILED: {name}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--only", nargs="*", help="benchmark modules to run, e.g. gateway (default: all)")
+    parser.add_argument("--scales", default="1,10", help="data scales, comma-separated (default 1,10)")
+    args = parser.parse_args(argv)
+    return report(args.only, [float(scale) for scale in args.scales.split(",")])

@@ -1,0 +1,58 @@
+"""Generated search documents and queries for the search benchmark: a community of 20 networks."""
+
+import random
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+from events.audience import local_group, network, peer_group
+from search.port import SearchDocument
+
+AREAS = ["networks", "communities of practice", "multi-stakeholder partnerships", "adaptive leadership",
+         "place-based leadership", "boundary-crossing", "hosting", "social entrepreneurship", "mentoring",
+         "coaching"]  # fmt: skip
+WORDS = ("mentoring coaching harvest notes gathering story dilemma incident feedback peers circle network host "
+         "facilitation partnership community practice leadership adaptive boundary place local group cohort "
+         "evaluation survey contract cadence protocol listening silence turn advice trust confidential plan "
+         "goals roadmap benchmark reflection insight pattern question action resource toolkit article book")
+DOMAIN = WORDS.split()
+SYLLABLES = ["ka", "lo", "mi", "ren", "tu", "sa", "vo", "ni", "pel", "dar", "qui", "mo", "ste", "ban", "rik"]
+# A long tail of everyday words, so that domain words match a realistic share of documents.
+FILLER = sorted({"".join(random.Random(n).choices(SYLLABLES, k=3)) for n in range(20_000)})
+QUERIES = ["mentoring", "mentorng", "harvst notes", "CoP", "MSP", "facilit", "peer feedback", "leadership",
+           "adaptive leadrship", "evaluation survey", "trust", "place based", "coaching circle", "host"]  # fmt: skip
+NETWORKS, LOCAL_GROUPS, PEER_GROUPS = 20, 200, 3_000
+NOW = datetime.now(UTC)
+
+
+def _audience(rng: random.Random) -> tuple[str, ...]:
+    roll = rng.random()
+    if roll < 0.3:
+        return (peer_group(str(rng.randrange(PEER_GROUPS))),)
+    if roll < 0.6:
+        return (local_group(str(rng.randrange(LOCAL_GROUPS))),)
+    return ("platform",) if roll > 0.9 else (network(str(rng.randrange(NETWORKS))),)
+
+
+def _words(rng: random.Random, count: int) -> str:
+    return " ".join(rng.choice(DOMAIN) if rng.random() < 0.15 else rng.choice(FILLER) for _ in range(count))
+
+
+def documents(count: int, seed: int = 7) -> Iterator[SearchDocument]:
+    rng = random.Random(seed)
+    for i in range(count):
+        updated = NOW - timedelta(days=rng.randrange(1_000))
+        yield SearchDocument(
+            id=f"doc-{i}", kind=rng.choice(["story", "resource", "harvest", "member", "meeting"]),
+            title=_words(rng, rng.randint(3, 8)).capitalize(), text=_words(rng, rng.randint(40, 120)),
+            audience=_audience(rng), practice_areas=tuple(rng.sample(AREAS, rng.randint(0, 3))),
+            tags=tuple(rng.sample(DOMAIN, 2)),
+            author_id=f"member-{rng.randrange(5_000)}", author_name=f"Member {i % 5_000}",
+            network_ids=(str(rng.randrange(NETWORKS)),), created_at=updated, updated_at=updated, path=f"/x/{i}",
+        )
+
+
+def viewer(rng: random.Random) -> frozenset[str]:
+    """A member: the platform, two networks, a local group and a peer group."""
+    networks = {network(str(rng.randrange(NETWORKS))) for _ in range(2)}
+    groups = {local_group(str(rng.randrange(LOCAL_GROUPS))), peer_group(str(rng.randrange(PEER_GROUPS)))}
+    return frozenset({"platform", *networks, *groups})

@@ -1,0 +1,74 @@
+"""Starting a server process on a free loopback port with its own database, and stopping it again."""
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from infra.database import recreate_public_schema
+from infra.migrate import upgrade
+
+# A PostgreSQL database the benchmarks may wipe; without it they run on SQLite in a temporary folder.
+DATABASE_ENV = "COMMONS_BENCH_DATABASE_URL"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def fresh_database() -> Iterator[tuple[str, Path]]:
+    """A migrated, empty database (URL) and a data folder for the server."""
+    with tempfile.TemporaryDirectory(prefix="commons-bench-") as folder:
+        url = os.environ.get(DATABASE_ENV) or f"sqlite+aiosqlite:///{folder}/commons.db"
+        if url.startswith("postgresql"):
+            asyncio.run(recreate_public_schema(url))
+        upgrade(url)
+        yield url, Path(folder)
+
+
+def backend_name() -> str:
+    return "postgresql" if os.environ.get(DATABASE_ENV, "").startswith("postgresql") else "sqlite"
+
+
+def _wait_until_healthy(base_url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode} before it was ready")
+        try:
+            if httpx.get(f"{base_url}/healthz", timeout=1.0).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the server at {base_url} was not ready within {timeout:.0f}s")
+
+
+@contextmanager
+def serving(args: list[str], env: dict[str, str], timeout: float = 60.0) -> Iterator[str]:
+    """Runs `python ARGS` with COMMONS_* settings from `env` plus a free COMMONS_PORT; yields its base URL."""
+    port = free_port()
+    settings = {**os.environ, **env, "COMMONS_PORT": str(port), "COMMONS_HOST": "127.0.0.1"}
+    process = subprocess.Popen([sys.executable, *args], env=settings)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(base_url, process, timeout)
+        yield base_url
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
