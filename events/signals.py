@@ -5,7 +5,6 @@ on its own event loop, so one signal serves every loop (tests run a loop each).
 """
 
 import asyncio
-import contextlib
 
 
 class Signal:
@@ -25,8 +24,9 @@ class Signal:
         waiter = asyncio.get_running_loop().create_future()
         self._waiters.add(waiter)
         try:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(waiter, timeout)
+            # Not wait_for: on Python 3.11 it swallows a cancel that lands as the waiter wakes, and a stopping
+            # worker would then poll forever.
+            await asyncio.wait([waiter], timeout=timeout)
         finally:
             self._waiters.discard(waiter)
 
