@@ -26,14 +26,15 @@ def free_port() -> int:
 
 
 class LocalBroker:
-    def __init__(self, binary: str, port: int) -> None:
+    def __init__(self, binary: str, port: int, advertised_port: int | None = None) -> None:
+        """`advertised_port` is where clients are told to connect, when something forwards to `port`."""
         self.binary, self.port = binary, port
-        self.bootstrap = f"127.0.0.1:{port}"
+        self.bootstrap = f"127.0.0.1:{advertised_port or port}"
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 15.0) -> None:
-        url = f"tcp://{self.bootstrap}"
-        command = [self.binary, "broker", "--listener-url", url, "--advertised-listener-url", url]
+        listener, advertised = f"tcp://127.0.0.1:{self.port}", f"tcp://{self.bootstrap}"
+        command = [self.binary, "broker", "--listener-url", listener, "--advertised-listener-url", advertised]
         env = {**os.environ, "RUST_LOG": "error"}
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         deadline = time.monotonic() + timeout

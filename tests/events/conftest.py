@@ -7,14 +7,12 @@ import pytest
 from events.bus import Bus, EventSource
 from infra.database import Database
 from tests.events.harness import create_tables
-from tests.support.kafka import Broker, started_broker
+from tests.support.kafka import Broker, running_broker
 
 
 @pytest.fixture(scope="module")
 def broker() -> Iterator[Broker]:
-    running = started_broker()
-    yield running
-    running.stop()
+    yield from running_broker()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from bench.load import run
 from bench.serving import serving
 from events.tables import OutboxRow
 from infra.database import Database
-from tests.support.kafka import Broker, started_broker
+from tests.support.kafka import Broker, running_broker
 
 COUNTS = select(OutboxRow.sent_at.is_not(None), func.count()).group_by(OutboxRow.sent_at.is_not(None))
 
@@ -44,17 +44,15 @@ def test_a_mixed_workload_gets_no_errors_and_loses_no_writes(database_url: str, 
 
 @pytest.fixture
 def broker() -> Iterator[Broker]:
-    running = started_broker()
-    yield running
-    running.stop()
+    yield from running_broker()
 
 
 def _outage(broker: Broker, after: float, lasting: float) -> threading.Thread:
     def stop_then_start() -> None:
         time.sleep(after)
-        broker.stop()
+        broker.go_down()
         time.sleep(lasting)
-        broker.start()
+        broker.come_back()
 
     thread = threading.Thread(target=stop_then_start)
     thread.start()

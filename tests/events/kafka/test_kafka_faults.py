@@ -1,6 +1,6 @@
 """Faults only a broker has: it goes down while services write; a group's members share its partitions.
 
-This module has a broker of its own (the fixture is per module), since it stops and restarts it.
+This module has a broker of its own (the fixture is per module), since it takes it off the network and back.
 """
 
 import asyncio
@@ -40,11 +40,11 @@ async def test_writes_succeed_while_the_broker_is_down_and_flow_once_it_returns(
     try:
         await write(database, before)
         await eventually(lambda: applied(database, 6))
-        broker.stop()
+        broker.go_down()
         await write(database, during)
         await asyncio.sleep(1)
         assert (await status(database, [runner.consumer])).backlog == 6
-        broker.start()
+        broker.come_back()
         await eventually(lambda: applied(database, 12), timeout=60)
     finally:
         for worker in workers:
