@@ -1,7 +1,7 @@
 """Development plans: a member's "own agenda towards stronger leadership" (seed 000): goals with milestones, and
 check-ins at meetings that benchmark progress against it. The member chooses who sees it."""
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.columns import utcnow
@@ -77,9 +77,20 @@ async def check_in(
     return entry
 
 
+def _agreed(member_id: str) -> ColumnElement[bool]:
+    """The query's peer group seats `member_id`, who accepted its current contract."""
+    seats = select(GroupMember.group_id).where(
+        GroupMember.member_id == member_id, GroupMember.accepted_version == PeerGroup.contract_version
+    )
+    return PeerGroup.id.in_(seats.correlate(PeerGroup))
+
+
 async def shared_with_group(session: AsyncSession, group: PeerGroup) -> list[DevelopmentPlan]:
-    """Plans the group's members share with their peer group."""
-    members = select(GroupMember.member_id).where(GroupMember.group_id == group.id)
+    """Plans shared with their peer groups by the group's members who accepted its contract: a colleague seated
+    in a group without agreeing to its contract has not shared anything with it."""
+    members = select(GroupMember.member_id).where(
+        GroupMember.group_id == group.id, GroupMember.accepted_version == group.contract_version
+    )
     query = select(DevelopmentPlan).where(
         DevelopmentPlan.network_id == group.network_id,
         DevelopmentPlan.visibility == "peer_group",
@@ -89,14 +100,11 @@ async def shared_with_group(session: AsyncSession, group: PeerGroup) -> list[Dev
 
 
 async def _shares_open_group(session: AsyncSession, plan: DevelopmentPlan, viewer_id: str) -> bool:
-    theirs = select(GroupMember.group_id).where(GroupMember.member_id == plan.member_id)
-    query = (
-        select(GroupMember, PeerGroup)
-        .join(PeerGroup, PeerGroup.id == GroupMember.group_id)
-        .where(GroupMember.member_id == viewer_id, GroupMember.group_id.in_(theirs))
-        .where(PeerGroup.network_id == plan.network_id)
+    """Owner and viewer both accepted the current contract of one peer group of the plan's network."""
+    query = select(PeerGroup.id).where(
+        PeerGroup.network_id == plan.network_id, _agreed(plan.member_id), _agreed(viewer_id)
     )
-    return any(seat.accepted_version == group.contract_version for seat, group in (await session.execute(query)).all())
+    return await session.scalar(query.limit(1)) is not None
 
 
 async def visible_plan(session: AsyncSession, actor: Actor, plan_id: str) -> DevelopmentPlan:

@@ -1,7 +1,8 @@
 """A world with things outsiders must not see, the outsiders who try, and the ids suites point their calls at.
 
 Each service that lands adds its hidden entities here (a peer group, a confidential story, a draft harvest):
-their ids under the GraphQL type name that fields return, their confidential texts to SECRETS.
+their ids under the GraphQL type name that fields return, their confidential texts to SECRETS, and if they live in
+the peer group's space, their kind to PEER_GROUP_KINDS and their texts to PEER_GROUP_SECRETS.
 """
 
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from datetime import UTC, datetime
 
 from services.peer_groups.api import send_due_surveys
 from services.peer_groups.cadence import add_months
-from tests.peer_groups.support import SCHEDULE, accept_all, form, soon
+from tests.peer_groups.support import FORM, SCHEDULE, accept_all, soon
 from tests.support.graphql import Gateway, Member
 
 NETWORK = 'mutation($d: String!) { createNetwork(name: "Quillfeather Circle", description: $d) { id } }'
@@ -24,6 +25,7 @@ PROFILE = (
 )
 INVITE = "mutation($n: ID!, $e: String!) { inviteMember(networkId: $n, email: $e) { id } }"
 ACCEPT = "mutation($id: ID!) { acceptInvitation(id: $id) { id } }"
+JOIN_GROUP = "mutation($g: ID!) { joinLocalGroup(id: $g) { id } }"
 PUBLIC = 'mutation { createNetwork(name: "Open Commons", isPublic: true) { id } }'
 JOIN = 'mutation($n: ID!) { requestToJoin(networkId: $n, message: "quillfeather join message") { id } }'
 STORY = """mutation($n: ID!, $a: String!) { writeStory(networkId: $n, audience: $a, story: {kind: INCIDENT_OR_DILEMMA,
@@ -36,12 +38,20 @@ ITEM = """mutation($h: ID!, $s: ID!, $r: ID!) { addHarvestItem(harvestId: $h, se
   text: "quillfeather insight", storyIds: [$s], resourceIds: [$r]) { id } }"""
 CONNECT = """mutation($n: ID!, $p: ID!) { proposeNetworkConnection(networkId: $n, partnerNetworkId: $p) { id } }"""
 NOTES = 'mutation($m: ID!) { writeMeetingNotes(meetingId: $m, notes: "quillfeather meeting notes") { id } }'
-RUN = """mutation($m: ID!, $p: ID!) { startProtocolRun(meetingId: $m, protocol: "incident_round", presenterId: $p)
+PROTOCOL = """mutation($g: ID!) { defineProtocol(peerGroupId: $g, name: "Quillfeather listening round", steps: [
+  {title: "quillfeather silent listening", role: "presenter", seconds: 120, guidance: "quillfeather guidance"}])
+  { key } }"""
+RUN = """mutation($m: ID!, $k: String!, $p: ID!) { startProtocolRun(meetingId: $m, protocol: $k, presenterId: $p)
   { id } }"""
 PLAN = 'mutation($n: ID!) { setPlanVisibility(networkId: $n, visibility: "peer_group") { id } }'
 GOAL = (
     'mutation($n: ID!) { addGoal(networkId: $n, title: "quillfeather goal", milestones: ["quillfeather step"]) { id } }'
 )
+CHECK_IN = """mutation($g: ID!, $m: ID!) { checkIn(goalId: $g, meetingId: $m, progress: 40,
+  reflection: "quillfeather reflection") { id } }"""
+ANSWER = """mutation($s: ID!) { answerSurvey(surveyId: $s, answers: [{key: "feel_different", scale: 4},
+  {key: "difference", text: "quillfeather survey answer"}, {key: "objectives", scale: 3}, {key: "support", scale: 5}])
+  { id } }"""
 SCHEME = """mutation($n: ID!) { createMentoringScheme(input: {networkId: $n, name: "Quillfeather mentoring",
   kind: "one_to_one", aims: "quillfeather aims"}) { id } }"""
 ENROL = """mutation($s: ID!) { enrolInScheme(mentoringSchemeId: $s, input: {role: "mentor",
@@ -51,7 +61,19 @@ OFFER = 'mutation($s: ID!) { postMentoringOffer(mentoringSchemeId: $s, text: "qu
 SECRETS = (
     "Quillfeather", "quillfeather", "Hana Quillhost", "host@quill.example.org", "Ivy Quillinsider",
     "insider@quill.example.org", "invitee@quill.example.org", "applicant@quill.example.org", "Apu Quillapplicant",
+    "Fern Quillfellow", "fellow@quill.example.org", "Pim Quillpairer", "pairer@quill.example.org",
 )  # fmt: skip
+# What is said and kept in the peer group; none may reach a member of its network outside it (DOMAIN.md).
+PEER_GROUP_SECRETS = (
+    "Quillfeather Tuesday peers", "Quillfeather dilemma", "quillfeather confidential story", "Quillfeather Hall",
+    "quillfeather meeting notes", "Quillfeather listening round", "quillfeather silent listening",
+    "quillfeather guidance", "quillfeather goal", "quillfeather step", "quillfeather reflection",
+    "quillfeather survey answer",
+)  # fmt: skip
+# The kinds of world.ids that are the peer group's or live in its space (its story, also as a feed item).
+PEER_GROUP_KINDS = frozenset(
+    {"PeerGroup", "Story", "Item", "CitationRequest", "Meeting", "ProtocolRun", "DevelopmentPlan", "Goal", "Survey"}
+)
 
 
 @dataclass
@@ -61,32 +83,53 @@ class World:
     outsiders: dict[str, str | None]
     # The private network's host, who sees it all: proves the sweep's operations reach the hidden data.
     host_token: str
+    # Members of the network and its local group outside the peer group: they see the network, never the group's
+    # space. name -> bearer token.
+    fellows: dict[str, str]
 
 
-def _private_network(api: Gateway) -> tuple[dict[str, str], str]:
+def _private_network(api: Gateway) -> tuple[dict[str, str], str, dict[str, str]]:
     host = api.sign_up("Hana Quillhost", "host@quill.example.org")
     network = host.run(NETWORK, d="quillfeather confidential description")["createNetwork"]["id"]
     host.run(AREA, n=network)
     group = host.run(GROUP, n=network)["createLocalGroup"]["id"]
     host.run(PROFILE)
-    insider = api.sign_up("Ivy Quillinsider", "insider@quill.example.org")
-    insider.run(ACCEPT, id=host.run(INVITE, n=network, e=insider.email)["inviteMember"]["id"])
-    insider.run("mutation($g: ID!) { joinLocalGroup(id: $g) { id } }", g=group)
+    insider = _local_member(host, network, group, api.sign_up("Ivy Quillinsider", "insider@quill.example.org"))
     invitation = host.run(INVITE, n=network, e="invitee@quill.example.org")["inviteMember"]["id"]
     public = host.run(PUBLIC)["createNetwork"]["id"]
     applicant = api.sign_up("Apu Quillapplicant", "applicant@quill.example.org")
     request = applicant.run(JOIN, n=public)["requestToJoin"]["id"]
     ids = {"Network": network, "LocalGroup": group, "Member": insider.id, "Invitation": invitation,
            "JoinRequest": request}  # fmt: skip
-    return ids | _knowledge(host, insider, network, public), host.token
+    ids |= _knowledge(host, insider, network, public)
+    return ids, host.token, _fellows(api, host, network, group, insider)
+
+
+def _local_member(host: Member, network: str, group: str, member: Member) -> Member:
+    """Invited into the network by its host, then a member of its local group."""
+    member.run(ACCEPT, id=host.run(INVITE, n=network, e=member.email)["inviteMember"]["id"])
+    member.run(JOIN_GROUP, g=group)
+    return member
+
+
+def _fellows(api: Gateway, host: Member, network: str, group: str, insider: Member) -> dict[str, str]:
+    """One fellow member who keeps to the network; one who formed a pair with the insider (any member may name a
+    colleague, without their consent) and accepted its contract: still outside the insider's peer group."""
+    fellow = _local_member(host, network, group, api.sign_up("Fern Quillfellow", "fellow@quill.example.org"))
+    pairer = _local_member(host, network, group, api.sign_up("Pim Quillpairer", "pairer@quill.example.org"))
+    pair = pairer.run(FORM, n=network, k="co_mentoring_pair", name="Quillfeather side pair", m=[insider.id])
+    accept_all(pair["formPeerGroup"]["id"], pairer)
+    return {"member of the network outside the peer group": fellow.token,
+            "member who formed a pair with a peer-group member": pairer.token}  # fmt: skip
 
 
 def _knowledge(host: Member, insider: Member, network: str, public: str) -> dict[str, str]:
     """A peer-group story and a draft harvest citing it (with its consent request), a resource, a proposed
     connection between the host's two networks."""
-    group = form(insider, network, [host])
-    accept_all(group, insider, host)
-    story = insider.run(STORY, n=network, a=f"peer_group:{group}")["writeStory"]["id"]
+    group = insider.run(FORM, n=network, k="peer_group", name="Quillfeather Tuesday peers", m=[host.id])
+    group_id = group["formPeerGroup"]["id"]
+    accept_all(group_id, insider, host)
+    story = insider.run(STORY, n=network, a=f"peer_group:{group_id}")["writeStory"]["id"]
     resource = host.run(RESOURCE, n=network)["addResource"]["resource"]["id"]
     harvest = host.run(HARVEST, n=network)["createHarvest"]["id"]
     item = host.run(ITEM, h=harvest, s=story, r=resource)["addHarvestItem"]["id"]
@@ -94,33 +137,40 @@ def _knowledge(host: Member, insider: Member, network: str, public: str) -> dict
     partnership = host.run(CONNECT, n=network, p=public)["proposeNetworkConnection"]["id"]
     return {"Story": story, "Resource": resource, "Harvest": harvest, "HarvestItem": item,
             "CitationRequest": request["id"], "NetworkPartnership": partnership, "PartnerNetwork": public,
-            "PeerGroup": group, "Item": story, "FeedInterest": network,
-            } | _peer_group_space(host, insider, network, group)  # fmt: skip
+            "PeerGroup": group_id, "Item": story, "FeedInterest": network,
+            } | _meeting(host, insider, network, group_id) | _scheme_and_survey(host, insider, network)  # fmt: skip
 
 
-def _peer_group_space(host: Member, insider: Member, network: str, group: str) -> dict[str, str]:
-    """A meeting with notes and a protocol run, a shared plan, a scheme with an offer, and a sent survey."""
+def _meeting(host: Member, insider: Member, network: str, group: str) -> dict[str, str]:
+    """A meeting with notes, a run of the group's own protocol, and a plan shared with the group, checked in on."""
     meeting = insider.run(SCHEDULE, g=group, at=soon(), count=1, mode="in_person", place="Quillfeather Hall")
     meeting_id = meeting["scheduleMeetings"][0]["id"]
     insider.run(NOTES, m=meeting_id)
-    run = insider.run(RUN, m=meeting_id, p=host.id)["startProtocolRun"]["id"]
+    protocol = insider.run(PROTOCOL, g=group)["defineProtocol"]["key"]
+    run = insider.run(RUN, m=meeting_id, k=protocol, p=host.id)["startProtocolRun"]["id"]
     insider.run(PLAN, n=network)
     goal = insider.run(GOAL, n=network)["addGoal"]["id"]
+    insider.run(CHECK_IN, g=goal, m=meeting_id)
     plan = insider.run("query($n: ID!) { myDevelopmentPlan(networkId: $n) { id } }", n=network)["myDevelopmentPlan"]
+    return {"Meeting": meeting_id, "ProtocolRun": run, "DevelopmentPlan": plan["id"], "Goal": goal}
+
+
+def _scheme_and_survey(host: Member, insider: Member, network: str) -> dict[str, str]:
+    """A scheme with an offer, and the group's 12-month survey, answered."""
     scheme = host.run(SCHEME, n=network)["createMentoringScheme"]["id"]
     host.run(ENROL, s=scheme)
     offer = host.run(OFFER, s=scheme)["postMentoringOffer"]["id"]
     runtime = host.client.http.app.state.runtime  # type: ignore[attr-defined]
     host.client.http.portal.call(send_due_surveys, runtime.db, add_months(datetime.now(UTC), 12))  # type: ignore[union-attr]
     [survey] = insider.run("{ mySurveys { id } }")["mySurveys"]
+    insider.run(ANSWER, s=survey["id"])
     member = insider.id  # ID arguments naming a person's part (mentor, mentee, presenter, present member)
-    return {"Meeting": meeting_id, "ProtocolRun": run, "DevelopmentPlan": plan["id"], "Goal": goal,
-            "MentoringScheme": scheme, "MentoringOffer": offer, "Survey": survey["id"], "Mentor": member,
+    return {"MentoringScheme": scheme, "MentoringOffer": offer, "Survey": survey["id"], "Mentor": member,
             "Mentee": member, "Presenter": member, "PresentMember": member}  # fmt: skip
 
 
 def build_world(api: Gateway) -> World:
-    ids, host_token = _private_network(api)
+    ids, host_token, fellows = _private_network(api)
     other = api.sign_up("Olive Outsider")
     other.run('mutation { createNetwork(name: "Outsider Network") { id } }')
-    return World(ids, {"anonymous": None, "member of another network": other.token}, host_token)
+    return World(ids, {"anonymous": None, "member of another network": other.token}, host_token, fellows)
