@@ -31,6 +31,7 @@ class JoinRequest:
     id: strawberry.ID
     network_id: strawberry.ID
     member_id: strawberry.ID
+    applicant_name: str = strawberry.field(description="Who asked, so hosts know whom they let in.")
     message: str
     status: str
 
@@ -54,11 +55,12 @@ def _invitation(row: InvitationRow, network: Network) -> Invitation:
     )
 
 
-def _join_request(row: JoinRequestRow) -> JoinRequest:
+def _join_request(row: JoinRequestRow, applicant_name: str) -> JoinRequest:
     return JoinRequest(
         id=strawberry.ID(row.id),
         network_id=strawberry.ID(row.network_id),
         member_id=strawberry.ID(row.member_id),
+        applicant_name=applicant_name,
         message=row.message,
         status=row.status,
     )
@@ -109,7 +111,9 @@ class Query:
     async def join_requests(self, info: Ctx, network_id: strawberry.ID) -> list[JoinRequest]:
         async with info.context.db.sessions() as session:
             network = await hosted(session, info.context, network_id, "see join requests")
-            return [_join_request(row) for row in await queries.pending_join_requests(session, network.id)]
+            rows = await queries.pending_join_requests(session, network.id)
+            names = await accounts.names_of(session, {row.member_id for row in rows})
+            return [_join_request(row, names.get(row.member_id, "")) for row in rows]
 
     @strawberry.field(description="The default practice areas plus the network's own.")
     async def practice_areas(self, info: Ctx, network_id: strawberry.ID | None = None) -> list[str]:
@@ -164,15 +168,16 @@ class Mutation:
 
     @strawberry.mutation(description="Asks the hosts of a public network to let you in.")
     async def request_to_join(self, info: Ctx, network_id: strawberry.ID, message: str = "") -> JoinRequest:
+        viewer = info.context.member()
         async with info.context.db.transaction() as session:
-            return _join_request(await membership.request_to_join(session, info.context.member(), network_id, message))
+            return _join_request(await membership.request_to_join(session, viewer, network_id, message), viewer.name)
 
     @strawberry.mutation(description="Approves or declines a join request (hosts only).")
     async def decide_join_request(self, info: Ctx, id: strawberry.ID, approve: bool) -> JoinRequest:
         applicant = await _applicant(info.context, id)
         async with info.context.db.transaction() as session:
             row = await membership.decide_join_request(session, info.context.member(), id, approve, applicant)
-            return _join_request(row)
+            return _join_request(row, applicant.name if applicant else "")
 
     @strawberry.mutation(description="Makes a member a host, coordinator or member (hosts only).")
     async def set_member_role(self, info: Ctx, network_id: strawberry.ID, member_id: strawberry.ID, role: str) -> str:

@@ -79,11 +79,25 @@ function hostTools(view, network, areas) {
       h('a', { href: `/coordinator/${network.id}` }, 'Matching and evaluation')));
 }
 
+async function joinRequests(network) {
+  const { joinRequests: pending } = await gql(`query JoinRequests($id: ID!) { joinRequests(networkId: $id) {
+    id applicantName message } }`, { id: network.id });
+  if (!pending.length) return section('Join requests', h('p', { class: 'empty' }, 'No one is waiting to join.'));
+  const decide = (request, approve) => action(`${approve ? 'Approve' : 'Decline'} ${request.applicantName}`, async (button) => {
+    await gql('mutation Decide($id: ID!, $approve: Boolean!) { decideJoinRequest(id: $id, approve: $approve) { status } }',
+      { id: request.id, approve });
+    button.closest('li').replaceWith(h('li', { role: 'status' }, `${request.applicantName}: ${approve ? 'approved, now a member' : 'declined'}.`));
+  });
+  return section('Join requests', h('ul', { class: 'links' }, pending.map((request) => h('li', {},
+    h('strong', {}, request.applicantName), request.message ? ` — “${request.message}” ` : ' ',
+    decide(request, true), ' ', decide(request, false)))));
+}
+
 export async function network(view) {
   const query = `query Network($id: ID!) { network(id: $id) { id name description isPublic } }`;
   const { network: found } = await gql(query, { id: view.params.id });
   view.main.append(title(found.name), h('p', {}, found.description), h('p', { class: 'meta' }, found.isPublic ? 'Public network' : 'Invitation only'));
-  const inside = await gql(`query Inside($id: ID!) { practiceAreas(networkId: $id) network(id: $id) {
+  const inside = await gql(`query Inside($id: ID!) { practiceAreas(networkId: $id) network(id: $id) { viewerRole
       localGroups(first: 100) { edges { node { id name place practiceAreas } } } connectedNetworks { id name } ${MEMBERS} } }`,
   { id: found.id }).catch((error) => (error.code === 'FORBIDDEN' ? null : Promise.reject(error)));
   if (!inside) {
@@ -94,6 +108,7 @@ export async function network(view) {
   view.main.append(
     section('Local groups', links(groups, (g) => `/local-groups/${g.id}`, (g) => `${g.name}${g.place ? ` (${g.place})` : ''}`, 'No local groups yet.', (g) => tags(g.practiceAreas))),
     section('Members', memberList(inside.network.members)),
+    inside.network.viewerRole === 'host' ? await joinRequests(found) : '',
     inside.network.connectedNetworks.length ? section('Connected networks', links(inside.network.connectedNetworks, (n) => `/networks/${n.id}`, (n) => n.name, '')) : '',
     hostTools(view, found, inside.practiceAreas));
 }
