@@ -80,6 +80,7 @@ async def measure(folder: Path, count: int) -> list[Row]:
     raw_times = await timed([lambda r=r: raw(r) for r in requests])
     graphql_times = await timed([lambda r=r: _graphql(index, r) for r in requests])
     fresh = await freshness(index, folder)
+    index.close()  # tantivy's merges still write to the folder the run deletes next
     return [
         Row("search: index throughput (bulk rebuild)", count / indexing, "docs/s"),
         *_latency_rows(raw_times, graphql_times),
