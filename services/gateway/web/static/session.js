@@ -9,27 +9,14 @@ export async function loadMe() {
   return session.me;
 }
 
-const NETWORKS = 'query Networks { networks(first: 100) { edges { node { id name isPublic } } } }';
+const NETWORKS = 'query Networks { networks(first: 100) { edges { node { id name isPublic viewerRole } } } }';
 const LOCAL_GROUPS = 'query MyLocalGroups($me: ID!) { member(id: $me) { localGroups { id name network { id } } } }';
-
-// The networks list also holds public networks one has not joined: membership shows in one's audiences,
-// which the API does not list, so a network counts as one's own when its members may be read.
-async function joined(networks) {
-  if (!networks.length) return [];
-  const probes = networks.map((n, i) => `n${i}: network(id: ${JSON.stringify(n.id)}) { members(first: 1) { totalCount } }`);
-  const answers = [];
-  for (let start = 0; start < probes.length; start += 25) {
-    const chunk = probes.slice(start, start + 25);
-    const data = await gql(`query Joined { ${chunk.join(' ')} }`).catch((error) => error.data || {});
-    chunk.forEach((_, i) => answers.push(Boolean(data?.[`n${start + i}`])));
-  }
-  return networks.filter((_, i) => answers[i]);
-}
 
 export async function circles() {
   if (session.circles) return session.circles;
   const networks = (await gql(NETWORKS)).networks.edges.map((edge) => edge.node);
-  const mine = await joined(networks);
+  // The list also holds public networks one has not joined, where one has no role.
+  const mine = networks.filter((n) => n.viewerRole);
   session.circles = { networks, mine, localGroups: await localGroups(), peerGroups: await peerGroups() };
   return session.circles;
 }
