@@ -10,6 +10,7 @@ import strawberry
 from infra.errors import InvalidInput
 from infra.pagination import Edge, PageInfo
 from services.feeds import commands, ranking
+from services.feeds.authors import Ctx, FeedAuthor, FeedGroup, item_groups
 from services.feeds.queries import Cursor, Ranked
 
 InterestKind = strawberry.enum(commands.InterestKind, name="InterestKind")
@@ -31,7 +32,7 @@ class FeedItemKind(Enum):
 
 @strawberry.type(description="Something shared in the wider community, and why it is in your feed.")
 class FeedItem:
-    # Plain fields, no resolvers: a page is built in one go, and per-field resolvers cost a feed ~10 ms.
+    # Plain fields where the page holds the value (per-field resolvers cost a page ~10 ms); a loader for the group.
     reason: str = strawberry.field(description='Why it is here, e.g. "from Leeds chapter, also working on hosting".')
     seen: bool
     id: strawberry.ID
@@ -41,7 +42,13 @@ class FeedItem:
     practice_areas: list[str]
     path: str = strawberry.field(description="Where the web app shows it.")
     author_name: str | None
+    author: FeedAuthor | None
     published_at: datetime
+    local_group_id: strawberry.Private[str | None]
+
+    @strawberry.field(description="The local group it was shared in, if any.")
+    async def local_group(self, info: Ctx) -> FeedGroup | None:
+        return await info.context.loader(item_groups).load(self.local_group_id) if self.local_group_id else None
 
 
 @strawberry.type
@@ -77,7 +84,8 @@ def item(ranked: Ranked) -> FeedItem:
     return FeedItem(
         id=strawberry.ID(row.id), kind=FeedItemKind(row.kind), title=row.title, excerpt=row.excerpt,
         practice_areas=list(row.practice_areas), path=row.path, author_name=row.author_name,
-        published_at=row.published_at, reason=placed.reason, seen=placed.seen,
+        author=FeedAuthor(id=strawberry.ID(row.author_id), name=row.author_name or "") if row.author_id else None,
+        published_at=row.published_at, reason=placed.reason, seen=placed.seen, local_group_id=row.local_group_id,
     )  # fmt: skip
 
 

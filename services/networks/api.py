@@ -8,7 +8,7 @@ from events import audience
 from infra.database import Database
 from services.networks.connections import connected_ids
 from services.networks.practice_areas import DEFAULT_PRACTICE_AREAS, clean_areas
-from services.networks.queries import allowed_areas
+from services.networks.queries import allowed_areas, local_groups_by_member
 from services.networks.tables import LocalGroup, LocalGroupMember, Membership, Network, Profile
 
 __all__ = ["DEFAULT_PRACTICE_AREAS", "clean_areas"]
@@ -27,6 +27,10 @@ class NetworkSummary:
     id: str
     name: str
     is_public: bool
+
+
+def _summary(group: LocalGroup) -> LocalGroupSummary:
+    return LocalGroupSummary(group.id, group.network_id, group.name, tuple(group.practice_areas))
 
 
 async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
@@ -55,16 +59,14 @@ async def network_summary(db: Database, network_id: str) -> NetworkSummary | Non
 async def local_group_summary(db: Database, local_group_id: str) -> LocalGroupSummary | None:
     async with db.sessions() as session:
         group = await session.get(LocalGroup, local_group_id)
-    if group is None:
-        return None
-    return LocalGroupSummary(group.id, group.network_id, group.name, tuple(group.practice_areas))
+    return _summary(group) if group else None
 
 
-async def local_groups_of_member(db: Database, member_id: str) -> list[LocalGroupSummary]:
-    query = select(LocalGroup).join(LocalGroupMember).where(LocalGroupMember.member_id == member_id)
+async def local_groups_of_members(db: Database, member_ids: list[str]) -> dict[str, list[LocalGroupSummary]]:
+    """Each member's local groups, by name; members in none map to an empty list."""
     async with db.sessions() as session:
-        groups = await session.scalars(query)
-        return [LocalGroupSummary(g.id, g.network_id, g.name, tuple(g.practice_areas)) for g in groups]
+        found = await local_groups_by_member(session, member_ids)
+    return {member_id: [_summary(g) for g in groups] for member_id, groups in found.items()}
 
 
 async def member_ids(db: Database, network_id: str) -> list[str]:

@@ -1,26 +1,17 @@
 """Per-request DataLoaders; each batch opens its own session, since Strawberry resolves siblings concurrently."""
 
-from collections import defaultdict
-
 from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
 from infra.context import RequestContext
-from services.networks.tables import LocalGroup, LocalGroupMember, Network, Profile
+from services.networks import queries
+from services.networks.tables import LocalGroup, Network, Profile
 
 
 def local_groups_by_member(context: RequestContext) -> DataLoader[str, list[LocalGroup]]:
     async def load(member_ids: list[str]) -> list[list[LocalGroup]]:
-        query = (
-            select(LocalGroupMember.member_id, LocalGroup)
-            .join(LocalGroup, LocalGroup.id == LocalGroupMember.local_group_id)
-            .where(LocalGroupMember.member_id.in_(member_ids))
-            .order_by(LocalGroup.name)
-        )
-        found: dict[str, list[LocalGroup]] = defaultdict(list)
         async with context.db.sessions() as session:
-            for member_id, group in (await session.execute(query)).all():
-                found[member_id].append(group)
+            found = await queries.local_groups_by_member(session, member_ids)
         return [found[member_id] for member_id in member_ids]
 
     return DataLoader(load_fn=load)

@@ -51,6 +51,20 @@ def local_group_members(local_group_id: str) -> Select:  # type: ignore[type-arg
     )
 
 
+async def local_groups_by_member(session: AsyncSession, member_ids: list[str]) -> dict[str, list[LocalGroup]]:
+    """Each member's local groups, by name; members in none map to an empty list."""
+    query = (
+        select(LocalGroupMember.member_id, LocalGroup)
+        .join(LocalGroup, LocalGroup.id == LocalGroupMember.local_group_id)
+        .where(LocalGroupMember.member_id.in_(member_ids))
+        .order_by(LocalGroup.name)
+    )
+    found: dict[str, list[LocalGroup]] = {member_id: [] for member_id in member_ids}
+    for member_id, group in (await session.execute(query)).all():
+        found[member_id].append(group)
+    return found
+
+
 async def profile_with_circles(session: AsyncSession, member_id: str) -> tuple[Profile, frozenset[str]] | None:
     """A profile and the audience keys of the networks its member belongs to."""
     profile = await session.get(Profile, member_id)

@@ -14,7 +14,7 @@ from tests.feeds.support import (
     share,
     shared,
 )
-from tests.support.graphql import Gateway
+from tests.support.graphql import Gateway, Member
 
 
 async def test_what_one_group_shares_reaches_the_other_group_with_reasons_and_withdrawals(
@@ -96,6 +96,16 @@ PAIR = ('mutation($n: ID!, $m: [ID!]!) { formPeerGroup(networkId: $n, kind: "co_
 ACCEPT_CONTRACT = "mutation($g: ID!) { acceptContract(peerGroupId: $g, version: 1) { id } }"
 
 
+NESTED = "{ feed(first: 50) { edges { node { title author { name localGroups { name } } localGroup { name } } } } }"
+
+
+def who_and_where(member: Member, title: str) -> tuple[str, list[str], str]:
+    """A feed item's author, the author's local groups the member may see, and the group it was shared in."""
+    node = next(e["node"] for e in member.run(NESTED)["feed"]["edges"] if e["node"]["title"] == title)
+    groups = [group["name"] for group in node["author"]["localGroups"]]
+    return node["author"]["name"], groups, node["localGroup"]["name"]
+
+
 async def test_the_scenario_through_the_services_graphql(api: Gateway, database: Database) -> None:
     hana, north, leeds = network_with_group(api, "Hana Host", "Northern Network", "Leeds chapter",
                                             ["hosting", "boundary-crossing"])  # fmt: skip
@@ -125,6 +135,9 @@ async def test_the_scenario_through_the_services_graphql(api: Gateway, database:
         "from Leeds chapter in Northern Network, a connected network, also working on hosting"
     )
     assert "Quillfeather dilemma" not in reasons(ben)
+    assert who_and_where(chen, "Hosting a world café in Leeds") == ("Amara Okafor", ["Leeds chapter"], "Leeds chapter")
+    # Ben sees where the story was shared (its reason names it), not Amara's circles in a network he is not in.
+    assert who_and_where(ben, "Hosting a world café in Leeds") == ("Amara Okafor", [], "Leeds chapter")
     amara.run(WITHDRAW, id=story["id"])
     await project(database)
     assert "Hosting a world café in Leeds" not in reasons(ben) | reasons(chen) | reasons(hana)
