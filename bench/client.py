@@ -24,6 +24,8 @@ class Measured:
     latencies: list[float] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
     failures: int = 0
+    # The first few distinct reasons answers failed, so a failing run says what failed, not only how often.
+    reasons: list[str] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -46,7 +48,23 @@ class Measured:
     def record(self, started: float, response: httpx.Response, check: Check) -> None:
         self.latencies.append(time.perf_counter() - started)
         self.statuses[response.status_code] += 1
-        self.failures += not check(response)
+        if not check(response):
+            self.failures += 1
+            self._remember(reason(response))
+
+    def _remember(self, why: str, keep: int = 3) -> None:
+        if why not in self.reasons and len(self.reasons) < keep:
+            self.reasons.append(why)
+
+
+def reason(response: httpx.Response) -> str:
+    """Why an answer failed, in a line: the GraphQL error messages, else the status and the start of the body."""
+    try:
+        errors = response.json().get("errors") or []
+    except ValueError:
+        errors = []
+    messages = sorted({str(error.get("message", error)) for error in errors if isinstance(error, dict)})
+    return "; ".join(messages) if messages else f"HTTP {response.status_code} {response.text[:120]!r}"
 
 
 async def hammer(

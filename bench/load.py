@@ -46,8 +46,8 @@ class Load:
         try:
             response = await http.post("/graphql", json={"query": query, "variables": variables},
                                        headers={"authorization": f"Bearer {token}"})  # fmt: skip
-        except httpx.TransportError:
-            self.measured[action].record(started, httpx.Response(599), served)
+        except httpx.TransportError as error:
+            self.measured[action].record(started, httpx.Response(599, text=repr(error)), served)
             return {}
         self.measured[action].record(started, response, served)
         return response.json() if served(response) else {}
@@ -86,7 +86,15 @@ async def member_session(load: Load, http: httpx.AsyncClient, index: int, deadli
             await load.call(http, "search", SEARCH, token, q=rng.choice(load.groups or ["circle"]))
 
 
-async def run(base_url: str, seconds: float = 20.0, members: int = 12) -> tuple[list[Row], list[str]]:
+@dataclass(frozen=True)
+class Outcome:
+    rows: list[Row]
+    lost: list[str]
+    # Per operation that had failed answers: the first distinct reasons, so a failing test says what failed.
+    failures: dict[str, list[str]]
+
+
+async def run(base_url: str, seconds: float = 20.0, members: int = 12) -> Outcome:
     load = Load(base_url)
     async with httpx.AsyncClient(base_url=base_url, timeout=60) as http:
         await prepare(load, http, members)
@@ -94,7 +102,8 @@ async def run(base_url: str, seconds: float = 20.0, members: int = 12) -> tuple[
         await asyncio.gather(*(member_session(load, http, i, began + seconds) for i in range(members + 1)))
         elapsed = time.perf_counter() - began
         lost = await lost_writes(load, http)
-    return rows(load, elapsed, lost), lost
+    failures = {name: m.reasons for name, m in sorted(load.measured.items()) if m.failures}
+    return Outcome(rows(load, elapsed, lost), lost, failures)
 
 
 def rows(load: Load, elapsed: float, lost: list[str]) -> list[Row]:
@@ -105,7 +114,8 @@ def rows(load: Load, elapsed: float, lost: list[str]) -> list[Row]:
              Row("load: failed answers", sum(m.failures for m in work.values()), "requests"),
              Row("load: lost writes", len(lost), "writes", target="0")]  # fmt: skip
     for name, m in sorted(work.items()):
-        found += [Row(f"load: {name} p50", m.percentile(50), "ms"), Row(f"load: {name} p99", m.percentile(99), "ms")]
+        found += [Row(f"load: {name} p50", m.percentile(50), "ms"), Row(f"load: {name} p99", m.percentile(99), "ms"),
+                  Row(f"load: {name} failed", m.failures, "requests", target="0")]  # fmt: skip
     return found
 
 
@@ -115,4 +125,6 @@ if __name__ == "__main__":
     with fresh_database() as (url, folder):
         settings = {"COMMONS_DATABASE_URL": url, "COMMONS_DATA_DIR": str(folder)}
         with serving(["-m", "infra.cli", "serve"], settings) as base:
-            print(table(asyncio.run(run(base, float(sys.argv[1]) if len(sys.argv) > 1 else 20.0))[0]))
+            outcome = asyncio.run(run(base, float(sys.argv[1]) if len(sys.argv) > 1 else 20.0))
+            failed = [f"{operation} failed: {reasons}" for operation, reasons in outcome.failures.items()]
+            print(table(outcome.rows), *outcome.lost, *failed, sep="\n")

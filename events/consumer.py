@@ -2,7 +2,10 @@
 
 The runner calls `handle(event, session)` inside a database transaction in which it also records the event id
 as processed for this consumer, so a redelivered event has no second effect. A handler ignores event types it
-does not care about (return without effect) and raises to ask for a retry.
+does not care about (return without effect) and raises to ask for a retry. A consumer whose effect has a costly
+outside write (the search index commits to disk) may stage it per event and make it once per batch in `finish`,
+called in the same transaction after the batch's last event: a backlog then holds the database's write lock
+(SQLite has one for the whole file) for one outside write, not one per event.
 """
 
 from collections.abc import Awaitable, Callable
@@ -13,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events.envelope import Event
 
 Handler = Callable[[Event, AsyncSession], Awaitable[None]]
+Finisher = Callable[[AsyncSession], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -21,3 +25,4 @@ class Consumer:
     handle: Handler
     # Topics (event sources) it reads; the Kafka adapter subscribes to one topic per source service.
     sources: tuple[str, ...]
+    finish: Finisher | None = None

@@ -77,6 +77,8 @@ class Runner:
         fresh = [event for event in events if event.id not in done]
         for event in fresh:
             await self.consumer.handle(event, session)
+        if self.consumer.finish is not None:
+            await self.consumer.finish(session)
         session.add_all(self._processed(event) for event in fresh)
 
     async def _process_alone(self, event: Event) -> None:

@@ -6,7 +6,6 @@ from functools import cached_property
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.consumer import Consumer
-from events.envelope import Event
 from events.live import Broadcast
 from events.processes import Background, start_embedded
 from infra.columns import utcnow
@@ -36,12 +35,12 @@ class Runtime:
         """Opened on first use: the embedded engine allows one writer, so `commons status` must not open it."""
         return build_index(self.settings)
 
-    async def _index(self, event: Event, session: AsyncSession) -> None:
-        await indexer.apply(self.search, event, session)
+    async def _write_index(self, session: AsyncSession) -> None:
+        await indexer.write_staged(self.search, session)
 
     def consumers(self) -> list[Consumer]:
         """Every consumer group, by name for `commons worker NAME`; the embedded mode runs them all."""
-        return [Consumer("indexer", self._index, indexer.SOURCES), projector.consumer()]
+        return [Consumer("indexer", indexer.stage, indexer.SOURCES, self._write_index), projector.consumer()]
 
     def jobs(self) -> list[Job]:
         """Periodic work: the 12/24-month surveys and 25-month evaluations, and the weekly digests."""

@@ -18,6 +18,8 @@ from search.tables import SearchSubject
 
 # The services whose events may carry a publication (one topic each on Kafka).
 SOURCES = ("accounts", "networks", "peer_groups", "knowledge", "harvests")
+# Where a transaction keeps the documents it will write to the index once, at the end of the runner's batch.
+STAGED = "search.staged"
 
 
 class Stale(Exception):
@@ -40,20 +42,32 @@ async def remember(session: AsyncSession, event: Event) -> SearchDocument | None
     return document
 
 
-async def apply(index: SearchIndex, event: Event, session: AsyncSession) -> None:
+async def stage(event: Event, session: AsyncSession) -> None:
+    """Remembers the event's document; the index is written by `write_staged` before the transaction ends."""
     try:
         document = await remember(session, event)
     except Stale:
         return
-    # The index is written last: if it fails, the transaction rolls back and the runner retries the event.
-    if document is None:
-        await asyncio.to_thread(index.delete, [event.subject])
-    else:
-        await asyncio.to_thread(index.upsert, [document])
+    # Per subject only its newest state: `remember` lets events through in order, so the last one wins.
+    session.info.setdefault(STAGED, {})[event.subject] = document
+
+
+async def write_staged(index: SearchIndex, session: AsyncSession) -> None:
+    """Writes what the transaction staged in one go, last: if it fails, the transaction rolls back and retries."""
+    staged: dict[str, SearchDocument | None] = session.info.pop(STAGED, {})
+    if gone := [subject for subject, document in staged.items() if document is None]:
+        await asyncio.to_thread(index.delete, gone)
+    if documents := [document for document in staged.values() if document is not None]:
+        await asyncio.to_thread(index.upsert, documents)
+
+
+async def apply(index: SearchIndex, event: Event, session: AsyncSession) -> None:
+    await stage(event, session)
+    await write_staged(index, session)
 
 
 def consumer(index: SearchIndex) -> Consumer:
-    async def handle(event: Event, session: AsyncSession) -> None:
-        await apply(index, event, session)
+    async def finish(session: AsyncSession) -> None:
+        await write_staged(index, session)
 
-    return Consumer(name="indexer", handle=handle, sources=SOURCES)
+    return Consumer(name="indexer", handle=stage, sources=SOURCES, finish=finish)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bench.load import run
+from bench.load import Outcome, run
+from bench.report import table
 from bench.serving import serving
 from events.tables import OutboxRow
 from infra.database import Database
@@ -27,19 +28,20 @@ def commons_serve(database_url: str, folder: Path, **settings: str) -> "serving"
     return serving(["-m", "infra.cli", "serve"], env)
 
 
-def assert_nothing_lost(rows: list, lost: list[str]) -> None:  # type: ignore[type-arg]
-    figures = {row.name: row.value for row in rows}
-    assert figures["load: 5xx answers"] == 0
-    assert figures["load: failed answers"] == 0
-    assert lost == []
+def assert_nothing_lost(outcome: Outcome) -> None:
+    print(table(outcome.rows))  # the figures, for `pytest -s`
+    figures = {row.name: row.value for row in outcome.rows}
+    assert figures["load: 5xx answers"] == 0, outcome.failures
+    assert outcome.failures == {}
+    assert outcome.lost == []
     assert figures["load: throughput"] > 5
 
 
 @pytest.mark.slow
 def test_a_mixed_workload_gets_no_errors_and_loses_no_writes(database_url: str, tmp_path: Path) -> None:
     with commons_serve(database_url, tmp_path) as base_url:
-        rows, lost = asyncio.run(run(base_url, seconds=45, members=12))
-    assert_nothing_lost(rows, lost)
+        outcome = asyncio.run(run(base_url, seconds=45, members=12))
+    assert_nothing_lost(outcome)
 
 
 @pytest.fixture
@@ -66,10 +68,10 @@ def test_the_broker_going_down_during_load_loses_nothing(database_url: str, tmp_
              "COMMONS_KAFKA_MAX_POLL_INTERVAL_MS": "5000"}  # fmt: skip
     with commons_serve(database_url, tmp_path, **kafka) as base_url:
         outage = _outage(broker, after=15, lasting=15)
-        rows, lost = asyncio.run(run(base_url, seconds=50, members=12))
+        outcome = asyncio.run(run(base_url, seconds=50, members=12))
         outage.join()
         sent, unsent = asyncio.run(relayed(database_url, patience=60))
-    assert_nothing_lost(rows, lost)
+    assert_nothing_lost(outcome)
     if sent == 0:
         pytest.xfail(f"commons serve runs no relay yet: {unsent} events wait in the outbox")
     assert unsent == 0, f"{unsent} events never left the outbox after the broker came back"

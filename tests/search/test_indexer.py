@@ -14,7 +14,7 @@ from infra.database import Database
 from infra.settings import Settings
 from search.embedded import EmbeddedIndex
 from search.indexer import apply, consumer
-from search.port import SearchIndex
+from search.port import SearchDocument, SearchIndex
 from search.reindex import rebuild, reindex
 from tests.search.contract import CIRCLE, N1, ask, ids
 
@@ -84,6 +84,28 @@ async def test_published_through_the_outbox_relay_and_runner_and_redelivered_har
     await runner.process(deliveries)
     await runner.process(deliveries)  # redelivered
     assert ids(ask(index, "harvst notes")) == ["story-1"] and index.count() == 1
+
+
+class CountingIndex(EmbeddedIndex):
+    """The embedded engine, counting its writes: each one commits to disk while the consumer's transaction waits."""
+
+    writes = 0
+
+    def _write(self, documents: list[SearchDocument], deleted: list[str]) -> None:
+        self.writes += 1
+        super()._write(documents, deleted)
+
+
+async def test_a_backlog_reaches_the_index_in_one_write_per_batch(database: Database) -> None:
+    # One commit per event held the database's write lock so long after a broker outage that requests failed.
+    index, bus = CountingIndex(), InProcessBus(database)
+    backlog = [changed(f"Story {n}", subject=f"story-{n}") for n in range(50)]
+    async with database.transaction() as session:
+        record(session, [*backlog, changed(None, minutes=1, subject="story-0")])
+    await Relay(database, bus).drain()
+    indexer = consumer(index)
+    await Runner(indexer, database, bus).process(await bus.source(indexer.name, indexer.sources).poll(100, 0.1))
+    assert index.count() == 49 and ids(ask(index, "story 7")) == ["story-7"] and index.writes == 2
 
 
 async def test_a_rebuild_restores_applied_and_not_yet_applied_stories(database: Database) -> None:
