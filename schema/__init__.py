@@ -8,6 +8,7 @@ from strawberry.types import ExecutionContext
 
 from infra.settings import Settings
 from schema.fragments import FragmentExpansionLimit
+from schema.known_documents import KnownDocuments, ValidatedDocuments
 from schema.masking import ErrorMasking
 from search import graphql as search
 from services.accounts import types as accounts
@@ -47,12 +48,13 @@ class CommonsSchema(Schema):
 
 
 def build(settings: Settings | None = None) -> CommonsSchema:
-    limits = settings or Settings()
+    limits, known = settings or Settings(), KnownDocuments()
     return CommonsSchema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
         subscription=merge_types("Subscription", SUBSCRIPTIONS) if SUBSCRIPTIONS else None,
         extensions=[
+            lambda: ValidatedDocuments(known),
             ErrorMasking,
             FragmentExpansionLimit,
             lambda: QueryDepthLimiter(max_depth=limits.max_query_depth),
