@@ -98,7 +98,7 @@ class Query:
             found = await queries.profile_with_circles(session, id)
         if found is None or (id != viewer.account_id and not (viewer.audiences & found[1]) and not viewer.is_admin):
             raise NotFound("No such member.")
-        return Member(row=found[0])
+        return Member.of(found[0])
 
     @strawberry.field(description="Invitations waiting for you.")
     async def my_invitations(self, info: Ctx) -> list[Invitation]:
@@ -210,7 +210,7 @@ class Mutation:
     async def update_profile(self, info: Ctx, input: ProfileInput) -> Member:
         change = profiles.ProfileChange(**strawberry.asdict(input))
         async with info.context.db.transaction() as session:
-            return Member(row=await profiles.update_profile(session, info.context.member(), change))
+            return Member.of(await profiles.update_profile(session, info.context.member(), change))
 
 
 async def hosted(session, context: RequestContext, network_id: str, doing: str):  # type: ignore[no-untyped-def]
