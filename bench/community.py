@@ -11,6 +11,9 @@ from dataclasses import dataclass
 import httpx
 from sqlalchemy import insert
 
+from bench.feeds_data import story
+from events import audience
+from events.outbox import record
 from infra.columns import new_id
 from infra.database import Database
 from services.networks.api import DEFAULT_PRACTICE_AREAS
@@ -32,6 +35,9 @@ class Community:
     network_id: str
     local_group_ids: list[str]
     member_ids: list[str]
+    names: dict[str, str]
+    # Each member's one local group.
+    places: dict[str, str]
 
 
 async def _run(http: httpx.AsyncClient, query: str, token: str | None = None, **variables: object) -> dict:  # type: ignore[type-arg]
@@ -62,6 +68,19 @@ async def build(base_url: str, db: Database, members: int, groups: int, seed: in
         await session.execute(insert(Profile), profiles)
         await session.execute(insert(Membership), [{"network_id": network, "member_id": i, "role": "member"}
                                                    for i in ids])  # fmt: skip
-        places = [{"local_group_id": group_ids[n % groups], "member_id": i} for n, i in enumerate(ids)]
-        await session.execute(insert(LocalGroupMember), places)
-    return Community(token, network, group_ids, ids)
+        places = {i: group_ids[n % groups] for n, i in enumerate(ids)}
+        await session.execute(insert(LocalGroupMember), [{"local_group_id": g, "member_id": i}
+                                                         for i, g in places.items()])  # fmt: skip
+    return Community(token, network, group_ids, ids, {str(p["member_id"]): str(p["name"]) for p in profiles}, places)
+
+
+async def share_stories(db: Database, community: Community, count: int, seed: int = 7) -> None:
+    """Stories by members in their local groups, shared with the network, over two weeks: the events go to the
+    outbox as the knowledge service writes them, and the server's relay and feeds consumer project them."""
+    rng, network = random.Random(seed), community.network_id
+    authors = rng.choices(community.member_ids, k=count)
+    events = [story(network, [audience.network(network)], f"Story {n:04} from {community.names[a]}",
+                    rng.uniform(60, 14 * 86400), community.places[a], author_id=a, author_name=community.names[a])
+              for n, a in enumerate(authors)]  # fmt: skip
+    async with db.transaction() as session:
+        record(session, events)

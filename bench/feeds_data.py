@@ -44,10 +44,13 @@ def publication(kind: str, title: str, network_id: str, age_seconds: float, **fi
                        **fields)  # type: ignore[arg-type]  # fmt: skip
 
 
-def story(network_id: str, keys: list[str], title: str, age_seconds: float, group: str | None = None) -> Event:
-    ident = new_id()
-    found = publication("story", title, network_id, age_seconds, local_group_id=group)
-    data = knowledge.StoryShared(story_id=ident, network_id=network_id, author_id=new_id(), kind="good_news",
+def story(
+    network_id: str, keys: list[str], title: str, age_seconds: float, group: str | None = None, **author: str
+) -> Event:
+    """A story shared in `group` (if any) to `keys`; by author_id and author_name if given, else by a stranger."""
+    ident, author_id = new_id(), author.get("author_id") or new_id()
+    found = publication("story", title, network_id, age_seconds, local_group_id=group, **author)
+    data = knowledge.StoryShared(story_id=ident, network_id=network_id, author_id=author_id, kind="good_news",
                                  publication=found)  # fmt: skip
     return new_event(data, subject=ident, audience=keys, network=network_id)
 

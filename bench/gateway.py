@@ -1,19 +1,23 @@
 """GraphQL gateway throughput and latency against the stack's limit, on the same server and database.
 
-Both paths serve the members page of a network (20 members with their local groups, plus the total) to the
-same signed-in host: once through POST /graphql, once through a hand-written Starlette JSON route. A no-op
-route (/healthz) shows what the client and HTTP layer alone manage. Target: GraphQL >= 0.5x the limit's rps.
-Run alone: `python -m bench.gateway [--profile]` (the profile lands in bench/results/gateway-profile.txt).
+Two realistic member queries, each served to the same signed-in host through POST /graphql and through a
+hand-written Starlette JSON route reading the same rows (bench/limit.py): the feed page (20 items with their
+authors, the authors' local groups and the items' groups) and the members page of a network (20 members with
+their local groups, plus the total). A no-op route (/healthz) shows what the client and HTTP layer alone manage.
+Target: GraphQL >= 0.5x the limit's rps. Alone: `python -m bench.gateway [--profile]` (the profile lands in
+bench/results/gateway-profile.txt).
 """
 
 import asyncio
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
 from bench.client import Measured, client, hammer
-from bench.community import build
+from bench.community import Community, build, share_stories
 from bench.report import Row
 from bench.serving import fresh_database, serving
 from infra.database import Database
@@ -21,42 +25,77 @@ from infra.database import Database
 CONCURRENCY = 10
 WARM_UP_SECONDS = 1.5
 SECONDS = 6.0
-MEMBERS = 200
-QUERY = (
+MEMBERS, STORIES = 200, 400
+FEED = (
+    "{ feed(first: 20) { pageInfo { hasNextPage endCursor } edges { cursor node { id kind title excerpt reason"
+    " publishedAt author { id name localGroups { id name networkId } } localGroup { id name networkId } } } } }"
+)
+MEMBERS_PAGE = (
     "query Members($id: ID!) { network(id: $id) { members(first: 20) { totalCount pageInfo { hasNextPage }"
     " edges { node { id name bio practiceAreas localGroups { id name } } } } } }"
 )
 PROFILE_REPORT = Path(__file__).parent / "results" / "gateway-profile.txt"
 
 
-def _rows(graphql: Measured, limit: Measured, floor: Measured) -> list[Row]:
-    base = "gateway: members page"
+@dataclass(frozen=True)
+class Page:
+    name: str
+    query: str
+    limit_path: str
+    target: str | None = None
+
+    def variables(self, community: Community) -> dict[str, str]:
+        return {"id": community.network_id} if "$id" in self.query else {}
+
+
+PAGES = (
+    Page("feed page", FEED, "/limit/feed", target="ratio >= 0.5"),
+    Page("members page", MEMBERS_PAGE, "/limit/members"),
+)
+
+
+def _rows(page: Page, graphql: Measured, limit: Measured) -> list[Row]:
+    base = f"gateway: {page.name}"
     return [
         Row(f"{base}, GraphQL rps", graphql.per_second, "req/s", "hand-written JSON rps", limit.per_second,
-            target="ratio >= 0.5"),
+            target=page.target),
         Row(f"{base}, GraphQL p50", graphql.percentile(50), "ms", "hand-written JSON p50", limit.percentile(50)),
         Row(f"{base}, GraphQL p99", graphql.percentile(99), "ms", "hand-written JSON p99", limit.percentile(99)),
         Row(f"{base}, errors", graphql.failures + limit.failures, "requests", target="0"),
-        Row("gateway: no-op route (/healthz) rps", floor.per_second, "req/s", "hand-written JSON rps",
-            limit.per_second),
     ]  # fmt: skip
 
 
-async def _measure(base_url: str, token: str, network_id: str) -> list[Row]:
-    async with client(base_url, CONCURRENCY, token) as http:
+async def _measure_page(http: httpx.AsyncClient, page: Page, community: Community) -> list[Row]:
+    body = {"query": page.query, "variables": page.variables(community)}
+    params = {"network": community.network_id}
 
-        async def graphql(c: httpx.AsyncClient) -> httpx.Response:
-            return await c.post("/graphql", json={"query": QUERY, "variables": {"id": network_id}})
+    async def graphql(c: httpx.AsyncClient) -> httpx.Response:
+        return await c.post("/graphql", json=body)
 
-        async def limit(c: httpx.AsyncClient) -> httpx.Response:
-            return await c.get("/limit/members", params={"network": network_id})
+    async def limit(c: httpx.AsyncClient) -> httpx.Response:
+        return await c.get(page.limit_path, params=params)
 
-        for send in (graphql, limit):
-            await hammer(http, send, CONCURRENCY, WARM_UP_SECONDS)
+    for send in (graphql, limit):
+        await hammer(http, send, CONCURRENCY, WARM_UP_SECONDS)
+    measured_limit = await hammer(http, limit, CONCURRENCY, SECONDS)
+    return _rows(page, await hammer(http, graphql, CONCURRENCY, SECONDS), measured_limit)
+
+
+async def _measure(base_url: str, community: Community) -> list[Row]:
+    async with client(base_url, CONCURRENCY, community.host_token) as http:
+        await _until_fed(http)
+        rows = [row for page in PAGES for row in await _measure_page(http, page, community)]
         floor = await hammer(http, lambda c: c.get("/healthz"), CONCURRENCY, SECONDS / 2)
-        measured_limit = await hammer(http, limit, CONCURRENCY, SECONDS)
-        measured_graphql = await hammer(http, graphql, CONCURRENCY, SECONDS)
-    return _rows(measured_graphql, measured_limit, floor)
+    return [*rows, Row("gateway: no-op route (/healthz) rps", floor.per_second, "req/s")]
+
+
+async def _until_fed(http: httpx.AsyncClient, patience: float = 60.0) -> None:
+    """Waits until the server's relay and feeds consumer have projected a full first page."""
+    deadline = time.monotonic() + patience
+    while len((await http.get("/limit/feed")).json()["items"]) < 20:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the feed did not fill within a minute")
+        await asyncio.sleep(0.2)
 
 
 async def _seed_and_measure(base_url: str, url: str, scale: float) -> list[Row]:
@@ -64,9 +103,10 @@ async def _seed_and_measure(base_url: str, url: str, scale: float) -> list[Row]:
     try:
         members = round(MEMBERS * scale)
         community = await build(base_url, db, members=members, groups=max(10, members // 20))
+        await share_stories(db, community, round(STORIES * scale))
     finally:
         await db.dispose()
-    return await _measure(base_url, community.host_token, community.network_id)
+    return await _measure(base_url, community)
 
 
 def main(scale: float = 1.0, profile: bool = False) -> list[Row]:
