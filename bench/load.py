@@ -1,13 +1,12 @@
 """A bounded mixed workload against a running server, and the check that no acknowledged write was lost.
 
-Members read their network's member pages and local groups, update their profiles and (the host) open new
-local groups; when the schema has `search`, they search for what was just written. Every write the server
-acknowledged is remembered and checked afterwards: readable (and, with search, found exactly once).
+Members read their feeds and their network's pages, search, update their profiles, share stories with the
+network and run meetings of their peer groups; the host opens local groups (`bench.load_mix`). Every write
+the server acknowledged is remembered and checked afterwards (`bench.acknowledged`).
 Run alone against a fresh `commons serve`: `python -m bench.load [SECONDS]`.
 """
 
 import asyncio
-import random
 import sys
 import time
 from collections import defaultdict
@@ -15,33 +14,33 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from bench.acknowledged import GROUPS, SEARCH, lost_writes
+from bench.acknowledged import Acknowledged, lost_profiles_and_groups
+from bench.acknowledged_meetings import lost_meetings
+from bench.acknowledged_stories import lost_stories
 from bench.client import Measured, served
-from bench.community import GROUP, NETWORK, SIGN_UP
+from bench.load_mix import member_session
+from bench.load_setup import prepare
 from bench.report import Row, table
 
-INVITE = "mutation($n: ID!, $e: String!) { inviteMember(networkId: $n, email: $e) { id } }"
-ACCEPT = "mutation($id: ID!) { acceptInvitation(id: $id) { id } }"
-MEMBERS = (
-    "query($n: ID!) { network(id: $n) { members(first: 20) { totalCount"
-    " edges { node { name localGroups { name } } } } } }"
-)
-
-PROFILE = "mutation($bio: String!) { updateProfile(input: {bio: $bio}) { bio } }"
+# Operations that are not the workload: building the community before, checking the writes after.
+NOT_MEASURED = ("setup", "verify")
 
 
 @dataclass
 class Load:
     base_url: str
     network_id: str = ""
+    # Index 0 is the network's host; the others are members, in peer groups of three.
     tokens: list[str] = field(default_factory=list)
+    member_ids: list[str] = field(default_factory=list)
+    # Each peer group's id and its members' indexes.
+    peer_groups: dict[str, list[int]] = field(default_factory=dict)
     measured: dict[str, Measured] = field(default_factory=lambda: defaultdict(Measured))
-    # Acknowledged writes: the last bio each member was told was saved, and every local group opened.
-    bios: dict[str, str] = field(default_factory=dict)
-    groups: list[str] = field(default_factory=list)
+    acknowledged: Acknowledged = field(default_factory=Acknowledged)
     can_search: bool = False
 
     async def call(self, http: httpx.AsyncClient, action: str, query: str, token: str, **variables: object) -> dict:  # type: ignore[type-arg]
+        """The answer's JSON when it was served (2xx without errors), else {}; either way measured under `action`."""
         started = time.perf_counter()
         try:
             response = await http.post("/graphql", json={"query": query, "variables": variables},
@@ -52,38 +51,8 @@ class Load:
         self.measured[action].record(started, response, served)
         return response.json() if served(response) else {}
 
-
-async def prepare(load: Load, http: httpx.AsyncClient, members: int) -> None:
-    signed = [await http.post("/graphql", json={"query": SIGN_UP, "variables": {"e": f"m{i}@load.example.org",
-              "n": f"Member {i:03}"}}) for i in range(members + 1)]  # fmt: skip
-    load.tokens = [r.json()["data"]["signUp"]["token"] for r in signed]
-    host = load.tokens[0]
-    load.network_id = (await load.call(http, "setup", NETWORK, host))["data"]["createNetwork"]["id"]
-    for i, token in enumerate(load.tokens[1:], start=1):
-        invited = await load.call(http, "setup", INVITE, host, n=load.network_id, e=f"m{i}@load.example.org")
-        await load.call(http, "setup", ACCEPT, token, id=invited["data"]["inviteMember"]["id"])
-    schema = await load.call(http, "setup", "{ __schema { queryType { fields { name } } } }", host)
-    load.can_search = "search" in {f["name"] for f in schema["data"]["__schema"]["queryType"]["fields"]}
-
-
-async def member_session(load: Load, http: httpx.AsyncClient, index: int, deadline: float) -> None:
-    rng, token = random.Random(index), load.tokens[index]
-    while time.perf_counter() < deadline:
-        roll = rng.random()
-        if roll < 0.45:
-            await load.call(http, "read members page", MEMBERS, token, n=load.network_id)
-        elif roll < 0.65:
-            await load.call(http, "read local groups", GROUPS, token, n=load.network_id)
-        elif roll < 0.85 or index != 0:
-            bio = f"bio-{index}-{rng.getrandbits(40):x}"
-            if (await load.call(http, "update profile", PROFILE, token, bio=bio)).get("data"):
-                load.bios[token] = bio
-        else:
-            name = f"Circle {len(load.groups)}-{rng.getrandbits(24):x}"
-            if (await load.call(http, "open local group", GROUP, token, n=load.network_id, name=name)).get("data"):
-                load.groups.append(name)
-        if load.can_search and roll > 0.9:
-            await load.call(http, "search", SEARCH, token, q=rng.choice(load.groups or ["circle"]))
+    def peer_group_of(self, index: int) -> str | None:
+        return next((group for group, seats in self.peer_groups.items() if index in seats), None)
 
 
 @dataclass(frozen=True)
@@ -101,17 +70,20 @@ async def run(base_url: str, seconds: float = 20.0, members: int = 12) -> Outcom
         began = time.perf_counter()
         await asyncio.gather(*(member_session(load, http, i, began + seconds) for i in range(members + 1)))
         elapsed = time.perf_counter() - began
-        lost = await lost_writes(load, http)
+        # Stories before meetings: by then the consumers had the time to leak a meeting's notes, were they to.
+        lost = [*await lost_profiles_and_groups(load, http), *await lost_stories(load, http),
+                *await lost_meetings(load, http)]  # fmt: skip
     failures = {name: m.reasons for name, m in sorted(load.measured.items()) if m.failures}
     return Outcome(rows(load, elapsed, lost), lost, failures)
 
 
 def rows(load: Load, elapsed: float, lost: list[str]) -> list[Row]:
-    work = {name: m for name, m in load.measured.items() if name not in ("setup", "verify")}
+    work = {name: m for name, m in load.measured.items() if name not in NOT_MEASURED}
     total = sum(m.count for m in work.values())
     found = [Row("load: throughput", total / elapsed, "req/s"),
              Row("load: 5xx answers", sum(m.server_errors for m in load.measured.values()), "requests", target="0"),
              Row("load: failed answers", sum(m.failures for m in work.values()), "requests"),
+             Row("load: acknowledged writes", load.acknowledged.count(), "writes"),
              Row("load: lost writes", len(lost), "writes", target="0")]  # fmt: skip
     for name, m in sorted(work.items()):
         found += [Row(f"load: {name} p50", m.percentile(50), "ms"), Row(f"load: {name} p99", m.percentile(99), "ms"),
