@@ -5,6 +5,8 @@ generation while searches go on, then swaps. Tantivy allows one writer: writes a
 each commits and reloads the reader so it is searchable when the call returns.
 """
 
+import contextlib
+import os
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -15,9 +17,9 @@ from infra.columns import new_id, utcnow
 from search import embedded_query
 from search.embedded_schema import from_tantivy
 from search.embedded_store import Generation
-from search.highlight import highlight
+from search.highlight import Answers, highlight
 from search.port import Hit, SearchDocument, SearchRequest, SearchResult, Sort
-from search.query import Clause, plan
+from search.query import plan
 from search.suggest import suggestion
 
 SNIPPET_CHARS = 200
@@ -29,9 +31,7 @@ class EmbeddedIndex:
         """`folder=None` keeps the index in memory (tests, benchmarks)."""
         self._folder = folder
         self._lock = threading.Lock()
-        current = folder / "CURRENT" if folder else None
-        name = current.read_text().strip() if current and current.exists() else None
-        self._live = Generation.open(folder / name if folder and name else self._new_folder())
+        self._live = Generation.open(self._current_folder())
         # Writes made while a rebuild runs, replayed onto the new generation before the swap.
         self._during_rebuild: list[tuple[list[SearchDocument], list[str]]] | None = None
 
@@ -61,7 +61,8 @@ class EmbeddedIndex:
         order = {"order_by_field": "updated_at", "order": _ORDER[request.sort]} if request.sort in _ORDER else {}
         found = searcher.search(query, request.limit, count=True, offset=request.offset, **order)
         documents = [(score, from_tantivy(searcher.doc(address))) for score, address in found.hits]
-        hits = [_hit(document, clauses, score if not order else 0.0) for score, document in documents]
+        answers = Answers(clauses)
+        hits = [_hit(document, answers, score if not order else 0.0) for score, document in documents]
         return SearchResult(
             hits, found.count or 0, _facets(searcher, query, request.facets),
             suggestion(clauses, (f"{doc.title} {doc.text}" for _, doc in documents)) if hits else None,
@@ -88,7 +89,23 @@ class EmbeddedIndex:
 
     def close(self) -> None:
         with self._lock:
-            self._live.writer.wait_merging_threads()
+            self._live.close()
+
+    def _current_folder(self) -> Path | None:
+        """The live generation; a new index names its first one in `CURRENT`, so a restarted process, or another
+        process opening the same folder (a search-only `commons serve` beside its indexer worker), finds it."""
+        if self._folder is None:
+            return None
+        current = self._folder / "CURRENT"
+        if not current.exists():
+            self._folder.mkdir(parents=True, exist_ok=True)
+            proposal = self._folder / f"CURRENT.{new_id()}"
+            proposal.write_text(f"generation-{new_id()}")
+            # Linking fails when CURRENT exists: the first of two processes opening a new index at once wins.
+            with contextlib.suppress(FileExistsError):
+                os.link(proposal, current)
+            proposal.unlink()
+        return self._folder / current.read_text().strip()
 
     def _new_folder(self) -> Path | None:
         return self._folder / f"generation-{new_id()}" if self._folder else None
@@ -100,8 +117,8 @@ class EmbeddedIndex:
             pointer.replace(self._folder / "CURRENT")
 
 
-def _hit(document: SearchDocument, clauses: list[Clause], score: float) -> Hit:
-    return Hit(document, highlight(document.title, clauses), highlight(document.text, clauses, SNIPPET_CHARS), score)
+def _hit(document: SearchDocument, answers: Answers, score: float) -> Hit:
+    return Hit(document, highlight(document.title, answers), highlight(document.text, answers, SNIPPET_CHARS), score)
 
 
 def _facets(searcher: tantivy.Searcher, query: tantivy.Query, fields: Sequence[str]) -> dict[str, dict[str, int]]:

@@ -38,8 +38,9 @@ def schema() -> tantivy.Schema:
 def open_index(path: Path | None) -> tantivy.Index:
     index = tantivy.Index(schema(), path=str(path) if path else None)
     index.register_tokenizer(WORDS, analyzer())
-    # Reloaded by hand after each commit, so a write is searchable as soon as it returns.
-    index.config_reader(reload_policy="manual")
+    # Reloaded by hand after each commit, so a write is searchable as soon as it returns; and by tantivy when it
+    # sees a commit, so a process that only searches (serve beside `commons worker indexer`) sees the indexer's.
+    index.config_reader(reload_policy="commit")
     return index
 
 

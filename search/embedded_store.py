@@ -14,15 +14,22 @@ from search.port import SearchDocument
 @dataclass
 class Generation:
     index: tantivy.Index
-    writer: tantivy.IndexWriter
     folder: Path | None
+    _writer: tantivy.IndexWriter | None = None
 
     @classmethod
     def open(cls, folder: Path | None) -> "Generation":
         if folder:
             folder.mkdir(parents=True, exist_ok=True)
-        index = open_index(folder)
-        return cls(index, index.writer(heap_size=64_000_000), folder)
+        return cls(open_index(folder), folder)
+
+    @property
+    def writer(self) -> tantivy.IndexWriter:
+        """Taken at the first write, not at opening: tantivy lets one process write a folder, and a process that
+        only searches (`commons serve` while `commons worker indexer` writes) sees that writer's commits anyway."""
+        if self._writer is None:
+            self._writer = self.index.writer(heap_size=64_000_000)
+        return self._writer
 
     def write(self, documents: Iterable[SearchDocument] = (), deleted: Iterable[str] = ()) -> None:
         for document in documents:
@@ -36,7 +43,11 @@ class Generation:
         self.writer.commit()
         self.index.reload()
 
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.wait_merging_threads()
+
     def discard(self) -> None:
-        del self.writer  # releases tantivy's writer lock on the folder
+        self._writer = None  # releases tantivy's writer lock on the folder
         if self.folder:
             shutil.rmtree(self.folder, ignore_errors=True)

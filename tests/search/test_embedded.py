@@ -1,5 +1,7 @@
-"""The contract against the embedded engine, plus what only it promises: its index survives a restart."""
+"""The contract against the embedded engine, plus what only it promises: its index survives a restart
+and one process may search it while another writes it."""
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,3 +27,20 @@ def test_the_rebuilt_index_is_the_one_reopened(tmp_path: Path) -> None:
     first.close()
     del first
     assert ids(ask(EmbeddedIndex(tmp_path), "coaching")) == ["new"]
+
+
+def test_an_index_never_rebuilt_is_the_one_reopened(tmp_path: Path) -> None:
+    first = EmbeddedIndex(tmp_path)
+    first.upsert([doc("kept", "Coaching")])
+    first.close()
+    del first
+    assert ids(ask(EmbeddedIndex(tmp_path), "coaching")) == ["kept"]
+
+
+def test_a_process_that_only_searches_sees_what_the_indexer_beside_it_writes(tmp_path: Path) -> None:
+    searching = EmbeddedIndex(tmp_path)  # `commons serve`, opened first, with `commons worker indexer` beside it
+    EmbeddedIndex(tmp_path).upsert([doc("new", "Coaching")])
+    deadline = time.monotonic() + 5
+    while not ids(ask(searching, "coaching")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert ids(ask(searching, "coaching")) == ["new"]
