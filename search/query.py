@@ -6,7 +6,6 @@ one clause matched by any phrase of its group.
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from search.spelling import allowed_typos, matches
@@ -41,14 +40,16 @@ def fold(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def spans(text: str) -> Iterator[tuple[str, int, int]]:
+def spans(text: str) -> list[tuple[str, int, int]]:
     """Each word of `text`, folded as the engines index it, with its character offsets."""
-    for match in _WORD.finditer(text):
-        yield fold(match.group()), match.start(), match.end()
+    if text.isascii():
+        # Lower-casing ASCII keeps every offset, so the text folds at once rather than word by word.
+        return [(match.group(), *match.span()) for match in _WORD.finditer(text.lower())]
+    return [(fold(match.group()), *match.span()) for match in _WORD.finditer(text)]
 
 
 def words(text: str) -> list[str]:
-    return [word for word, _, _ in spans(text)]
+    return _WORD.findall(text.lower()) if text.isascii() else [fold(word) for word in _WORD.findall(text)]
 
 
 _PHRASES = {tuple(words(phrase)): group for group in SYNONYMS for phrase in group}
