@@ -1,13 +1,14 @@
 """A small asyncio HTTP client that keeps N requests in flight for a bounded time and counts what came back."""
 
 import asyncio
-import statistics
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import httpx
+
+from bench.report import percentile
 
 Send = Callable[[httpx.AsyncClient], Awaitable[httpx.Response]]
 # Whether an answer counts as served; a 2xx GraphQL body with "errors" is a failure too.
@@ -37,9 +38,7 @@ class Measured:
 
     def percentile(self, p: float) -> float:
         """Latency in milliseconds at percentile p (0-100)."""
-        if len(self.latencies) < 2:
-            return self.latencies[0] * 1000 if self.latencies else 0.0
-        return statistics.quantiles(self.latencies, n=100, method="inclusive")[round(p) - 1] * 1000
+        return percentile(self.latencies, p) * 1000 if self.latencies else 0.0
 
     @property
     def server_errors(self) -> int:

@@ -6,11 +6,10 @@ in-process. Alone: `python -m bench.events_pipeline` (COMMONS_BENCH_DATABASE_URL
 """
 
 import asyncio
-import statistics
 import time
 
 from bench._events import counting, items, raw_kafka_throughput, write
-from bench.report import Row, table
+from bench.report import Row, percentile, table
 from bench.serving import fresh_database
 from events.processes import make_bus
 from events.relay import Relay
@@ -69,8 +68,7 @@ async def latencies(settings: Settings, db: Database) -> tuple[float, float]:
     await asyncio.gather(*workers, return_exceptions=True)
     await bus.close()
     delays = [seen[event_id] - at for event_id, at in committed.items()]
-    cuts = statistics.quantiles(delays, n=100)
-    return cuts[49], cuts[98]
+    return percentile(delays, 50), percentile(delays, 99)
 
 
 async def measure(url: str, bootstrap: str, count: int) -> list[Row]:

@@ -14,11 +14,10 @@ Run alone: `python -m bench.feeds [--scale S]`; `COMMONS_BENCH_DATABASE_URL` sel
 import argparse
 import asyncio
 import random
-import statistics
 import time
 
 from bench.feeds_data import Community, Reader, build, harvest
-from bench.report import Row, table
+from bench.report import Row, percentile, table
 from bench.serving import fresh_database
 from events import audience
 from events.inprocess import InProcessBus
@@ -107,10 +106,6 @@ async def resolver_work(db: Database, readers: list[Reader]) -> list[float]:
     return found
 
 
-def _p(values: list[float], percent: int) -> float:
-    return statistics.quantiles(values, n=100)[percent - 1]
-
-
 async def _measure(url: str, members: int) -> dict[str, float]:
     settings, db = Settings(database_url=url), Database(url)
     try:
@@ -122,10 +117,10 @@ async def _measure(url: str, members: int) -> dict[str, float]:
         own = await resolver_work(db, community.readers)
         return {
             "reach": await reach(db, community),
-            "p50": _p(first, 50),
-            "p95": _p(first, 95),
-            "next95": _p(second, 95),
-            "own95": _p(own, 95),
+            "p50": percentile(first, 50),
+            "p95": percentile(first, 95),
+            "next95": percentile(second, 95),
+            "own95": percentile(own, 95),
         }
     finally:
         await db.dispose()

@@ -5,10 +5,18 @@ of data it builds (1 = the everyday size, 10 = ten times the data), so running i
 """
 
 import json
+import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+
+def percentile(values: list[float], p: float) -> float:
+    """The value at percentile p (0-100) of at least one value, in the values' own unit."""
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[round(p) - 1]
 
 
 @dataclass(frozen=True)
