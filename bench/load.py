@@ -10,6 +10,7 @@ import asyncio
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -22,6 +23,7 @@ from bench.load_mix import member_session
 from bench.load_setup import prepare
 from bench.report import Row, table
 
+Beside = Callable[[float], Awaitable[object]]
 # Operations that are not the workload: building the community before, checking the writes after.
 NOT_MEASURED = ("setup", "verify")
 
@@ -63,12 +65,14 @@ class Outcome:
     failures: dict[str, list[str]]
 
 
-async def run(base_url: str, seconds: float = 20.0, members: int = 12) -> Outcome:
+async def run(base_url: str, seconds: float = 20.0, members: int = 12, beside: Beside | None = None) -> Outcome:
+    """The load; `beside(seconds)`, when given, runs alongside it once the community is built (a fault's burst)."""
     load = Load(base_url)
     async with httpx.AsyncClient(base_url=base_url, timeout=60) as http:
         await prepare(load, http, members)
         began = time.perf_counter()
-        await asyncio.gather(*(member_session(load, http, i, began + seconds) for i in range(members + 1)))
+        sessions = [member_session(load, http, i, began + seconds) for i in range(members + 1)]
+        await asyncio.gather(*sessions, *([beside(seconds)] if beside else []))
         elapsed = time.perf_counter() - began
         # Stories before meetings: by then the consumers had the time to leak a meeting's notes, were they to.
         lost = [*await lost_profiles_and_groups(load, http), *await lost_stories(load, http),
@@ -82,6 +86,7 @@ def rows(load: Load, elapsed: float, lost: list[str]) -> list[Row]:
     total = sum(m.count for m in work.values())
     found = [Row("load: throughput", total / elapsed, "req/s"),
              Row("load: 5xx answers", sum(m.server_errors for m in load.measured.values()), "requests", target="0"),
+             Row("load: 503 answers (busy)", sum(m.statuses[503] for m in load.measured.values()), "requests"),
              Row("load: failed answers", sum(m.failures for m in work.values()), "requests"),
              Row("load: acknowledged writes", load.acknowledged.count(), "writes"),
              Row("load: lost writes", len(lost), "writes", target="0")]  # fmt: skip

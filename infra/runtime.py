@@ -25,7 +25,7 @@ HOURLY = 3600.0
 class Runtime:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.db = Database(settings.resolved_database_url)
+        self.db = Database(settings.resolved_database_url, settings.database_pool_size, settings.database_pool_timeout)
         self.broadcast = Broadcast()
         self.background: Background | None = None
         self.scheduler: asyncio.Task[None] | None = None

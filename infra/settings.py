@@ -15,6 +15,10 @@ class Settings(BaseSettings):
     data_dir: Path = Path("var")
     database_url: str | None = None
     production: bool = False
+    # Connections each process keeps open (as many again may overflow), and how long a request waits for one
+    # before it is refused with 503 (the database is busy).
+    database_pool_size: int = 10
+    database_pool_timeout: float = 30.0
     log_level: str = "INFO"
 
     bus: Literal["inprocess", "kafka"] = "inprocess"
