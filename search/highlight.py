@@ -8,23 +8,30 @@ from search.query import Clause, Synonyms, Word, spans
 Span = tuple[str, int, int]
 
 
+class _Judged(dict[str, int]):
+    """Whether a word answers one of the query's words: 1 or 0, judged once per search for each distinct word."""
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, word: str) -> int:
+        self[word] = answer = int(any(clause.matches(word) for clause in self.words))
+        return answer
+
+
 class Answers:
-    """Which of a page's words answer the query's clauses; a word that starts no synonym phrase is judged once."""
+    """Which of a page's words answer the query's clauses, shared by every text of one search's hits."""
 
     def __init__(self, clauses: Sequence[Clause]) -> None:
         self.clauses = clauses
-        self._words = [clause for clause in clauses if isinstance(clause, Word)]
+        self._judged = _Judged([clause for clause in clauses if isinstance(clause, Word)])
         self._phrase_starts = {p[0] for clause in clauses if isinstance(clause, Synonyms) for p in clause.phrases}
-        self._judged: dict[str, bool] = {}
 
-    def run(self, found: Sequence[Span], i: int) -> int:
-        """How many words from the i-th answer a clause: one for a matching word, a whole synonym phrase's run."""
-        word = found[i][0]
-        if word in self._phrase_starts:
-            return self._in_order(found, i)
-        if word not in self._judged:
-            self._judged[word] = any(clause.matches(word) for clause in self._words)
-        return int(self._judged[word])
+    def runs(self, found: Sequence[Span]) -> list[int]:
+        """For each word, how many words from it answer a clause: one for a matching word, a synonym phrase's run."""
+        starts, judged = self._phrase_starts, self._judged
+        return [self._in_order(found, i) if w in starts else judged[w] for i, (w, _, _) in enumerate(found)]
 
     def _in_order(self, found: Sequence[Span], i: int) -> int:
         for clause in self.clauses:
@@ -37,18 +44,18 @@ class Answers:
         return 0
 
 
-def _marked(found: Sequence[Span], answers: Answers, start: int, end: int) -> list[int]:
+def _marked(found: Sequence[Span], runs: list[int], start: int, end: int) -> list[int]:
     marked, i = [], 0
     while i < len(found) and found[i][1] < end:
-        run = answers.run(found, i) if found[i][1] >= start else 0
+        run = runs[i] if found[i][1] >= start else 0
         marked += range(i, i + run)
         i += run or 1
     return marked
 
 
-def _window(found: Sequence[Span], answers: Answers, width: int, size: int) -> tuple[int, int]:
+def _window(found: Sequence[Span], runs: list[int], width: int, size: int) -> tuple[int, int]:
     """About `width` characters, starting a little before the first word that answers the query."""
-    first = next((s for i, (_, s, _) in enumerate(found) if answers.run(found, i)), 0)
+    first = next((found[i][1] for i, run in enumerate(runs) if run), 0)
     start = next((s for _, s, _ in found if s >= first - width // 4), 0) if first > width // 4 else 0
     return start, min(size, start + width)
 
@@ -56,9 +63,10 @@ def _window(found: Sequence[Span], answers: Answers, width: int, size: int) -> t
 def highlight(text: str, answers: Answers, width: int | None = None) -> str:
     """`text` (cropped to about `width` characters around the first match, if given) with matches marked."""
     found = spans(text)
-    start, end = _window(found, answers, width, len(text)) if width else (0, len(text))
+    runs = answers.runs(found)
+    start, end = _window(found, runs, width, len(text)) if width else (0, len(text))
     parts, cursor = ["…" if start else ""], start
-    for i in _marked(found, answers, start, end):
+    for i in _marked(found, runs, start, end):
         _, begin, finish = found[i]
         if finish <= end:
             parts += [escape(text[cursor:begin]), "<mark>", escape(text[begin:finish]), "</mark>"]
