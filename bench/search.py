@@ -1,41 +1,41 @@
-"""Search: index throughput, latency through the raw engine and through GraphQL, and freshness, in one run.
+"""Search: index throughput, latency through the raw engine and through the GraphQL endpoint, and freshness.
 
-Indexes `100,000 x scale` generated documents into the embedded engine (on disk), then runs the same searches
-(typos, prefixes, synonyms, facets, as a member with five audience keys) through `index.search` and through
-search's GraphQL part executed with a request context. Freshness: from the outbox commit of a story, through
-the relay, the runner and the indexer, until a search finds it. Targets: GraphQL p95 < 20 ms, GraphQL
-at most 2x raw, freshness p99 < 100 ms. Run alone: `python -m bench.search [--documents N]`.
+A `commons serve` (embedded) gets a member in real circles (bench.search_endpoint); then `100,000 x scale`
+generated documents, some in those circles, are indexed into its engine's folder (on disk) while it is stopped.
+Served again, the same searches (typos, prefixes, synonyms, facets) run as that member through `index.search`
+(the raw engine call), through the composed schema executed in process, and through POST /graphql over HTTP
+(the endpoint: the caller's check, GraphQL and JSON on top of the engine). Freshness: from the outbox commit of
+a story, through the relay, the runner and the indexer, until a search finds it (bench.search_freshness).
+Targets: endpoint p95 < 20 ms and at most 2x raw; freshness p99 < 100 ms. Alone: `python -m bench.search`.
 """
 
 import argparse
 import asyncio
+import gc
 import random
-import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import strawberry
-
 from bench.report import Row, percentile, table
 from bench.search_data import QUERIES, documents, viewer
+from bench.search_endpoint import SEARCH, endpoint_times, member_in_circles
 from bench.search_freshness import freshness
+from bench.serving import fresh_database, serving
+from schema import build
 from search.embedded import EmbeddedIndex
-from search.graphql import Query
 from search.port import SearchIndex, SearchRequest
 
 SEARCHES, WARM_UP = 600, 50
-SCHEMA = strawberry.Schema(query=Query)
-GRAPHQL = """query ($q: String!) { search(query: $q, first: 20) {
-  totalCount suggestion hits { id kind titleHtml snippet path practiceAreas authorName updatedAt }
-  facets { field values { value count } } } }"""
+SCHEMA = build()
 
 
 @dataclass
 class Context:
     search: SearchIndex
     viewer_audiences: frozenset[str]
+    request_id: str = "bench"
 
 
 def _ms(seconds: list[float], p: int) -> float:
@@ -53,45 +53,75 @@ async def timed(calls: list[Callable[[], Awaitable[object]]]) -> list[float]:
     return found
 
 
-async def _graphql(index: SearchIndex, request: SearchRequest) -> None:
-    result = await SCHEMA.execute(GRAPHQL, {"q": request.query}, context_value=Context(index, request.audiences))
+async def _in_process(index: SearchIndex, request: SearchRequest) -> None:
+    result = await SCHEMA.execute(SEARCH, {"q": request.query}, context_value=Context(index, request.audiences))
     assert result.errors is None, result.errors
 
 
-def _latency_rows(raw: list[float], graphql: list[float]) -> list[Row]:
-    rows = [Row(f"search: GraphQL p{p}", _ms(graphql, p), "ms", f"raw engine p{p}", _ms(raw, p),
-                target="value < 20 ms, ratio <= 2" if p == 95 else "")
-            for p in (50, 95, 99)]  # fmt: skip
-    return rows + [Row(f"search: raw engine p{p}", _ms(raw, p), "ms") for p in (50, 95, 99)]
+def _latency_rows(raw: list[float], in_process: list[float], endpoint: list[float]) -> list[Row]:
+    return [row for p in (50, 95, 99) for row in (
+        Row(f"search: GraphQL endpoint p{p}", _ms(endpoint, p), "ms", f"raw engine p{p}", _ms(raw, p),
+            target="value < 20 ms, ratio <= 2" if p == 95 else ""),
+        Row(f"search: GraphQL in process p{p}", _ms(in_process, p), "ms", f"raw engine p{p}", _ms(raw, p)),
+        Row(f"search: raw engine p{p}", _ms(raw, p), "ms"),
+    )]  # fmt: skip
 
 
-async def measure(folder: Path, count: int) -> list[Row]:
+def _index(folder: Path, count: int, circles: dict[str, str]) -> float:
+    """Documents per second, rebuilding the (stopped) server's index; its writer is released afterwards."""
     index = EmbeddedIndex(folder / "search")
     began = time.perf_counter()
-    index.rebuild(documents(count))
-    indexing = time.perf_counter() - began
-    rng = random.Random(3)
-    requests = [SearchRequest(rng.choice(QUERIES), viewer(rng)) for _ in range(SEARCHES)]
+    index.rebuild(documents(count, circles))
+    took = time.perf_counter() - began
+    index.close()
+    del index
+    gc.collect()  # tantivy frees its writer lock on the folder when the writer is collected
+    return count / took
+
+
+async def _latencies(base_url: str, folder: Path, token: str, queries: list[str], keys: frozenset[str]) -> list[Row]:
+    index, requests = EmbeddedIndex(folder / "search"), [SearchRequest(q, keys) for q in queries]
 
     async def raw(request: SearchRequest) -> None:
         await asyncio.to_thread(index.search, request)  # as the resolver calls it: the loop stays free
 
     raw_times = await timed([lambda r=r: raw(r) for r in requests])
-    graphql_times = await timed([lambda r=r: _graphql(index, r) for r in requests])
-    fresh = await freshness(index, folder)
-    index.close()  # tantivy's merges still write to the folder the run deletes next
+    in_process = await timed([lambda r=r: _in_process(index, r) for r in requests])
+    return _latency_rows(raw_times, in_process, await endpoint_times(base_url, token, queries, WARM_UP))
+
+
+def _freshness(folder: Path) -> list[float]:
+    """On the full index, with a database of its own beside the (stopped) server's."""
+    index, own = EmbeddedIndex(folder / "search"), folder / "freshness"
+    own.mkdir()
+    try:
+        return asyncio.run(freshness(index, own))
+    finally:
+        index.close()  # tantivy's merges still write to the folder the run deletes next
+
+
+def measure(count: int) -> list[Row]:
+    rng = random.Random(3)
+    queries = [rng.choice(QUERIES) for _ in range(SEARCHES)]
+    with fresh_database() as (url, folder):
+        env = {"COMMONS_DATABASE_URL": url, "COMMONS_DATA_DIR": str(folder)}
+        with serving(["-m", "infra.cli", "serve"], env) as base_url:
+            token, circles = asyncio.run(member_in_circles(base_url))
+        throughput = _index(folder, count, circles)
+        with serving(["-m", "infra.cli", "serve"], env) as base_url:
+            rows = asyncio.run(_latencies(base_url, folder, token, queries, viewer(circles)))
+        fresh = _freshness(folder)
     return [
-        Row("search: index throughput (bulk rebuild)", count / indexing, "docs/s"),
-        *_latency_rows(raw_times, graphql_times),
+        Row("search: index throughput (bulk rebuild)", throughput, "docs/s"),
+        *rows,
         Row("search: freshness p50 (outbox commit to searchable)", _ms(fresh, 50), "ms"),
         Row("search: freshness p99 (outbox commit to searchable)", _ms(fresh, 99), "ms", target="< 100 ms"),
     ]
 
 
 def main(scale: float = 1.0, documents: int | None = None) -> list[Row]:
-    with tempfile.TemporaryDirectory(prefix="commons-search-bench-") as folder:
-        rows = asyncio.run(measure(Path(folder), documents or int(100_000 * scale)))
-    return [replace(row, name=f"{row.name} [{documents or int(100_000 * scale):,} docs]") for row in rows]
+    count = documents or int(100_000 * scale)
+    return [replace(row, name=f"{row.name} [{count:,} docs]") for row in measure(count)]
 
 
 if __name__ == "__main__":

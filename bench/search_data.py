@@ -1,7 +1,7 @@
 """Generated search documents and queries for the search benchmark: a community of 20 networks."""
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 
 from events.audience import local_group, network, peer_group
@@ -24,35 +24,39 @@ NETWORKS, LOCAL_GROUPS, PEER_GROUPS = 20, 200, 3_000
 NOW = datetime.now(UTC)
 
 
-def _audience(rng: random.Random) -> tuple[str, ...]:
+def _key(rng: random.Random) -> str:
     roll = rng.random()
     if roll < 0.3:
-        return (peer_group(str(rng.randrange(PEER_GROUPS))),)
+        return peer_group(str(rng.randrange(PEER_GROUPS)))
     if roll < 0.6:
-        return (local_group(str(rng.randrange(LOCAL_GROUPS))),)
-    return ("platform",) if roll > 0.9 else (network(str(rng.randrange(NETWORKS))),)
+        return local_group(str(rng.randrange(LOCAL_GROUPS)))
+    return "platform" if roll > 0.9 else network(str(rng.randrange(NETWORKS)))
+
+
+def _audience(rng: random.Random, circles: Mapping[str, str]) -> tuple[str]:
+    key = _key(rng)
+    return (circles.get(key, key),)
 
 
 def _words(rng: random.Random, count: int) -> str:
     return " ".join(rng.choice(DOMAIN) if rng.random() < 0.15 else rng.choice(FILLER) for _ in range(count))
 
 
-def documents(count: int, seed: int = 7) -> Iterator[SearchDocument]:
+def documents(count: int, circles: Mapping[str, str], seed: int = 7) -> Iterator[SearchDocument]:
+    """`circles` renames generated audience keys to real ones (see bench.search_endpoint)."""
     rng = random.Random(seed)
     for i in range(count):
         updated = NOW - timedelta(days=rng.randrange(1_000))
         yield SearchDocument(
             id=f"doc-{i}", kind=rng.choice(["story", "resource", "harvest", "member", "meeting"]),
             title=_words(rng, rng.randint(3, 8)).capitalize(), text=_words(rng, rng.randint(40, 120)),
-            audience=_audience(rng), practice_areas=tuple(rng.sample(AREAS, rng.randint(0, 3))),
+            audience=_audience(rng, circles), practice_areas=tuple(rng.sample(AREAS, rng.randint(0, 3))),
             tags=tuple(rng.sample(DOMAIN, 2)),
             author_id=f"member-{rng.randrange(5_000)}", author_name=f"Member {i % 5_000}",
             network_ids=(str(rng.randrange(NETWORKS)),), created_at=updated, updated_at=updated, path=f"/x/{i}",
         )
 
 
-def viewer(rng: random.Random) -> frozenset[str]:
-    """A member: the platform, two networks, a local group and a peer group."""
-    networks = {network(str(rng.randrange(NETWORKS))) for _ in range(2)}
-    groups = {local_group(str(rng.randrange(LOCAL_GROUPS))), peer_group(str(rng.randrange(PEER_GROUPS)))}
-    return frozenset({"platform", *networks, *groups})
+def viewer(circles: Mapping[str, str]) -> frozenset[str]:
+    """The member of circle 0 of each kind: the platform, a network, a local group and a peer group."""
+    return frozenset({"platform", *circles.values()})

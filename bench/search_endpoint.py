@@ -1,0 +1,52 @@
+"""Search through the GraphQL endpoint: a real member of real circles, and their searches over HTTP.
+
+The generated documents name circles by number (`network:0`, `local_group:0`, ...). `member_in_circles` builds,
+through the API of a running `commons serve`, one member with a network, a local group and a peer group whose
+contract they accepted; the documents then use those circles' keys for circle 0 of each kind, so the server's
+own audience check grants the member the same share of the index a generated member has.
+"""
+
+import time
+
+import httpx
+
+from bench.community import GROUP
+from bench.load import Load
+from bench.load_setup import prepare
+from events import audience
+
+JOIN = "mutation($g: ID!) { joinLocalGroup(id: $g) { id } }"
+SEARCH = """query ($q: String!) { search(query: $q, first: 20) {
+  totalCount suggestion hits { id kind titleHtml snippet path practiceAreas authorName updatedAt }
+  facets { field values { value count } } } }"""
+
+
+async def member_in_circles(base_url: str) -> tuple[str, dict[str, str]]:
+    """The member's token, and the real key of each kind's circle 0."""
+    load = Load(base_url)
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        await prepare(load, http, members=3)
+        host, member = load.tokens[0], load.tokens[1]
+        group = (await load.call(http, "setup", GROUP, host, n=load.network_id, name="Leeds"))["data"]
+        await load.call(http, "setup", JOIN, member, g=group["createLocalGroup"]["id"])
+    circles = {
+        audience.network("0"): audience.network(load.network_id),
+        audience.local_group("0"): audience.local_group(group["createLocalGroup"]["id"]),
+        audience.peer_group("0"): audience.peer_group(next(iter(load.peer_groups))),
+    }
+    return member, circles
+
+
+async def endpoint_times(base_url: str, token: str, queries: list[str], warm_up: int) -> list[float]:
+    """Seconds per search, one request at a time, as POST /graphql with the member's bearer token."""
+    headers = {"authorization": f"Bearer {token}"}
+    found = []
+    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=30) as http:
+        for number, query in enumerate(queries[:warm_up] + queries):
+            began = time.perf_counter()
+            answer = await http.post("/graphql", json={"query": SEARCH, "variables": {"q": query}})
+            took = time.perf_counter() - began
+            assert answer.status_code == 200 and "errors" not in answer.json(), answer.text[:300]
+            if number >= warm_up:
+                found.append(took)
+    return found
