@@ -53,7 +53,7 @@ class ResponseMutation:
     ) -> Comment:
         on = await _target(info, story_id, resource_id, harvest_id)
         async with info.context.db.transaction() as session:
-            return Comment(row=await responses.add_comment(session, info.context.member(), on, kind.value, body))
+            return Comment.of(await responses.add_comment(session, info.context.member(), on, kind.value, body))
 
     @strawberry.mutation(description=f"Adds (or with on: false takes back) your reaction. {TARGETS}")
     async def react(

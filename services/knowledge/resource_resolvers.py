@@ -75,7 +75,7 @@ class Mutation:
         viewer = info.context.member()
         async with info.context.db.transaction() as session:
             row = await readable_resource(session, viewer, resource_id)
-            return Contribution(row=await wiki.contribute(session, viewer, row, kind.value, text))
+            return Contribution.of(await wiki.contribute(session, viewer, row, kind.value, text))
 
     @strawberry.mutation(description="Rates a resource 1-5; rating again changes your rating.")
     async def rate_resource(self, info: Ctx, resource_id: strawberry.ID, stars: int) -> Resource:

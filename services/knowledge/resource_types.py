@@ -19,27 +19,16 @@ from services.knowledge.types import (
 
 @strawberry.type
 class Contribution:
-    row: strawberry.Private[tables.Contribution]
+    id: strawberry.ID
+    kind: ContributionKind
+    text: str
+    author: Author = strawberry.field(description="Who signed it.")
+    created_at: datetime
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.row.id)
-
-    @strawberry.field
-    def kind(self) -> ContributionKind:
-        return ContributionKind(self.row.kind)
-
-    @strawberry.field
-    def text(self) -> str:
-        return self.row.text
-
-    @strawberry.field(description="Who signed it.")
-    def author(self) -> Author:
-        return Author(id=strawberry.ID(self.row.author_id), name=self.row.author_name)
-
-    @strawberry.field
-    def created_at(self) -> datetime:
-        return self.row.created_at
+    @classmethod
+    def of(cls, row: tables.Contribution) -> "Contribution":
+        return cls(id=strawberry.ID(row.id), kind=ContributionKind(row.kind), text=row.text,
+                   author=Author.of(row.author_id, row.author_name), created_at=row.created_at)  # fmt: skip
 
 
 @strawberry.type
@@ -95,12 +84,12 @@ class Resource:
 
     @strawberry.field
     def added_by(self) -> Author:
-        return Author(id=strawberry.ID(self.row.added_by), name=self.row.added_by_name)
+        return Author.of(self.row.added_by, self.row.added_by_name)
 
     @strawberry.field(description="Members' signed experiences and evaluation findings.")
     async def contributions(self, info: Ctx) -> list[Contribution]:
         rows = await info.context.loader(loaders.contributions_by_resource).load(self.row.id)
-        return [Contribution(row=r) for r in rows]
+        return [Contribution.of(r) for r in rows]
 
     @strawberry.field
     async def ratings(self, info: Ctx) -> Ratings:

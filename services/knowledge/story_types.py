@@ -79,7 +79,7 @@ class Story:
 
     @strawberry.field
     def author(self) -> Author:
-        return Author(id=strawberry.ID(self.row.author_id), name=self.row.author_name)
+        return Author.of(self.row.author_id, self.row.author_name)
 
     @strawberry.field
     def created_at(self) -> datetime:

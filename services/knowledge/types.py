@@ -60,30 +60,23 @@ class Author:
     id: strawberry.ID
     name: str
 
+    @classmethod
+    def of(cls, author_id: str, name: str) -> "Author":
+        return cls(id=strawberry.ID(author_id), name=name)
+
 
 @strawberry.type
 class Comment:
-    row: strawberry.Private[tables.Comment]
+    id: strawberry.ID
+    kind: CommentKind
+    body: str
+    author: Author
+    created_at: datetime
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.row.id)
-
-    @strawberry.field
-    def kind(self) -> CommentKind:
-        return CommentKind(self.row.kind)
-
-    @strawberry.field
-    def body(self) -> str:
-        return self.row.body
-
-    @strawberry.field
-    def author(self) -> Author:
-        return Author(id=strawberry.ID(self.row.author_id), name=self.row.author_name)
-
-    @strawberry.field
-    def created_at(self) -> datetime:
-        return self.row.created_at
+    @classmethod
+    def of(cls, row: tables.Comment) -> "Comment":
+        return cls(id=strawberry.ID(row.id), kind=CommentKind(row.kind), body=row.body,
+                   author=Author.of(row.author_id, row.author_name), created_at=row.created_at)  # fmt: skip
 
 
 @strawberry.type
@@ -94,7 +87,7 @@ class ReactionCount:
 
 
 async def comments_on(info: Ctx, target_id: str) -> list[Comment]:
-    return [Comment(row=c) for c in await info.context.loader(loaders.comments_by_target).load(target_id)]
+    return [Comment.of(c) for c in await info.context.loader(loaders.comments_by_target).load(target_id)]
 
 
 async def reactions_to(info: Ctx, target_id: str) -> list[ReactionCount]:

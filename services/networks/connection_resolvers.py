@@ -36,7 +36,7 @@ class NetworkPartnership:
 
 async def _network(info: Ctx, network_id: str) -> Network:
     async with info.context.db.sessions() as session:
-        return Network(row=await session.get_one(tables.Network, network_id))
+        return Network.of(await session.get_one(tables.Network, network_id))
 
 
 @strawberry.type

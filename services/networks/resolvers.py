@@ -79,17 +79,17 @@ class Query:
     async def networks(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Network]:
         viewer = info.context.viewer
         query = queries.visible_networks(viewer.account_id if viewer else "", bool(viewer and viewer.is_admin))
-        return await paged(info.context, query, first, after, lambda r: Network(row=r))
+        return await paged(info.context, query, first, after, Network.of)
 
     @strawberry.field
     async def network(self, info: Ctx, id: strawberry.ID) -> Network:
         async with info.context.db.sessions() as session:
-            return Network(row=await visible_network(session, info.context.member(), id))
+            return Network.of(await visible_network(session, info.context.member(), id))
 
     @strawberry.field
     async def local_group(self, info: Ctx, id: strawberry.ID) -> LocalGroup:
         async with info.context.db.sessions() as session:
-            return LocalGroup(row=await local_groups.visible_local_group(session, info.context.member(), id))
+            return LocalGroup.of(await local_groups.visible_local_group(session, info.context.member(), id))
 
     @strawberry.field(description="A member's profile, if you share a network (or it is yours).")
     async def member(self, info: Ctx, id: strawberry.ID) -> Member:
@@ -105,7 +105,7 @@ class Query:
         viewer = info.context.member()
         async with info.context.db.sessions() as session:
             rows = await queries.open_invitations(session, viewer.email)
-            return [_invitation(row, Network(row=network)) for row, network in rows]
+            return [_invitation(row, Network.of(network)) for row, network in rows]
 
     @strawberry.field(description="Requests to join a network that wait for an answer (hosts only).")
     async def join_requests(self, info: Ctx, network_id: strawberry.ID) -> list[JoinRequest]:
@@ -129,7 +129,7 @@ class Mutation:
     async def create_network(self, info: Ctx, name: str, description: str = "", is_public: bool = False) -> Network:
         async with info.context.db.transaction() as session:
             row = await commands.create_network(session, info.context.member(), name, description, is_public)
-        return Network(row=row)
+        return Network.of(row)
 
     @strawberry.mutation(description="Changes a network's name, description or visibility (hosts only).")
     async def update_network(
@@ -143,7 +143,7 @@ class Mutation:
         async with info.context.db.transaction() as session:
             network = await hosted(session, info.context, id, "change it")
             row = await commands.update_network(session, network, name, description, is_public)
-        return Network(row=row)
+        return Network.of(row)
 
     @strawberry.mutation(description="Adds a practice area of the network's own (hosts only).")
     async def add_practice_area(self, info: Ctx, network_id: strawberry.ID, name: str) -> list[str]:
@@ -159,12 +159,12 @@ class Mutation:
         async with info.context.db.transaction() as session:
             row = await membership.invite(session, info.context.member(), network_id, email, owner)
             network = await visible_network(session, info.context.member(), network_id)
-        return _invitation(row, Network(row=network))
+        return _invitation(row, Network.of(network))
 
     @strawberry.mutation(description="Accepts an invitation sent to your email address.")
     async def accept_invitation(self, info: Ctx, id: strawberry.ID) -> Network:
         async with info.context.db.transaction() as session:
-            return Network(row=await membership.accept_invitation(session, info.context.member(), id))
+            return Network.of(await membership.accept_invitation(session, info.context.member(), id))
 
     @strawberry.mutation(description="Asks the hosts of a public network to let you in.")
     async def request_to_join(self, info: Ctx, network_id: strawberry.ID, message: str = "") -> JoinRequest:
@@ -199,12 +199,12 @@ class Mutation:
             row = await local_groups.create_local_group(
                 session, info.context.member(), network_id, name, place, description, practice_areas or []
             )
-        return LocalGroup(row=row)
+        return LocalGroup.of(row)
 
     @strawberry.mutation(description="Joins a local group of a network you belong to.")
     async def join_local_group(self, info: Ctx, id: strawberry.ID) -> LocalGroup:
         async with info.context.db.transaction() as session:
-            return LocalGroup(row=await local_groups.join_local_group(session, info.context.member(), id))
+            return LocalGroup.of(await local_groups.join_local_group(session, info.context.member(), id))
 
     @strawberry.mutation(description="Changes your profile.")
     async def update_profile(self, info: Ctx, input: ProfileInput) -> Member:

@@ -48,87 +48,64 @@ class Member:
     @strawberry.field(description="Their local groups, in networks you belong to.")
     async def local_groups(self, info: Ctx) -> list["LocalGroup"]:
         groups = await info.context.loader(loaders.local_groups_by_member).load(self.id)
-        return [LocalGroup(row=g) for g in groups if _sees_inside(info.context, g.network_id)]
+        return [LocalGroup.of(g) for g in groups if _sees_inside(info.context, g.network_id)]
 
 
 @strawberry.type
 class LocalGroup:
-    row: strawberry.Private[tables.LocalGroup]
+    id: strawberry.ID
+    name: str
+    place: str
+    description: str
+    practice_areas: list[str]
+    network_id: strawberry.Private[str]
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.row.id)
-
-    @strawberry.field
-    def name(self) -> str:
-        return self.row.name
-
-    @strawberry.field
-    def place(self) -> str:
-        return self.row.place
-
-    @strawberry.field
-    def description(self) -> str:
-        return self.row.description
-
-    @strawberry.field
-    def practice_areas(self) -> list[str]:
-        return self.row.practice_areas
+    @classmethod
+    def of(cls, row: tables.LocalGroup) -> "LocalGroup":
+        return cls(id=strawberry.ID(row.id), name=row.name, place=row.place, description=row.description,
+                   practice_areas=row.practice_areas, network_id=row.network_id)  # fmt: skip
 
     @strawberry.field
     async def network(self, info: Ctx) -> "Network":
-        row = await info.context.loader(loaders.networks_by_id).load(self.row.network_id)
-        return Network(row=row)  # type: ignore[arg-type]
+        row = await info.context.loader(loaders.networks_by_id).load(self.network_id)
+        return Network.of(row)  # type: ignore[arg-type]
 
     @strawberry.field
     async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member]:
-        require_inside(info.context, self.row.network_id)
-        return await paged(info.context, queries.local_group_members(self.row.id), first, after, Member.of)
+        require_inside(info.context, self.network_id)
+        return await paged(info.context, queries.local_group_members(self.id), first, after, Member.of)
 
 
 @strawberry.type
 class Network:
-    row: strawberry.Private[tables.Network]
+    id: strawberry.ID
+    name: str
+    description: str
+    is_public: bool
+    created_at: datetime
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.row.id)
-
-    @strawberry.field
-    def name(self) -> str:
-        return self.row.name
-
-    @strawberry.field
-    def description(self) -> str:
-        return self.row.description
-
-    @strawberry.field
-    def is_public(self) -> bool:
-        return self.row.is_public
-
-    @strawberry.field
-    def created_at(self) -> datetime:
-        return self.row.created_at
+    @classmethod
+    def of(cls, row: tables.Network) -> "Network":
+        return cls(id=strawberry.ID(row.id), name=row.name, description=row.description, is_public=row.is_public,
+                   created_at=row.created_at)  # fmt: skip
 
     @strawberry.field(description="Your role here: host, coordinator or member; null when you are not a member.")
     async def viewer_role(self, info: Ctx) -> str | None:
         viewer = info.context.viewer
-        return await networks_api.role_in(info.context.db, self.row.id, viewer.account_id) if viewer else None
+        return await networks_api.role_in(info.context.db, self.id, viewer.account_id) if viewer else None
 
     @strawberry.field
     async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member]:
-        require_inside(info.context, self.row.id)
-        return await paged(info.context, queries.network_members(self.row.id), first, after, Member.of)
+        require_inside(info.context, self.id)
+        return await paged(info.context, queries.network_members(self.id), first, after, Member.of)
 
     @strawberry.field
     async def local_groups(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[LocalGroup]:
-        require_inside(info.context, self.row.id)
-        return await paged(
-            info.context, queries.local_groups_of(self.row.id), first, after, lambda r: LocalGroup(row=r)
-        )
+        require_inside(info.context, self.id)
+        return await paged(info.context, queries.local_groups_of(self.id), first, after, LocalGroup.of)
 
     @strawberry.field(description="Networks connected to this one (both hosts agreed).")
     async def connected_networks(self, info: Ctx) -> list["Network"]:
-        require_inside(info.context, self.row.id)
+        require_inside(info.context, self.id)
         async with info.context.db.sessions() as session:
-            return [Network(row=row) for row in await connections.connected_networks(session, self.row.id)]
+            return [Network.of(row) for row in await connections.connected_networks(session, self.id)]
