@@ -6,6 +6,7 @@ never undoes a newer change. The runner calls the handler inside its transaction
 """
 
 import asyncio
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -26,39 +27,55 @@ class Stale(Exception):
     """The event is older than what search already holds for its subject, or carries no publication."""
 
 
-async def remember(session: AsyncSession, event: Event) -> SearchDocument | None:
-    """Records the event's document as its subject's latest; raises Stale when it must not apply."""
-    applied = await session.get(SearchSubject, event.subject, with_for_update=True)
-    if not carries_publication(event) or (
-        applied is not None and (applied.event_time, applied.event_id) >= (event.time, event.id)
-    ):
-        raise Stale(event.id)
-    document = document_of(event)
+Applied = tuple[datetime, str]
+
+
+async def _applied(session: AsyncSession, subject: str) -> Applied | None:
+    """The time and id of the last event applied to `subject`, its row locked until the transaction ends."""
+    row = await session.get(SearchSubject, subject, with_for_update=True)
+    return (row.event_time, row.event_id) if row else None
+
+
+def _applies(event: Event, applied: Applied | None) -> bool:
+    return carries_publication(event) and (applied is None or applied < (event.time, event.id))
+
+
+async def _record(session: AsyncSession, event: Event, document: SearchDocument | None) -> None:
     await session.merge(SearchSubject(
         subject=event.subject, event_time=event.time, event_id=event.id,
         document=to_json(document) if document else None, applied_at=utcnow(),
-    ))
+    ))  # fmt: skip
+
+
+async def remember(session: AsyncSession, event: Event) -> SearchDocument | None:
+    """Records the event's document as its subject's latest; raises Stale when it must not apply."""
+    if not _applies(event, await _applied(session, event.subject)):
+        raise Stale(event.id)
+    document = document_of(event)
+    await _record(session, event, document)
     await session.flush()
     return document
 
 
 async def stage(event: Event, session: AsyncSession) -> None:
-    """Remembers the event's document; the index is written by `write_staged` before the transaction ends."""
-    try:
-        document = await remember(session, event)
-    except Stale:
-        return
-    # Per subject only its newest state: `remember` lets events through in order, so the last one wins.
-    session.info.setdefault(STAGED, {})[event.subject] = document
+    """Keeps the event's document, if it is its subject's newest, for `write_staged` to apply at the batch's end."""
+    staged: dict[str, tuple[Event, SearchDocument | None]] = session.info.setdefault(STAGED, {})
+    newest = staged.get(event.subject)
+    if _applies(event, (newest[0].time, newest[0].id) if newest else await _applied(session, event.subject)):
+        staged[event.subject] = (event, document_of(event))
 
 
 async def write_staged(index: SearchIndex, session: AsyncSession) -> None:
-    """Writes what the transaction staged in one go, last: if it fails, the transaction rolls back and retries."""
-    staged: dict[str, SearchDocument | None] = session.info.pop(STAGED, {})
-    if gone := [subject for subject, document in staged.items() if document is None]:
+    """Writes the staged documents to the index, then records them: the index's commit to disk happens before the
+    transaction's first write, so it never holds SQLite's write lock. Should the transaction fail after it, the
+    runner retries the events and the index receives the same documents again."""
+    staged: dict[str, tuple[Event, SearchDocument | None]] = session.info.pop(STAGED, {})
+    if gone := [subject for subject, (_, document) in staged.items() if document is None]:
         await asyncio.to_thread(index.delete, gone)
-    if documents := [document for document in staged.values() if document is not None]:
+    if documents := [document for _, document in staged.values() if document is not None]:
         await asyncio.to_thread(index.upsert, documents)
+    for event, document in staged.values():
+        await _record(session, event, document)
 
 
 async def apply(index: SearchIndex, event: Event, session: AsyncSession) -> None:
