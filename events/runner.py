@@ -3,8 +3,9 @@
 Each batch runs in one database transaction that applies the handler and records the event ids as processed
 for this consumer; only then is the batch committed on the bus. A batch that fails is re-run one event at a
 time with exponential backoff; an event that keeps failing goes to the dead letters (with the reason) and the
-rest flow on. An event of a version this code does not know (`UnknownEvent`) is dead-lettered at once rather
-than skipped, so a replay after upgrading the consumer can still apply it.
+rest flow on, unless what fails is the database or the network: then the batch comes again after a pause. An
+event of a version this code does not know (`UnknownEvent`) is dead-lettered at once rather than skipped, so a
+replay after upgrading the consumer can still apply it.
 """
 
 import asyncio
@@ -13,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.bus import Bus, Delivery, EventSource
@@ -25,6 +28,9 @@ from infra.database import Database
 
 log = logging.getLogger("commons.events.runner")
 REOPEN_SECONDS = 1.0
+# The platform failing, not the event: the database away, locked or out of connections, the network down. An event
+# is never dead-lettered for these, or it would never reach search or the feeds; it is retried until they pass.
+UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout, OSError)
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,8 @@ class Runner:
             except UnknownEvent as error:
                 return await self._dead_letter(event, f"unknown event version: {error}", attempt)
             except Exception as error:
+                if isinstance(error, UNAVAILABLE) and attempt == self.policy.max_attempts:
+                    raise  # run() reopens the source at the last commit: the event comes again, later
                 reason = f"{type(error).__name__}: {error}"
                 if attempt < self.policy.max_attempts:
                     await asyncio.sleep(self.policy.delay(attempt))

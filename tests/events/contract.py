@@ -9,8 +9,11 @@ from collections.abc import Callable, Sequence
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.bus import Bus, EventSource
+from events.consumer import Consumer
 from events.envelope import Event
 from events.live import Broadcast
 from events.relay import Relay
@@ -20,12 +23,14 @@ from events.tables import DeadLetter
 from infra.database import Database
 from tests.events.harness import (
     FAST_RETRIES,
+    apply_change,
     assert_once_each_in_order,
     changes,
     consume,
     counter,
     effect_count,
     effect_rows,
+    eventually,
     projected,
     write,
 )
@@ -51,6 +56,18 @@ class DyingBus:
 async def pipe(database: Database, bus: Bus, events: Sequence[Event]) -> None:
     await write(database, events)
     await Relay(database, bus).drain()
+
+
+def locked_out(event_id: str, times: int) -> Consumer:
+    """The counter, but applying `event_id` finds the database locked the first `times` tries."""
+    tries = iter(range(times))
+
+    async def handle(event: Event, session: AsyncSession) -> None:
+        if event.id == event_id and next(tries, None) is not None:
+            raise OperationalError("INSERT INTO test_effects", {}, Exception("database is locked"))
+        await apply_change(event, session)
+
+    return Consumer("counter", handle, ("tests",))
 
 
 async def dead_letters(database: Database) -> list[DeadLetter]:
@@ -119,6 +136,21 @@ class BusContract:
         assert (letter.event_id, letter.attempts) == (events[4].id, FAST_RETRIES.max_attempts)
         assert "cannot digest" in letter.reason
         assert_once_each_in_order(await effect_rows(database), events[:4] + events[5:])
+
+    async def test_an_event_failing_for_want_of_the_database_waits_and_is_never_dead_lettered(
+        self, database: Database, bus: Bus, open_source: OpenSource
+    ) -> None:
+        events = changes(9)
+        await pipe(database, bus, events)
+        runner = Runner(locked_out(events[4].id, FAST_RETRIES.max_attempts + 2), database, bus, FAST_RETRIES)
+        running = asyncio.create_task(runner.run(poll_seconds=0.1))
+        try:
+            await eventually(lambda: self.applied(database, 9))
+        finally:
+            running.cancel()
+            await asyncio.gather(running, return_exceptions=True)
+        assert await dead_letters(database) == []
+        assert_once_each_in_order(await effect_rows(database), events)
 
     async def test_an_unknown_version_is_dead_lettered_at_once(
         self, database: Database, bus: Bus, runner: Runner, open_source: OpenSource
