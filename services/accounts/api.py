@@ -29,13 +29,18 @@ class SessionHolder:
 
 async def holder_of(db: Database, token: str) -> SessionHolder | None:
     """The account behind a session token, if the token is known and not expired."""
+    async with db.sessions() as session:
+        return await holder_in(session, token)
+
+
+async def holder_in(session: AsyncSession, token: str) -> SessionHolder | None:
+    """As `holder_of`, in the caller's session (the gateway reads a caller's identity in one)."""
     query = (
         select(Account, AccountSession.csrf_token)
         .join(AccountSession, AccountSession.account_id == Account.id)
         .where(AccountSession.token_hash == token_hash(token), AccountSession.expires_at > utcnow())
     )
-    async with db.sessions() as session:
-        row = (await session.execute(query)).first()
+    row = (await session.execute(query)).first()
     if row is None:
         return None
     account, csrf = row

@@ -22,15 +22,15 @@ class Caller:
     csrf_token: str | None = None
 
 
-async def audiences(db: Database, account_id: str) -> frozenset[str]:
-    return await networks.audiences_of(db, account_id) | await peer_groups.audiences_of(db, account_id)
-
-
 async def _viewer(db: Database, token: str) -> tuple[Viewer, str | None] | None:
-    holder = await accounts.holder_of(db, token)
-    if holder is None:
-        return None
-    keys = await audiences(db, holder.account_id)
+    """Who holds `token` and the circles they see, read in one session: every request waits for this."""
+    async with db.sessions() as session:
+        holder = await accounts.holder_in(session, token)
+        if holder is None:
+            return None
+        keys = await networks.audiences_in(session, holder.account_id) | await peer_groups.audiences_in(
+            session, holder.account_id
+        )
     return Viewer(holder.account_id, holder.email, holder.name, holder.is_admin, keys), holder.csrf_token
 
 

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
 from infra.database import Database
@@ -36,11 +37,17 @@ def _summary(group: LocalGroup) -> LocalGroupSummary:
 async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
     """The circles a member sees: the platform, their networks and their local groups."""
     async with db.sessions() as session:
-        networks = await session.scalars(select(Membership.network_id).where(Membership.member_id == member_id))
-        groups = await session.scalars(
-            select(LocalGroupMember.local_group_id).where(LocalGroupMember.member_id == member_id)
-        )
-        keys = [audience.network(n) for n in networks] + [audience.local_group(g) for g in groups]
+        return await audiences_in(session, member_id)
+
+
+async def audiences_in(session: AsyncSession, member_id: str) -> frozenset[str]:
+    """As `audiences_of`, in the caller's session, with one query."""
+    networks = select(literal("network"), Membership.network_id).where(Membership.member_id == member_id)
+    groups = select(literal("local_group"), LocalGroupMember.local_group_id).where(
+        LocalGroupMember.member_id == member_id
+    )
+    rows = await session.execute(union_all(networks, groups))
+    keys = [audience.network(ident) if kind == "network" else audience.local_group(ident) for kind, ident in rows]
     return frozenset([audience.PLATFORM.key, *keys])
 
 

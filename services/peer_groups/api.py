@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
 from infra.columns import utcnow
@@ -28,13 +29,18 @@ class DueWork:
 
 async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
     """`peer_group:<id>` for each group whose current contract the member accepted: only then is its space open."""
+    async with db.sessions() as session:
+        return await audiences_in(session, member_id)
+
+
+async def audiences_in(session: AsyncSession, member_id: str) -> frozenset[str]:
+    """As `audiences_of`, in the caller's session."""
     query = (
         select(GroupMember.group_id)
         .join(PeerGroup, PeerGroup.id == GroupMember.group_id)
         .where(GroupMember.member_id == member_id, GroupMember.accepted_version == PeerGroup.contract_version)
     )
-    async with db.sessions() as session:
-        return frozenset(audience.peer_group(group_id) for group_id in await session.scalars(query))
+    return frozenset(audience.peer_group(group_id) for group_id in await session.scalars(query))
 
 
 async def is_member(db: Database, group_id: str, member_id: str) -> bool:
