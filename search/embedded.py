@@ -19,7 +19,7 @@ from search import embedded_query
 from search.embedded_schema import from_tantivy
 from search.embedded_store import Generation
 from search.highlight import Answers, highlight
-from search.port import Hit, SearchDocument, SearchRequest, SearchResult, Sort
+from search.port import FACET_VALUES, Hit, SearchDocument, SearchRequest, SearchResult, Sort
 from search.query import plan
 from search.suggest import suggestion
 
@@ -130,6 +130,6 @@ def _facets(searcher: tantivy.Searcher, query: tantivy.Query, fields: Sequence[s
     """Counts over the documents the query matches, which the audience filter inside it has already bounded."""
     if not fields:
         return {}
-    spec = {field: {"terms": {"field": field, "size": 100}} for field in fields}
+    spec = {field: {"terms": {"field": field, "size": FACET_VALUES}} for field in fields}
     counted = searcher.aggregate(query, spec)
     return {field: {b["key"]: b["doc_count"] for b in counted[field]["buckets"]} for field in fields}

@@ -17,7 +17,7 @@ import meilisearch
 from meilisearch.errors import MeilisearchApiError
 
 from search.documents import from_json, to_json
-from search.port import FACET_FIELDS, Hit, SearchDocument, SearchRequest, SearchResult, Sort
+from search.port import FACET_FIELDS, FACET_VALUES, Hit, SearchDocument, SearchRequest, SearchResult, Sort
 from search.query import plan
 from search.suggest import suggestion
 from search.synonyms import as_mapping
@@ -34,7 +34,7 @@ SETTINGS = {
     "rankingRules": ["words", "typo", "proximity", "attribute", "sort", "exactness", "updated_ts:desc"],
     "synonyms": as_mapping(),
     "typoTolerance": {"enabled": True, "minWordSizeForTypos": {"oneTypo": 5, "twoTypos": 9}},
-    "faceting": {"maxValuesPerFacet": 100},
+    "faceting": {"maxValuesPerFacet": FACET_VALUES, "sortFacetValuesBy": {"*": "count"}},
     "pagination": {"maxTotalHits": 10_000},
 }
 _SORTS = {Sort.NEWEST: ["updated_ts:desc"], Sort.OLDEST: ["updated_ts:asc"]}

@@ -12,6 +12,8 @@ from typing import Protocol
 
 # The fields a search can count by; the values are document attribute names.
 FACET_FIELDS = ("kind", "practice_areas", "network_ids", "author_id")
+# Values counted per facet, the most frequent first: as many as a page can offer as choices.
+FACET_VALUES = 20
 
 
 @dataclass(frozen=True)

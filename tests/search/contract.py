@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from search.port import SearchDocument, SearchFilters, SearchIndex, SearchRequest, SearchResult, Sort
+from search.port import FACET_VALUES, SearchDocument, SearchFilters, SearchIndex, SearchRequest, SearchResult, Sort
 
 NOW = datetime.now(UTC)
 N1, N2, CIRCLE = "network:n1", "network:n2", "peer_group:g1"
@@ -17,8 +17,13 @@ N1, N2, CIRCLE = "network:n1", "network:n2", "peer_group:g1"
 
 def doc(ident: str, title: str, text: str = "", audience: str = N1, **extra: object) -> SearchDocument:
     values: dict[str, object] = {
-        "kind": "story", "author_id": "ada", "author_name": "Ada", "network_ids": ("n1",),
-        "created_at": NOW - timedelta(days=400), "updated_at": NOW - timedelta(days=400), **extra,
+        "kind": "story",
+        "author_id": "ada",
+        "author_name": "Ada",
+        "network_ids": ("n1",),
+        "created_at": NOW - timedelta(days=400),
+        "updated_at": NOW - timedelta(days=400),
+        **extra,
     }
     return SearchDocument(id=ident, title=title, text=text, audience=(audience,), path=f"/x/{ident}", **values)  # type: ignore[arg-type]
 
@@ -83,6 +88,13 @@ class SearchContract:
         assert ids(result) == ["mentoring"] and result.total == 1
         assert result.facets["kind"] == {"story": 1}
         assert result.facets["network_ids"] == {"n1": 1}
+
+    def test_a_facet_offers_its_most_frequent_values_and_no_more_than_a_page_shows(self, index: SearchIndex) -> None:
+        # Author n wrote n + 1 stories: the authors 5 to 24 are the most frequent.
+        index.upsert([doc(f"s{n}-{k}", f"Circle story {k}", author_id=f"author{n:02}") for n in range(25)
+                      for k in range(n + 1)])  # fmt: skip
+        counted = ask(index, "circle", limit=1).facets["author_id"]
+        assert counted == {f"author{n:02}": n + 1 for n in range(5, 25)} and len(counted) == FACET_VALUES
 
     def test_a_peer_group_sees_its_own_items(self, library: SearchIndex) -> None:
         result = ask(library, "mentoring", frozenset({N1, CIRCLE}))
