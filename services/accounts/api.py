@@ -36,15 +36,12 @@ async def holder_of(db: Database, token: str) -> SessionHolder | None:
 async def holder_in(session: AsyncSession, token: str) -> SessionHolder | None:
     """As `holder_of`, in the caller's session (the gateway reads a caller's identity in one)."""
     query = (
-        select(Account, AccountSession.csrf_token)
+        select(Account.id, Account.email, Account.name, Account.is_admin, AccountSession.csrf_token)
         .join(AccountSession, AccountSession.account_id == Account.id)
         .where(AccountSession.token_hash == token_hash(token), AccountSession.expires_at > utcnow())
     )
     row = (await session.execute(query)).first()
-    if row is None:
-        return None
-    account, csrf = row
-    return SessionHolder(account.id, account.email, account.name, account.is_admin, csrf)
+    return SessionHolder(*row) if row else None
 
 
 async def names_of(session: AsyncSession, account_ids: Iterable[str]) -> dict[str, str]:
