@@ -17,6 +17,8 @@ def _correction(word: Word, vocabulary: Counter[str]) -> str | None:
 
 
 def suggestion(clauses: Sequence[Clause], hit_texts: Iterable[str]) -> str | None:
+    if not any(isinstance(clause, Word) and clause.typos for clause in clauses):
+        return None  # no word long enough to carry a typo: nothing to correct
     vocabulary = Counter(w for text in hit_texts for w in words(text))
     corrected, changed = [], False
     for clause in clauses:
