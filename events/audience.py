@@ -38,6 +38,11 @@ class Audience:
 PLATFORM = Audience(AudienceKind.PLATFORM)
 
 
+def key_of(kind: str, ident: str) -> str:
+    """The key of an (audience kind, id) pair, as services' queries of a member's circles return them."""
+    return Audience(AudienceKind(kind), ident).key
+
+
 def peer_group(group_id: str) -> str:
     return Audience(AudienceKind.PEER_GROUP, group_id).key
 

@@ -28,9 +28,7 @@ async def _viewer(db: Database, token: str) -> tuple[Viewer, str | None] | None:
         holder = await accounts.holder_in(session, token)
         if holder is None:
             return None
-        keys = await networks.audiences_in(session, holder.account_id) | await peer_groups.audiences_in(
-            session, holder.account_id
-        )
+        keys = await networks.audiences_in(session, holder.account_id, peer_groups.circles_of(holder.account_id))
     return Viewer(holder.account_id, holder.email, holder.name, holder.is_admin, keys), holder.csrf_token
 
 

@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import Select, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.audience import AudienceKind
 from infra.database import Database
 from services.networks.connections import connected_ids
 from services.networks.practice_areas import DEFAULT_PRACTICE_AREAS, clean_areas
@@ -40,15 +41,16 @@ async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
         return await audiences_in(session, member_id)
 
 
-async def audiences_in(session: AsyncSession, member_id: str) -> frozenset[str]:
-    """As `audiences_of`, in the caller's session, with one query."""
-    networks = select(literal("network"), Membership.network_id).where(Membership.member_id == member_id)
-    groups = select(literal("local_group"), LocalGroupMember.local_group_id).where(
+async def audiences_in(session: AsyncSession, member_id: str, *also: Select[tuple[str, str]]) -> frozenset[str]:
+    """As `audiences_of`, in the caller's session and one query; `also` adds other services' (kind, id) circles."""
+    networks = select(literal(AudienceKind.NETWORK.value), Membership.network_id).where(
+        Membership.member_id == member_id
+    )
+    groups = select(literal(AudienceKind.LOCAL_GROUP.value), LocalGroupMember.local_group_id).where(
         LocalGroupMember.member_id == member_id
     )
-    rows = await session.execute(union_all(networks, groups))
-    keys = [audience.network(ident) if kind == "network" else audience.local_group(ident) for kind, ident in rows]
-    return frozenset([audience.PLATFORM.key, *keys])
+    rows = await session.execute(union_all(networks, groups, *also))
+    return frozenset([audience.PLATFORM.key, *(audience.key_of(kind, ident) for kind, ident in rows)])
 
 
 async def role_in(db: Database, network_id: str, member_id: str) -> str | None:

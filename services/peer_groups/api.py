@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.audience import AudienceKind
 from infra.columns import utcnow
 from infra.database import Database
 from services.peer_groups import evaluation, surveys
@@ -33,14 +34,18 @@ async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
         return await audiences_in(session, member_id)
 
 
-async def audiences_in(session: AsyncSession, member_id: str) -> frozenset[str]:
-    """As `audiences_of`, in the caller's session."""
-    query = (
-        select(GroupMember.group_id)
+def circles_of(member_id: str) -> Select[tuple[str, str]]:
+    """(audience kind, id) of each group whose current contract the member accepted."""
+    return (
+        select(literal(AudienceKind.PEER_GROUP.value), GroupMember.group_id)
         .join(PeerGroup, PeerGroup.id == GroupMember.group_id)
         .where(GroupMember.member_id == member_id, GroupMember.accepted_version == PeerGroup.contract_version)
     )
-    return frozenset(audience.peer_group(group_id) for group_id in await session.scalars(query))
+
+
+async def audiences_in(session: AsyncSession, member_id: str) -> frozenset[str]:
+    """As `audiences_of`, in the caller's session."""
+    return frozenset(audience.key_of(kind, ident) for kind, ident in await session.execute(circles_of(member_id)))
 
 
 async def is_member(db: Database, group_id: str, member_id: str) -> bool:
