@@ -1,16 +1,24 @@
 """A PNG of how each cost grows with the data: every figure measured at several scales, relative to its smallest."""
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
 from bench.report import Row
+
+SIZE = re.compile(r"\s*[\[(][\d,]+ [a-z]+[\])]")
+
+
+def figure_of(name: str) -> str:
+    """A row's figure, without the amount of data it names, e.g. "[100,000 docs]" or "(10,000 members)"."""
+    return SIZE.sub("", name)
 
 
 def growth(rows: list[Row]) -> dict[str, list[tuple[float, float]]]:
     """Per figure, (scale, value / value at the smallest scale); figures measured at one scale are left out."""
     by_name: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
-        by_name[row.name].append(row)
+        by_name[figure_of(row.name)].append(row)
     curves = {}
     for name, measured in by_name.items():
         measured.sort(key=lambda r: r.scale)
