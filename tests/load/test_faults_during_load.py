@@ -84,7 +84,6 @@ def test_an_exhausted_database_pool_during_load_refuses_clearly_and_loses_nothin
         crowd = Crowd(base_url, signed_up(base_url))
         outcome = asyncio.run(run(base_url, seconds=45, members=12, beside=crowd))
     figures = {row.name: row.value for row in outcome.rows}
-    print(figures, crowd.measured.statuses)
     assert crowd.unclear == []
     assert crowd.measured.statuses[503] > 0, "the pool never ran out: the fault did not happen"
     assert crowd.measured.statuses[200] > 0 and figures["load: throughput"] > 5
