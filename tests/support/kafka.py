@@ -26,6 +26,8 @@ class Cable:
         self._lock = threading.Lock()
 
     def mend(self) -> None:
+        if self._listener is not None:
+            return
         self._listener = socket.create_server(("127.0.0.1", self.port))
         threading.Thread(target=self._accept, args=(self._listener,), daemon=True).start()
 
@@ -33,11 +35,7 @@ class Cable:
         with self._lock:
             ends, self._links = [*self._links, self._listener], set()
             self._listener = None
-        for end in ends:
-            if end is not None:
-                with suppress(OSError):
-                    end.shutdown(socket.SHUT_RDWR)
-                end.close()
+        _close(*(end for end in ends if end is not None))
 
     def _accept(self, listener: socket.socket) -> None:
         with suppress(OSError):
@@ -45,9 +43,19 @@ class Cable:
                 client, _ = listener.accept()
                 broker = socket.create_connection(("127.0.0.1", self.target_port))
                 with self._lock:
+                    if self._listener is not listener:  # cut while this link was being made: it must not live on
+                        _close(client, broker)
+                        return
                     self._links |= {client, broker}
                 for source, sink in ((client, broker), (broker, client)):
                     threading.Thread(target=_pump, args=(source, sink), daemon=True).start()
+
+
+def _close(*ends: socket.socket) -> None:
+    for end in ends:
+        with suppress(OSError):
+            end.shutdown(socket.SHUT_RDWR)
+        end.close()
 
 
 def _pump(source: socket.socket, sink: socket.socket) -> None:

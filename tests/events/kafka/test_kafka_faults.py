@@ -47,6 +47,7 @@ async def test_writes_succeed_while_the_broker_is_down_and_flow_once_it_returns(
         broker.come_back()
         await eventually(lambda: applied(database, 12), timeout=60)
     finally:
+        broker.come_back()  # the broker serves the module's other tests too
         for worker in workers:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
