@@ -4,8 +4,8 @@ The runner calls `handle(event, session)` inside a database transaction in which
 as processed for this consumer, so a redelivered event has no second effect. A handler ignores event types it
 does not care about (return without effect) and raises to ask for a retry. A consumer whose effect has a costly
 outside write (the search index commits to disk) may stage it per event and make it once per batch in `finish`,
-called in the same transaction after the batch's last event: a backlog then holds the database's write lock
-(SQLite has one for the whole file) for one outside write, not one per event.
+called in the same transaction after the batch's last event: a backlog then costs one outside write, not one per
+event. Made before the transaction's first database write, it never holds SQLite's lock on the whole file.
 """
 
 from collections.abc import Awaitable, Callable
