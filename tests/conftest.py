@@ -12,8 +12,10 @@ from tests.support.graphql import Gateway, gateway
 
 
 @pytest.fixture(scope="session")
-def migrated(tmp_path_factory: pytest.TempPathFactory) -> MigratedDatabases:
-    return MigratedDatabases(tmp_path_factory.mktemp("databases"))
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MigratedDatabases]:
+    databases = MigratedDatabases(tmp_path_factory.mktemp("databases"))
+    yield databases
+    databases.close()
 
 
 @pytest.fixture(params=backends())
@@ -24,7 +26,10 @@ def database_url(request: pytest.FixtureRequest, migrated: MigratedDatabases, tm
 
 @pytest.fixture
 def settings(database_url: str, tmp_path: Path) -> Settings:
-    return Settings(database_url=database_url, data_dir=tmp_path, max_body_bytes=1_000_000)
+    # Every test client signs up from one address; the sign-up limit's own tests set theirs.
+    return Settings(
+        database_url=database_url, data_dir=tmp_path, max_body_bytes=1_000_000, sign_ups_per_address_hour=10_000
+    )
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 
 from infra.database import Base, make_engine, recreate_public_schema
 from infra.migrate import load_tables, upgrade
@@ -69,6 +69,33 @@ async def truncate_postgres(url: str) -> None:
         await engine.dispose()
 
 
+def own_database(url: str) -> str:
+    """This test session's own database beside the named one: runs side by side (two developers', or a developer's
+    and a benchmark) never truncate each other's tables."""
+    named = make_url(url)
+    return named.set(database=f"{named.database}_{os.getpid()}").render_as_string(hide_password=False)
+
+
+async def _on_server(url: str, statements: list[str]) -> None:
+    engine = make_engine(make_url(url).set(database="postgres").render_as_string(hide_password=False), pool_size=1)
+    try:
+        async with engine.connect() as connection:
+            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            for statement in statements:
+                await autocommit.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+async def create_database(url: str) -> None:
+    name = make_url(url).database
+    await _on_server(url, [f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'])
+
+
+async def drop_database(url: str) -> None:
+    await _on_server(url, [f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'])
+
+
 class MigratedDatabases:
     """Migrates each backend once; hands out a clean database per test."""
 
@@ -85,9 +112,10 @@ class MigratedDatabases:
         return f"sqlite+aiosqlite:///{target}"
 
     def postgres_url(self) -> str:
-        url = require_postgres()
+        url = own_database(require_postgres())
         if not self.postgres_ready:
             try:
+                _run(create_database(url))
                 _run(recreate_public_schema(url))
             except OSError as error:
                 if IN_CI:
@@ -98,6 +126,10 @@ class MigratedDatabases:
         else:
             _run(truncate_postgres(url))
         return url
+
+    def close(self) -> None:
+        if self.postgres_ready:
+            _run(drop_database(own_database(require_postgres())))
 
     def url(self, backend: str, tmp_path: Path) -> str:
         return self.sqlite_url(tmp_path / "commons.db") if backend == "sqlite" else self.postgres_url()
