@@ -2,7 +2,9 @@
 a network's hosts and coordinators see that groups keep meeting, never what is said in them."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
+from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.database import Database
@@ -42,15 +44,35 @@ async def member_group(session: AsyncSession, member_id: str, group_id: str) -> 
     return await session.get_one(PeerGroup, group_id), seat
 
 
+def open_seat(member_id: str) -> ColumnElement[bool]:
+    """Join condition of the member's seat in the query's group, with its current contract accepted: reads that
+    join it find only what the member may see, so a hidden row and a missing one take the same path."""
+    return and_(
+        GroupMember.group_id == PeerGroup.id,
+        GroupMember.member_id == member_id,
+        GroupMember.accepted_version == PeerGroup.contract_version,
+    )
+
+
+def said_since_seated(written_at: ColumnElement[datetime]) -> ColumnElement[bool]:
+    """What was written at or after the joined seat's `sees_from` (all of it when the history is open to them)."""
+    return or_(GroupMember.sees_from.is_(None), written_at >= GroupMember.sees_from)
+
+
 def has_accepted(group: PeerGroup, seat: GroupMember) -> bool:
     return seat.accepted_version == group.contract_version
 
 
-async def open_group(session: AsyncSession, member_id: str, group_id: str) -> PeerGroup:
+async def entered_group(session: AsyncSession, member_id: str, group_id: str) -> tuple[PeerGroup, GroupMember]:
+    """The group and the seat of a member who accepted its current contract."""
     group, seat = await member_group(session, member_id, group_id)
     if not has_accepted(group, seat):
         raise Forbidden("Accept the group's contract first; until then you see only the contract.")
-    return group
+    return group, seat
+
+
+async def open_group(session: AsyncSession, member_id: str, group_id: str) -> PeerGroup:
+    return (await entered_group(session, member_id, group_id))[0]
 
 
 async def coordinated_network(actor: Actor, network_id: str, doing: str) -> None:

@@ -32,6 +32,39 @@ class ContractAccepted(Payload):
     all_accepted: bool
 
 
+@payload("peer_groups.proposal.made", 1)
+class ProposalMade(Payload):
+    """`member_id` proposed for a seat (kind `seat`: a notifications service invites them) or to see the group's
+    history (kind `history`); the group's members are asked to agree. Ids only: the group's name stays inside."""
+
+    proposal_id: str
+    group_id: str
+    kind: str
+    member_id: str
+    proposed_by: str
+
+
+@payload("peer_groups.proposal.answered", 1)
+class ProposalAnswered(Payload):
+    """The invitee or a seated member answered; `agrees` False ends the proposal."""
+
+    proposal_id: str
+    group_id: str
+    member_id: str
+    agrees: bool
+
+
+@payload("peer_groups.proposal.closed", 1)
+class ProposalClosed(Payload):
+    """Carried (the invitee is seated, or the history opened to them) or declined."""
+
+    proposal_id: str
+    group_id: str
+    kind: str
+    member_id: str
+    carried: bool
+
+
 @payload("peer_groups.meeting.scheduled", 1)
 class MeetingScheduled(Payload):
     meeting_id: str

@@ -84,33 +84,32 @@ async def form_group(session: AsyncSession, actor: Actor, formation: Formation) 
     return group
 
 
-async def add_member(session: AsyncSession, actor: Actor, group_id: str, member_id: str, role: str | None) -> PeerGroup:
-    """Any member (or a coordinator) adds a colleague of the network; the kind's size limit holds."""
-    group = await _managed_group(session, actor, group_id)
-    await seat_member(session, actor, group, member_id, role)
-    return group
-
-
-async def seat_member(session: AsyncSession, actor: Actor, group: PeerGroup, member_id: str, role: str | None) -> None:
+def checked_role(group: PeerGroup, current: list[GroupMember], role: str | None) -> str:
+    """The newcomer's role (the kind's member role by default), within the kind's size limit."""
     kind = kind_of(group.kind)
-    current = await seats(session, group.id)
-    if any(seat.member_id == member_id for seat in current):
-        raise Conflict("That person is in the group already.")
     role = role or kind.member_role
     if role not in ("mentor", kind.member_role):
         raise InvalidInput(f"In a {kind.label} a member is a {kind.member_role}{' or the mentor' * kind.has_mentor}.")
     check_size(kind, [seat.role for seat in current] + [role])
+    return role
+
+
+async def check_newcomer(actor: Actor, group: PeerGroup, current: list[GroupMember], member_id: str) -> None:
+    if any(seat.member_id == member_id for seat in current):
+        raise Conflict("That person is in the group already.")
     await _check_in_network(actor, group.network_id, {member_id})
-    session.add(GroupMember(group_id=group.id, member_id=member_id, role=role, joined_at=utcnow()))
+
+
+async def seat_member(session: AsyncSession, group: PeerGroup, member_id: str, role: str | None) -> None:
+    """Seats someone the group agreed to (proposals.py): they see what is said from now on."""
+    current = await seats(session, group.id)
+    if any(seat.member_id == member_id for seat in current):
+        raise Conflict("That person is in the group already.")
+    now = utcnow()
+    session.add(GroupMember(group_id=group.id, member_id=member_id, role=checked_role(group, current, role),
+                            joined_at=now, sees_from=now))  # fmt: skip
     await session.flush()
     await record_group(session, group)
-
-
-async def _managed_group(session: AsyncSession, actor: Actor, group_id: str) -> PeerGroup:
-    group = await session.get(PeerGroup, group_id)
-    if group is not None and await actor.coordinates(group.network_id):
-        return group
-    return (await member_group(session, actor.id, group_id))[0]
 
 
 async def leave_group(session: AsyncSession, actor: Actor, group_id: str) -> None:

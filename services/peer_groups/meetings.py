@@ -10,11 +10,11 @@ from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import InvalidInput, NotFound
 from services.peer_groups import events as ev
-from services.peer_groups.access import open_group
+from services.peer_groups.access import open_group, open_seat, said_since_seated
 from services.peer_groups.cadence import add_months
 from services.peer_groups.groups import seats
 from services.peer_groups.publications import group_event, meeting_publication
-from services.peer_groups.tables import Attendance, Meeting, PeerGroup
+from services.peer_groups.tables import Attendance, GroupMember, Meeting, PeerGroup
 from services.peer_groups.text import clean_text, one_of
 
 MODES = ("in_person", "phone", "online")
@@ -84,13 +84,17 @@ async def set_cadence(session: AsyncSession, member_id: str, group_id: str, ever
 
 
 async def group_meeting(session: AsyncSession, member_id: str, meeting_id: str) -> tuple[PeerGroup, Meeting]:
-    meeting = await session.get(Meeting, meeting_id)
-    if meeting is None:
+    """One read, joined to the member's open seat: a hidden meeting costs what a missing one does."""
+    query = (
+        select(PeerGroup, Meeting)
+        .join(Meeting, Meeting.group_id == PeerGroup.id)
+        .join(GroupMember, open_seat(member_id))
+        .where(Meeting.id == meeting_id, said_since_seated(Meeting.created_at))
+    )
+    found = (await session.execute(query)).first()
+    if found is None:
         raise NotFound("No such meeting.")
-    try:
-        return await open_group(session, member_id, meeting.group_id), meeting
-    except NotFound:
-        raise NotFound("No such meeting.") from None
+    return found[0], found[1]
 
 
 async def record_attendance(session: AsyncSession, member_id: str, meeting_id: str, present: list[str]) -> Meeting:
@@ -114,5 +118,9 @@ async def write_notes(session: AsyncSession, member_id: str, meeting_id: str, no
     return meeting
 
 
-async def meetings_of(session: AsyncSession, group_id: str) -> list[Meeting]:
-    return list(await session.scalars(select(Meeting).where(Meeting.group_id == group_id).order_by(Meeting.starts_at)))
+async def meetings_of(session: AsyncSession, group_id: str, since: datetime | None = None) -> list[Meeting]:
+    """The group's meetings; those scheduled from `since` on, for a member who joined then."""
+    query = select(Meeting).where(Meeting.group_id == group_id)
+    if since is not None:
+        query = query.where(Meeting.created_at >= since)
+    return list(await session.scalars(query.order_by(Meeting.starts_at)))

@@ -27,7 +27,8 @@ class PlanQuery:
     @strawberry.field(description="A plan its member shares with you (their peer group, or their coordinators).")
     async def development_plan(self, info: Ctx, id: strawberry.ID) -> DevelopmentPlan:
         async with info.context.db.sessions() as session:
-            return DevelopmentPlan(row=await plans.visible_plan(session, _actor(info.context), id))
+            plan, seen_from = await plans.visible_plan(session, _actor(info.context), id)
+        return DevelopmentPlan(row=plan, seen_from=seen_from)
 
 
 @strawberry.type

@@ -37,6 +37,8 @@ class CheckIn:
 @strawberry.type
 class Goal:
     row: strawberry.Private[tables.Goal]
+    # A peer who joined a group later sees the check-ins made from then on (None: all of them).
+    seen_from: strawberry.Private[datetime | None] = None
 
     @strawberry.field
     def id(self) -> strawberry.ID:
@@ -53,6 +55,8 @@ class Goal:
     @strawberry.field
     async def check_ins(self, info: Ctx) -> list[CheckIn]:
         query = select(tables.CheckIn).where(tables.CheckIn.goal_id == self.row.id).order_by(tables.CheckIn.created_at)
+        if self.seen_from is not None:
+            query = query.where(tables.CheckIn.created_at >= self.seen_from)
         async with info.context.db.sessions() as session:
             return [CheckIn.of(row) for row in await session.scalars(query)]
 
@@ -60,6 +64,7 @@ class Goal:
 @strawberry.type
 class DevelopmentPlan:
     row: strawberry.Private[tables.DevelopmentPlan]
+    seen_from: strawberry.Private[datetime | None] = None
 
     @strawberry.field
     def id(self) -> strawberry.ID:
@@ -81,4 +86,4 @@ class DevelopmentPlan:
     async def goals(self, info: Ctx) -> list[Goal]:
         query = select(tables.Goal).where(tables.Goal.plan_id == self.row.id).order_by(tables.Goal.created_at)
         async with info.context.db.sessions() as session:
-            return [Goal(row=row) for row in await session.scalars(query)]
+            return [Goal(row=row, seen_from=self.seen_from) for row in await session.scalars(query)]

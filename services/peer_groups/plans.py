@@ -1,9 +1,12 @@
 """Development plans: a member's "own agenda towards stronger leadership" (seed 000): goals with milestones, and
 check-ins at meetings that benchmark progress against it. The member chooses who sees it."""
 
-from sqlalchemy import ColumnElement, select
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from events.audience import Audience
 from infra.columns import utcnow
 from infra.errors import InvalidInput, NotFound
 from services.peer_groups.access import Actor
@@ -77,12 +80,12 @@ async def check_in(
     return entry
 
 
-def _agreed(member_id: str) -> ColumnElement[bool]:
+def _agreed(member_id: ColumnElement[str] | str) -> ColumnElement[bool]:
     """The query's peer group seats `member_id`, who accepted its current contract."""
     seats = select(GroupMember.group_id).where(
         GroupMember.member_id == member_id, GroupMember.accepted_version == PeerGroup.contract_version
     )
-    return PeerGroup.id.in_(seats.correlate(PeerGroup))
+    return PeerGroup.id.in_(seats.correlate(PeerGroup, DevelopmentPlan))
 
 
 async def shared_with_group(session: AsyncSession, group: PeerGroup) -> list[DevelopmentPlan]:
@@ -99,21 +102,44 @@ async def shared_with_group(session: AsyncSession, group: PeerGroup) -> list[Dev
     return list(await session.scalars(query))
 
 
-async def _shares_open_group(session: AsyncSession, plan: DevelopmentPlan, viewer_id: str) -> bool:
-    """Owner and viewer both accepted the current contract of one peer group of the plan's network."""
-    query = select(PeerGroup.id).where(
-        PeerGroup.network_id == plan.network_id, _agreed(plan.member_id), _agreed(viewer_id)
+def _shared_groups(viewer_id: str) -> Select[tuple[str]]:
+    """Groups of the plan's network where owner and viewer both accepted the current contract."""
+    return select(PeerGroup.id).where(
+        PeerGroup.network_id == DevelopmentPlan.network_id, _agreed(DevelopmentPlan.member_id), _agreed(viewer_id)
     )
-    return await session.scalar(query.limit(1)) is not None
 
 
-async def visible_plan(session: AsyncSession, actor: Actor, plan_id: str) -> DevelopmentPlan:
-    """Its member's; their peer groups' (if shared there); the network's coordinators' (if shared with them)."""
-    plan = await session.get(DevelopmentPlan, plan_id)
-    if plan is not None and (
-        plan.member_id == actor.id
-        or (plan.visibility == "peer_group" and await _shares_open_group(session, plan, actor.id))
-        or (plan.visibility == "coordinator" and await actor.coordinates(plan.network_id))
-    ):
-        return plan
-    raise NotFound("No such development plan.")
+async def _coordinated(actor: Actor) -> list[str]:
+    """The networks the actor hosts or coordinates, asked of all their networks: the same work whatever plan."""
+    networks = [Audience.parse(key).id for key in sorted(actor.viewer.audiences) if key.startswith("network:")]
+    return [network for network in networks if network and await actor.coordinates(network)]
+
+
+async def visible_plan(session: AsyncSession, actor: Actor, plan_id: str) -> tuple[DevelopmentPlan, datetime | None]:
+    """Its member's; their peer groups' (if shared there); the network's coordinators' (if shared with them). One
+    read filtered by what the actor may see; with it, the moment from which its check-ins are theirs to see."""
+    coordinated = await _coordinated(actor)
+    query = select(DevelopmentPlan).where(
+        DevelopmentPlan.id == plan_id,
+        or_(
+            DevelopmentPlan.member_id == actor.id,
+            and_(DevelopmentPlan.visibility == "peer_group", exists(_shared_groups(actor.id))),
+            and_(DevelopmentPlan.visibility == "coordinator", DevelopmentPlan.network_id.in_(coordinated)),
+        ),
+    )
+    plan = await session.scalar(query)
+    if plan is None:
+        raise NotFound("No such development plan.")
+    if plan.member_id == actor.id or plan.visibility != "peer_group":
+        return plan, None
+    return plan, await _seen_from(session, plan, actor.id)
+
+
+async def _seen_from(session: AsyncSession, plan: DevelopmentPlan, viewer_id: str) -> datetime | None:
+    """The earliest a peer may see of the plan's check-ins, over the groups they share with its member."""
+    query = select(GroupMember.sees_from).where(
+        GroupMember.member_id == viewer_id, GroupMember.group_id.in_(_shared_groups(viewer_id).where(
+            DevelopmentPlan.id == plan.id))
+    )  # fmt: skip
+    moments = list(await session.scalars(query))
+    return None if None in moments else min(moments, default=None)

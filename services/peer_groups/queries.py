@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.peer_groups.cadence import HeldMeeting
 from services.peer_groups.groups import seats
 from services.peer_groups.meetings import meetings_of
-from services.peer_groups.tables import Attendance, GroupMember, Meeting, PeerGroup, ProtocolRun, Turn
+from services.peer_groups.tables import Attendance, GroupMember, Meeting, PeerGroup, Proposal, ProtocolRun, Turn
 
 __all__ = ["meetings_of", "seats"]
 
@@ -57,3 +57,8 @@ async def runs_of(session: AsyncSession, meeting_id: str) -> list[ProtocolRun]:
 
 async def turns_of(session: AsyncSession, run_id: str) -> list[Turn]:
     return list(await session.scalars(select(Turn).where(Turn.run_id == run_id).order_by(Turn.ended_at, Turn.step)))
+
+
+async def open_proposals(session: AsyncSession, group_id: str) -> list[Proposal]:
+    query = select(Proposal).where(Proposal.group_id == group_id, Proposal.state == "pending")
+    return list(await session.scalars(query.order_by(Proposal.created_at)))

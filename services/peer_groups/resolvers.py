@@ -8,6 +8,7 @@ from infra.context import RequestContext
 from services.peer_groups import contract, groups, meetings, queries, runs
 from services.peer_groups.access import Actor, coordinated_network, member_group
 from services.peer_groups.plan_resolvers import PlanMutation, PlanQuery
+from services.peer_groups.proposal_resolvers import ProposalMutation, ProposalQuery
 from services.peer_groups.protocols import Step
 from services.peer_groups.run_types import Meeting, ProtocolDefinition, ProtocolRun, run_state
 from services.peer_groups.scheme_resolvers import SchemeMutation, SchemeQuery
@@ -96,14 +97,6 @@ class GroupMutation:
             group = await groups.form_group(session, actor(info.context), formation)
         return await overview(info.context, group.id)
 
-    @strawberry.mutation(description="Adds a member of the network to the group, within its kind's size limit.")
-    async def add_peer_group_member(
-        self, info: Ctx, peer_group_id: strawberry.ID, member_id: strawberry.ID, role: str | None = None
-    ) -> PeerGroupOverview:
-        async with info.context.db.transaction() as session:
-            await groups.add_member(session, actor(info.context), peer_group_id, member_id, role)
-        return await overview(info.context, peer_group_id)
-
     @strawberry.mutation
     async def leave_peer_group(self, info: Ctx, peer_group_id: strawberry.ID) -> bool:
         async with info.context.db.transaction() as session:
@@ -189,10 +182,10 @@ class GroupMutation:
 
 
 @strawberry.type
-class Query(GroupQuery, PlanQuery, SchemeQuery):
+class Query(GroupQuery, ProposalQuery, PlanQuery, SchemeQuery):
     pass
 
 
 @strawberry.type
-class Mutation(GroupMutation, PlanMutation, SchemeMutation):
+class Mutation(GroupMutation, ProposalMutation, PlanMutation, SchemeMutation):
     pass

@@ -8,7 +8,7 @@ from infra.columns import utcnow
 from infra.errors import DomainError, NotFound
 from services.gateway.requests import HttpProblem
 from services.gateway.viewers import identify
-from services.peer_groups.access import open_group
+from services.peer_groups.access import entered_group
 from services.peer_groups.calendar import calendar
 from services.peer_groups.queries import meetings_of
 
@@ -22,8 +22,8 @@ async def meetings_ics(request: Request) -> Response:
         if caller.viewer is None:
             raise HttpProblem(401, "Sign in first.")
         async with db.sessions() as session:
-            group = await open_group(session, caller.viewer.account_id, request.path_params["group_id"])
-            meetings = await meetings_of(session, group.id)
+            group, seat = await entered_group(session, caller.viewer.account_id, request.path_params["group_id"])
+            meetings = await meetings_of(session, group.id, seat.sees_from)
     except HttpProblem as refused:
         return JSONResponse({"error": refused.message}, refused.status)
     except DomainError as refused:

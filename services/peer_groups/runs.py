@@ -1,19 +1,20 @@
 """Protocol runs: a meeting works through a protocol step by step and turn by turn. Only whoever has the floor
 (the facilitator, for steps where all speak) moves it on; each turn's length is kept to show how time was shared."""
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, Forbidden, InvalidInput, NotFound
 from services.peer_groups import events as ev
-from services.peer_groups.access import open_group
+from services.peer_groups.access import open_group, open_seat, said_since_seated
 from services.peer_groups.groups import seats
 from services.peer_groups.meetings import group_meeting
 from services.peer_groups.protocols import Protocol, Step, checked_step
 from services.peer_groups.publications import group_event
 from services.peer_groups.standard_protocols import STANDARD
-from services.peer_groups.tables import GroupMember, PeerGroup, ProtocolRun, Turn
+from services.peer_groups.tables import GroupMember, Meeting, PeerGroup, ProtocolRun, Turn
 from services.peer_groups.tables import Protocol as OwnProtocol
 from services.peer_groups.text import clean_text
 
@@ -77,13 +78,18 @@ async def start_run(
 
 
 async def group_run(session: AsyncSession, member_id: str, run_id: str) -> tuple[PeerGroup, ProtocolRun]:
-    run = await session.get(ProtocolRun, run_id)
-    if run is None:
+    """One read, joined to the member's open seat: the run of a meeting they may see, or NotFound."""
+    query = (
+        select(PeerGroup, ProtocolRun)
+        .join(ProtocolRun, ProtocolRun.group_id == PeerGroup.id)
+        .join(Meeting, Meeting.id == ProtocolRun.meeting_id)
+        .join(GroupMember, open_seat(member_id))
+        .where(ProtocolRun.id == run_id, said_since_seated(Meeting.created_at))
+    )
+    found = (await session.execute(query)).first()
+    if found is None:
         raise NotFound("No such protocol run.")
-    try:
-        return await open_group(session, member_id, run.group_id), run
-    except NotFound:
-        raise NotFound("No such protocol run.") from None
+    return found[0], found[1]
 
 
 def speaker(run: ProtocolRun) -> str | None:

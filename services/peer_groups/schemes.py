@@ -12,8 +12,9 @@ from infra.columns import utcnow
 from infra.errors import Conflict, InvalidInput, NotFound
 from services.peer_groups import events as ev
 from services.peer_groups.access import Actor, coordinated_network
-from services.peer_groups.groups import Formation, form_group, seat_member
+from services.peer_groups.groups import Formation, form_group
 from services.peer_groups.kinds import kind_of
+from services.peer_groups.proposals import propose_seat
 from services.peer_groups.tables import Offer, Participant, PeerGroup, Scheme
 from services.peer_groups.text import clean_lines, clean_text, one_of
 
@@ -99,7 +100,7 @@ async def post_offer(session: AsyncSession, actor: Actor, scheme_id: str, text: 
 
 
 async def choose_offer(session: AsyncSession, actor: Actor, offer_id: str) -> PeerGroup:
-    """A mentee takes up an offer: a new group with the mentor, or a place in the mentor's circle."""
+    """A mentee takes up an offer: a new group with the mentor, or a place proposed in the mentor's circle."""
     offer = await session.get(Offer, offer_id)
     if offer is None or await actor.role_in((await session.get_one(Scheme, offer.scheme_id)).network_id) is None:
         raise NotFound("No such mentoring offer.")
@@ -117,7 +118,8 @@ async def choose_offer(session: AsyncSession, actor: Actor, offer_id: str) -> Pe
 async def _matched_group(session: AsyncSession, actor: Actor, scheme: Scheme, offer: Offer) -> PeerGroup:
     if offer.group_id is not None:
         circle = await session.get_one(PeerGroup, offer.group_id)
-        await seat_member(session, actor, circle, actor.id, None)
+        # A running circle: the mentee's choice is their acceptance; its members still agree to them.
+        await propose_seat(session, actor, circle, actor.id, None)
         return circle
     has_mentor = kind_of(scheme.kind).has_mentor
     formation = Formation(scheme.network_id, scheme.kind, f"{scheme.name}: mentoring", (actor.id, offer.mentor_id),

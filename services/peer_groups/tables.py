@@ -44,6 +44,40 @@ class GroupMember(Base):
     # The contract version this member accepted; the group's space is open to them only at the current one.
     accepted_version: Mapped[int | None] = mapped_column(Integer)
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # What was said before this moment stays with those who were there; None: the member sees the whole history
+    # (a founder, or a late joiner whose group opened its history to them).
+    sees_from: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Proposal(Base):
+    """Someone proposed for a seat in a running group (`seat`), or a late joiner proposed to see its history
+    (`history`). It carries out only when the invitee accepted (for a seat) and every seated member agreed."""
+
+    __tablename__ = "peer_groups_proposals"
+
+    id: Mapped[str] = _id()
+    group_id: Mapped[str] = _group()
+    kind: Mapped[str] = mapped_column(String(10))
+    member_id: Mapped[str] = mapped_column(String(36), index=True)
+    role: Mapped[str | None] = mapped_column(String(10))
+    proposed_by: Mapped[str] = mapped_column(String(36))
+    # The invitee's answer to a seat; None until they answer (history proposals need none).
+    invitee_accepts: Mapped[bool | None] = mapped_column(Boolean)
+    # pending, carried or declined
+    state: Mapped[str] = mapped_column(String(10), default="pending")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ProposalVote(Base):
+    """A seated member's answer to a proposal."""
+
+    __tablename__ = "peer_groups_proposal_votes"
+
+    proposal_id: Mapped[str] = mapped_column(
+        ForeignKey("peer_groups_proposals.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    agrees: Mapped[bool] = mapped_column(Boolean)
 
 
 class Meeting(Base):

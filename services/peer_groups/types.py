@@ -12,6 +12,7 @@ from services.networks import api as networks
 from services.peer_groups import cadence, calendar, plans, queries, tables
 from services.peer_groups.access import has_accepted
 from services.peer_groups.plan_types import DevelopmentPlan
+from services.peer_groups.proposal_types import PeerGroupProposal, proposal_views
 from services.peer_groups.run_types import Meeting, ProtocolDefinition, own_protocols
 
 Ctx = Info[RequestContext, None]
@@ -107,6 +108,12 @@ class PeerGroup:
         return [PeerGroupMember(id=strawberry.ID(s.member_id), name=names.get(s.member_id, ""), role=s.role,
                                 accepted_contract=has_accepted(self.row, s)) for s in everyone]  # fmt: skip
 
+    @strawberry.field(description="Open proposals: newcomers for a seat, late joiners to see the history.")
+    async def open_proposals(self, info: Ctx) -> list[PeerGroupProposal]:
+        async with info.context.db.sessions() as session:
+            rows = await queries.open_proposals(session, self.row.id)
+        return await proposal_views(info.context, rows)
+
     @strawberry.field
     async def cadence(self, info: Ctx) -> Cadence:
         self._open()
@@ -116,13 +123,14 @@ class PeerGroup:
     async def meetings(self, info: Ctx) -> list[Meeting]:
         self._open()
         async with info.context.db.sessions() as session:
-            return [Meeting(row=m, group=self.row) for m in await queries.meetings_of(session, self.row.id)]
+            found = await queries.meetings_of(session, self.row.id, self.seat.sees_from)
+        return [Meeting(row=m, group=self.row) for m in found]
 
     @strawberry.field(description="The group's meetings as an iCalendar (.ics) file.")
     async def calendar(self, info: Ctx) -> str:
         self._open()
         async with info.context.db.sessions() as session:
-            meetings = await queries.meetings_of(session, self.row.id)
+            meetings = await queries.meetings_of(session, self.row.id, self.seat.sees_from)
         return calendar.calendar(self.row, meetings, utcnow())
 
     @strawberry.field(description="The standard protocols and the group's own.")
@@ -134,7 +142,8 @@ class PeerGroup:
     async def shared_plans(self, info: Ctx) -> list[DevelopmentPlan]:
         self._open()
         async with info.context.db.sessions() as session:
-            return [DevelopmentPlan(row=p) for p in await plans.shared_with_group(session, self.row)]
+            shared = await plans.shared_with_group(session, self.row)
+        return [DevelopmentPlan(row=p, seen_from=self.seat.sees_from) for p in shared]
 
 
 @strawberry.type

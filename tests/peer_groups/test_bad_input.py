@@ -10,7 +10,7 @@ from services.peer_groups.tables import SurveyResponse
 from tests.peer_groups.support import SCHEDULE, at, open_group, send_due, soon
 from tests.support.graphql import Gateway
 
-ADD = "mutation($g: ID!, $m: ID!) { addPeerGroupMember(peerGroupId: $g, memberId: $m) { memberCount } }"
+ADD = "mutation($g: ID!, $m: ID!) { proposePeerGroupMember(peerGroupId: $g, memberId: $m) { state } }"
 MEMBERS = "query($id: ID!) { peerGroup(id: $id) { members { name } meetings { id } } }"
 START = """mutation($m: ID!, $p: ID!) { startProtocolRun(meetingId: $m, protocol: "incident_round", presenterId: $p)
   { id version speakerId } }"""
