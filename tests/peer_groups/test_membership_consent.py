@@ -2,6 +2,7 @@
 Hosts and coordinators propose members, themselves included; they never see inside a group they were not let into."""
 
 import json
+import uuid
 
 from tests.peer_groups.support import ACCEPT, CONTRACT, SCHEDULE, accept_all, form, network_of, open_group, soon
 from tests.support.graphql import Gateway, Member
@@ -86,3 +87,38 @@ def test_an_invitee_who_declines_is_never_seated(api: Gateway) -> None:
     assert _seated(cleo) == [] and cleo.run(INVITATIONS)["myPeerGroupInvitations"] == []
     [stranger] = ben.fails(ANSWER, p=proposal, a=True)  # only the invitee answers an invitation
     assert stranger["extensions"]["code"] == "NOT_FOUND"
+
+
+MEETING = "query($id: ID!) { meeting(id: $id) { notes } }"
+HISTORY = """mutation($g: ID!, $m: ID!) { proposePeerGroupHistory(peerGroupId: $g, memberId: $m) { id state } }"""
+PLAN = "query($id: ID!) { developmentPlan(id: $id) { goals { checkIns { reflection } } } }"
+
+
+def _codes(errors: list[dict]) -> list[tuple[str, str]]:
+    return [(e["extensions"]["code"], e["message"]) for e in errors]
+
+
+def test_a_late_joiner_sees_from_their_joining_on_until_the_group_opens_its_history(api: Gateway) -> None:
+    _, network, (amara, ben, cleo), group = _with_notes(api)
+    old = amara.run(INSIDE.replace("notes", "id notes"), g=group)["peerGroup"]["meetings"][0]["id"]
+    amara.run('mutation($n: ID!) { setPlanVisibility(networkId: $n, visibility: "peer_group") { id } }', n=network)
+    goal = amara.run('mutation($n: ID!) { addGoal(networkId: $n, title: "Lead well") { id } }', n=network)["addGoal"]
+    amara.run('mutation($g: ID!) { checkIn(goalId: $g, progress: 10, reflection: "before") { id } }', g=goal["id"])
+    plan = amara.run("query($n: ID!) { myDevelopmentPlan(networkId: $n) { id } }", n=network)["myDevelopmentPlan"]
+    proposal = amara.run(PROPOSE, g=group, m=cleo.id)["proposePeerGroupMember"]["id"]
+    cleo.run(ANSWER, p=proposal, a=True)
+    ben.run(AGREE, p=proposal, a=True)
+    accept_all(group, cleo)
+    assert cleo.run(INSIDE, g=group)["peerGroup"]["meetings"] == []
+    assert _codes(cleo.fails(MEETING, id=old)) == _codes(cleo.fails(MEETING, id=str(uuid.uuid4())))
+    amara.run('mutation($g: ID!) { checkIn(goalId: $g, progress: 20, reflection: "after") { id } }', g=goal["id"])
+    [seen] = cleo.run(PLAN, id=plan["id"])["developmentPlan"]["goals"]
+    assert seen["checkIns"] == [{"reflection": "after"}]
+    later = amara.run(SCHEDULE, g=group, at=soon(9), count=1, mode="phone", place="")["scheduleMeetings"][0]["id"]
+    assert cleo.run(MEETING, id=later)["meeting"] == {"notes": ""}
+    opening = cleo.run(HISTORY, g=group, m=cleo.id)["proposePeerGroupHistory"]["id"]
+    amara.run(AGREE, p=opening, a=True)
+    assert SECRET not in json.dumps(cleo.run(INSIDE, g=group))
+    assert ben.run(AGREE, p=opening, a=True)["answerPeerGroupProposal"]["state"] == "carried"
+    assert cleo.run(MEETING, id=old)["meeting"] == {"notes": SECRET}
+    assert len(cleo.run(PLAN, id=plan["id"])["developmentPlan"]["goals"][0]["checkIns"]) == 2
