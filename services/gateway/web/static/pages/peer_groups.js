@@ -4,6 +4,7 @@ import { barChart } from '../charts.js';
 import { field, h, when, words } from '../dom.js';
 import { circles, session } from '../session.js';
 import { action, form, links, option, section, select, title, values } from '../ui.js';
+import { invitations, proposals } from './peer_group_consent.js';
 import { plan } from './plans.js';
 import { surveys } from './surveys.js';
 
@@ -24,7 +25,7 @@ export async function peerGroups(view) {
   view.main.append(title('Peer groups'), h('p', { class: 'notice' }, h('strong', {}, 'Confidential. '), CONFIDENTIAL),
     links(groups, (g) => `/peer-groups/${g.id}`, (g) => g.name, 'You are not in a peer group yet.',
       (g) => h('span', { class: 'meta' }, ` — ${KINDS.find(([k]) => k === g.kind)?.[1] || g.kind}${g.isOpen ? '' : ', contract to accept'}`)),
-    known.mine.length ? await formGroup(view, known) : '');
+    await invitations(), known.mine.length ? await formGroup(view, known) : '');
 }
 
 async function formGroup(view, known) {
@@ -93,7 +94,8 @@ export async function peerGroup(view) {
   const { peerGroup: group } = await gql(SPACE, { id: view.params.id });
   view.main.append(title(group.name), h('p', { class: 'meta' }, KINDS.find(([k]) => k === group.kind)?.[1] || group.kind, ` · you are ${group.myRole}`),
     h('p', { class: 'notice' }, h('strong', {}, 'Confidential. '), CONFIDENTIAL), contract(view, group),
-    section('Members', h('ul', { class: 'links' }, group.members.map((m) => h('li', {}, h('a', { href: `/members/${m.id}` }, m.name), ` — ${m.role}`, m.acceptedContract ? '' : ' (has not accepted the contract yet)')))));
+    section('Members', h('ul', { class: 'links' }, group.members.map((m) => h('li', {}, h('a', { href: `/members/${m.id}` }, m.name), ` — ${m.role}`, m.acceptedContract ? '' : ' (has not accepted the contract yet)')))),
+    await proposals(group, session.me.id));
   if (!group.isOpen) {
     view.main.append(h('p', {}, 'Once you accept the contract, the group’s meetings, plans and notes open to you.'));
     return;
