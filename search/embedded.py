@@ -6,6 +6,7 @@ each commits and reloads the reader so it is searchable when the call returns.
 """
 
 import contextlib
+import logging
 import os
 import threading
 from collections.abc import Iterable, Sequence
@@ -16,6 +17,7 @@ import tantivy
 
 from infra.columns import new_id, utcnow
 from search import embedded_query
+from search.embedded_rank import ranked
 from search.embedded_schema import from_tantivy
 from search.embedded_store import Generation
 from search.highlight import Answers, highlight
@@ -28,6 +30,7 @@ SNIPPET_CHARS = 200
 # highlights, suggestion) cuts a search's time by about a third.
 _COUNTERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-facets")
 _ORDER = {Sort.NEWEST: tantivy.Order.Desc, Sort.OLDEST: tantivy.Order.Asc}
+log = logging.getLogger("commons.search")
 
 
 class EmbeddedIndex:
@@ -35,9 +38,20 @@ class EmbeddedIndex:
         """`folder=None` keeps the index in memory (tests, benchmarks)."""
         self._folder = folder
         self._lock = threading.Lock()
-        self._live = Generation.open(self._current_folder())
+        self._live = self._open_live()
         # Writes made while a rebuild runs, replayed onto the new generation before the swap.
         self._during_rebuild: list[tuple[list[SearchDocument], list[str]]] | None = None
+
+    def _open_live(self) -> Generation:
+        try:
+            return Generation.open(self._current_folder())
+        except ValueError as error:  # tantivy refuses an index written under another schema
+            if "schema does not match" not in str(error):
+                raise
+        log.warning("the search index was built under an older schema: it is empty until `commons reindex` runs")
+        fresh = Generation.open(self._new_folder())
+        self._point_at(fresh)
+        return fresh
 
     def apply_settings(self) -> None:
         """Nothing to do: the schema is applied when a generation opens; synonyms and typos at query time."""
@@ -64,12 +78,14 @@ class EmbeddedIndex:
         searcher = index.searcher()
         order = {"order_by_field": "updated_at", "order": _ORDER[request.sort]} if request.sort in _ORDER else {}
         counting = _COUNTERS.submit(_facets, searcher, query, request.facets)
-        found = searcher.search(query, request.limit, count=True, offset=request.offset, **order)
-        documents = [(score, from_tantivy(searcher.doc(address))) for score, address in found.hits]
+        page, total = ranked(searcher, query, request.offset, request.limit, order)
+        documents = [(score, from_tantivy(searcher.doc(address))) for score, address in page]
         answers = Answers(clauses)
         hits = [_hit(document, answers, score if not order else 0.0) for score, document in documents]
         return SearchResult(
-            hits, found.count or 0, counting.result(),
+            hits,
+            total,
+            counting.result(),
             suggestion(clauses, (f"{doc.title} {doc.text}" for _, doc in documents)) if hits else None,
         )
 

@@ -10,14 +10,15 @@ from search.embedded_schema import SEARCHABLE
 from search.port import SearchRequest
 from search.query import Clause, Word
 
-# An approximate match scores well below the exact word (fuzzy matches score a constant in tantivy).
+# An approximate match scores well below the exact word. Weights here and in SEARCHABLE are multiples of 0.05
+# (see embedded_schema.TIE_SPREAD).
 FUZZY_WEIGHT = 0.3
 # Mild recency boost: a bonus, small beside a title match, for items updated lately.
 RECENT = ((timedelta(days=30), 0.5), (timedelta(days=365), 0.25))
 
 
 def _word(schema: tantivy.Schema, field: str, word: Word) -> list[Query]:
-    exact = [Query.term_query(schema, field, word.text)]
+    exact = [Query.const_score_query(Query.term_query(schema, field, word.text), 1.0)]
     if not (word.typos or word.prefix):
         return exact
     fuzzy = Query.fuzzy_term_query(schema, field, word.text, word.typos, True, word.prefix)
@@ -26,11 +27,16 @@ def _word(schema: tantivy.Schema, field: str, word: Word) -> list[Query]:
 
 def _phrase(schema: tantivy.Schema, field: str, phrase: Sequence[str]) -> Query:
     words = list(phrase)
-    return Query.term_query(schema, field, words[0]) if len(words) == 1 else Query.phrase_query(schema, field, words)
+    found = Query.term_query(schema, field, words[0]) if len(words) == 1 else Query.phrase_query(schema, field, words)
+    return Query.const_score_query(found, 1.0)
 
 
 def _clause(schema: tantivy.Schema, clause: Clause) -> Query:
-    """Any field may answer a clause; each field's score is weighted by how much it says about the item."""
+    """Any field may answer a clause; each field's score is weighted by how much it says about the item.
+
+    Every option scores a constant: tantivy's BM25 would weigh a word by how many documents of the whole index
+    hold it, so documents the caller may not see would move the caller's ranking (and tell their words).
+    """
     options = [
         Query.boost_query(option, weight)
         for field, weight in SEARCHABLE.items()

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from search.port import FACET_VALUES, SearchDocument, SearchFilters, SearchIndex, SearchRequest, SearchResult, Sort
+from tests.search.contract_unseen import UnseenDocumentsContract
 
 NOW = datetime.now(UTC)
 N1, N2, CIRCLE = "network:n1", "network:n2", "peer_group:g1"
@@ -47,7 +48,7 @@ def ids(result: SearchResult) -> list[str]:
     return [hit.document.id for hit in result.hits]
 
 
-class SearchContract:
+class SearchContract(UnseenDocumentsContract):
     @pytest.fixture
     def index(self) -> Iterator[SearchIndex]:
         raise NotImplementedError("each adapter's test module provides its index")

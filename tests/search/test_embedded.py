@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import tantivy
 
 from search.embedded import EmbeddedIndex
 from search.port import SearchIndex
 from tests.search.contract import SearchContract, ask, doc, ids
+from tests.search.contract_unseen import NewIndex
 
 
 class TestEmbeddedIndex(SearchContract):
@@ -18,6 +20,18 @@ class TestEmbeddedIndex(SearchContract):
         index = EmbeddedIndex(tmp_path / "search")
         yield index
         index.close()
+
+    @pytest.fixture
+    def new_index(self) -> Iterator[NewIndex]:
+        made: list[EmbeddedIndex] = []
+
+        def new() -> EmbeddedIndex:
+            made.append(EmbeddedIndex())
+            return made[-1]
+
+        yield new
+        for index in made:
+            index.close()
 
 
 def test_the_rebuilt_index_is_the_one_reopened(tmp_path: Path) -> None:
@@ -44,3 +58,14 @@ def test_a_process_that_only_searches_sees_what_the_indexer_beside_it_writes(tmp
     while not ids(ask(searching, "coaching")) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert ids(ask(searching, "coaching")) == ["new"]
+
+
+def test_an_index_of_an_older_schema_gives_way_to_an_empty_one_until_reindexed(tmp_path: Path) -> None:
+    (tmp_path / "CURRENT").write_text("generation-old")
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("title", stored=True)
+    (tmp_path / "generation-old").mkdir()
+    tantivy.Index(builder.build(), path=str(tmp_path / "generation-old"))
+    index = EmbeddedIndex(tmp_path)
+    index.upsert([doc("new", "Coaching")])
+    assert ids(ask(index, "coaching")) == ["new"] and (tmp_path / "CURRENT").read_text() != "generation-old"

@@ -11,6 +11,7 @@ from infra.columns import new_id
 from search.meili import MeiliIndex, _filters
 from search.port import SearchFilters, SearchIndex, SearchRequest
 from tests.search.contract import SearchContract
+from tests.search.contract_unseen import NewIndex
 
 MEILI_URL = os.environ.get("COMMONS_MEILI_URL")
 
@@ -23,6 +24,19 @@ class TestMeiliIndex(SearchContract):
         index.apply_settings()
         yield index
         index._drop(index.uid)
+
+    @pytest.fixture
+    def new_index(self) -> Iterator[NewIndex]:
+        made: list[MeiliIndex] = []
+
+        def new() -> MeiliIndex:
+            made.append(MeiliIndex(MEILI_URL or "", os.environ.get("COMMONS_MEILI_KEY"), uid=f"test_{new_id()}"))
+            made[-1].apply_settings()
+            return made[-1]
+
+        yield new
+        for index in made:
+            index._drop(index.uid)
 
 
 def test_every_search_is_bound_to_the_callers_audiences_safely_quoted() -> None:
