@@ -25,13 +25,21 @@ from search.synonyms import as_mapping
 WRITE_MS, BULK_MS, BATCH = 30_000, 600_000, 10_000
 # Private-use characters as highlight tags, so the text can be escaped before real <mark> tags go in.
 OPEN, CLOSE = "\ue000", "\ue001"
+# Relevance must come from the caller's visible documents alone. Meilisearch has no index-wide term statistics
+# (no tf-idf, no field-length norms): each ranking rule sorts by what one document holds, and hits, totals
+# (exhaustive or estimated) and facet counts come from the documents left after the audience filter. Two things
+# would still let other documents in, so they are pinned: the `frequency` matching strategy drops the words the
+# whole index holds most (searches use `all`), and documents equal on every rule come in internal-id order,
+# which other documents' writes change (the last rule is the id). No setting pins the rest short of turning typo
+# tolerance off: a query word's typo derivations come from the index-wide dictionary, capped (150 words at one
+# typo), and its split into two words takes the pair the whole index holds most.
 SETTINGS = {
     # Order is weight: a title match outranks keywords, which outrank the body.
     "searchableAttributes": ["title", "practice_areas", "tags", "author_name", "text"],
     "filterableAttributes": ["audience", *FACET_FIELDS, "updated_ts"],
     "sortableAttributes": ["updated_ts"],
-    # The last rule is the mild recency boost: among equally good matches, the newer first.
-    "rankingRules": ["words", "typo", "proximity", "attribute", "sort", "exactness", "updated_ts:desc"],
+    # The mild recency boost, then the id: among equally good matches, the newer first, then a fixed order.
+    "rankingRules": ["words", "typo", "proximity", "attribute", "sort", "exactness", "updated_ts:desc", "id:asc"],
     "synonyms": as_mapping(),
     "typoTolerance": {"enabled": True, "minWordSizeForTypos": {"oneTypo": 5, "twoTypos": 9}},
     "faceting": {"maxValuesPerFacet": FACET_VALUES, "sortFacetValuesBy": {"*": "count"}},
