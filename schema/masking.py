@@ -15,6 +15,19 @@ from infra.errors import DomainError, Unavailable
 log = logging.getLogger("commons.graphql")
 
 
+def internal_error(request_id: str, failure: BaseException | None, where: GraphQLError | None = None) -> GraphQLError:
+    """Logs the failure (its type and traceback) and gives what the client may see of it, at the same place."""
+    log.error("request %s failed: %s", request_id, type(failure).__name__, exc_info=failure)
+    return GraphQLError(
+        f"Internal error; quote request id {request_id}.",
+        where.nodes if where else None,
+        where.source if where else None,
+        where.positions if where else None,
+        where.path if where else None,
+        extensions={"code": "INTERNAL", "requestId": request_id},
+    )
+
+
 def _is_expected(error: GraphQLError) -> bool:
     return error.original_error is None or isinstance(error.original_error, DomainError)
 
@@ -41,15 +54,4 @@ class ErrorMasking(MaskErrors):
                 original_error=error.original_error,
                 extensions={"code": code},
             )
-        request_id = self._request_id()
-        log.error(
-            "request %s failed: %s", request_id, type(error.original_error).__name__, exc_info=error.original_error
-        )
-        return GraphQLError(
-            f"Internal error; quote request id {request_id}.",
-            error.nodes,
-            error.source,
-            error.positions,
-            error.path,
-            extensions={"code": "INTERNAL", "requestId": request_id},
-        )
+        return internal_error(self._request_id(), error.original_error, error)

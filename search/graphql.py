@@ -4,20 +4,24 @@ Needs from `info.context`: `viewer_audiences` (frozenset[str]; empty for anonymo
 nothing) and `search` (the process's SearchIndex). Cursors are opaque offsets, as in every list.
 """
 
-import asyncio
-from datetime import datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from enum import Enum
 
 import strawberry
 from strawberry.types import Info
 
 from infra.errors import InvalidInput
+from infra.native import in_thread
 from infra.pagination import encode_cursor, page
 from search import port
 
 MAX_QUERY_CHARS = 200
 # Facets are named like the filter that narrows by them, so a client can pass a value straight back.
 FACET_NAMES = {"kind": "kinds", "practice_areas": "practiceAreas", "network_ids": "networks", "author_id": "authors"}
+# The dates every engine can store (tantivy counts nanoseconds in 64 bits). Nothing here is updated outside them,
+# so a bound beyond them is the same as none, and is clamped to them.
+EARLIEST, LATEST = datetime(1678, 1, 1, tzinfo=UTC), datetime(2262, 1, 1, tzinfo=UTC)
 
 
 @strawberry.enum
@@ -25,6 +29,13 @@ class SearchSort(Enum):
     RELEVANCE = "relevance"
     NEWEST = "newest"
     OLDEST = "oldest"
+
+
+def _bound(moment: datetime | None) -> datetime | None:
+    """Within the engines' range; a date without a zone is read as UTC, as every stored date is."""
+    if moment is None:
+        return None
+    return min(max(moment if moment.tzinfo else moment.replace(tzinfo=UTC), EARLIEST), LATEST)
 
 
 @strawberry.input
@@ -46,7 +57,7 @@ class SearchFilters:
         return port.SearchFilters(
             kinds=tuple(self.kinds or ()), practice_areas=tuple(self.practice_areas or ()),
             networks=tuple(self.networks or ()), authors=tuple(self.authors or ()),
-            updated_from=dates.since, updated_to=dates.until,
+            updated_from=_bound(dates.since), updated_to=_bound(dates.until),
         )
 
 
@@ -117,10 +128,11 @@ class Query:
         if len(query) > MAX_QUERY_CHARS:
             raise InvalidInput(f"A search may be at most {MAX_QUERY_CHARS} characters long.")
         window = page(first, after)
+        # tantivy panics when asked for no hits; a page of none (`first: 0`) still has its total and facets.
         request = port.SearchRequest(
             query=query, audiences=info.context.viewer_audiences, filters=(filters or SearchFilters()).to_port(),
-            sort=port.Sort(sort.value), offset=window.offset, limit=window.limit,
+            sort=port.Sort(sort.value), offset=window.offset, limit=max(window.limit, 1),
         )
         # The engines block (tantivy, the Meilisearch HTTP client): keep the event loop free.
-        result = await asyncio.to_thread(info.context.search.search, request)
-        return _connection(result, window.offset)
+        result = await in_thread(info.context.search.search, request)
+        return _connection(replace(result, hits=result.hits[: window.limit]), window.offset)

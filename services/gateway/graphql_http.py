@@ -7,12 +7,15 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from infra.context import RequestContext
 from infra.errors import Unavailable
-from services.gateway.requests import GRAPHQL_RESPONSE, HttpProblem, read_operation, response_media_type
+from infra.native import is_panic
+from schema.masking import internal_error
+from services.gateway.requests import GRAPHQL_RESPONSE, HttpProblem, Operation, read_operation, response_media_type
 from services.gateway.viewers import check_csrf, identify
 
 QUERIES_ONLY = (OperationType.QUERY,)
@@ -42,6 +45,32 @@ def _json(body: dict[str, Any], status: int, media_type: str) -> Response:
     return Response(json.dumps(body, default=str), status_code=status, media_type=media_type)
 
 
+def _unrunnable(refused: InvalidOperationTypeError | CannotGetOperationTypeError) -> HttpProblem:
+    """Strawberry picks the operation before running anything; when it cannot run what it picked, say why."""
+    if isinstance(refused, CannotGetOperationTypeError):
+        name = refused.operation_name
+        return HttpProblem(
+            400, f"The document has no operation named {name!r}." if name else "The document holds no operation."
+        )
+    if refused.operation_type is OperationType.SUBSCRIPTION:
+        return HttpProblem(400, "Subscriptions run over WebSocket (graphql-transport-ws) at /graphql.")
+    # On GET with several operations and no operationName, Strawberry judges the document by its first one.
+    return HttpProblem(405, "Send mutations with POST (or name the query to run with operationName).")
+
+
+async def _execute(request: Request, operation: Operation, context: RequestContext) -> ExecutionResult:
+    try:
+        return await request.app.state.schema.execute(
+            operation.query,
+            variable_values=operation.variables,
+            context_value=context,
+            operation_name=operation.operation_name,
+            allowed_operation_types=QUERIES_ONLY if request.method == "GET" else ALL_OPERATIONS,
+        )
+    except (InvalidOperationTypeError, CannotGetOperationTypeError) as refused:
+        raise _unrunnable(refused) from None
+
+
 async def _context(request: Request) -> RequestContext:
     runtime = request.app.state.runtime
     caller = await identify(runtime.db, request.headers, request.cookies)
@@ -68,17 +97,16 @@ async def graphql_http(request: Request) -> Response:
         if request.method == "GET" and operation.changes_data:
             raise HttpProblem(405, "Send mutations with POST.")
         context = await _context(request)
+        result = await _execute(request, operation, context)
     except HttpProblem as refused:
         return _json(problem(refused.message, "BAD_REQUEST"), refused.status, media_type)
     except PoolTimeout:
         return _json(problem(Unavailable().message, Unavailable.code), 503, media_type)
-    result = await request.app.state.schema.execute(
-        operation.query,
-        variable_values=operation.variables,
-        context_value=context,
-        operation_name=operation.operation_name,
-        allowed_operation_types=QUERIES_ONLY if request.method == "GET" else ALL_OPERATIONS,
-    )
+    except BaseException as failure:
+        # A native panic that no resolver turned into an error (see infra.native) passes GraphQL's error handling.
+        if not is_panic(failure):
+            raise
+        return _json({"errors": [internal_error(request.state.request_id, failure).formatted]}, 500, media_type)
     # Parse and validation errors carry no path: the request never ran, which the spec answers with 400.
     failed_before_execution = result.data is None and all(error.path is None for error in result.errors or ())
     status = 400 if failed_before_execution and media_type == GRAPHQL_RESPONSE else 200

@@ -69,3 +69,28 @@ async def test_a_forged_cursor_is_refused_clearly(index: SearchIndex) -> None:
         SEARCH, variable_values={"q": "x", "after": "not-a-cursor"}, context_value=Context(index, frozenset({N1}))
     )
     assert result.errors and "cursor" in result.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("dates", "found"),
+    [
+        ({"since": "9999-12-31T23:59:59+00:00"}, 0),
+        ({"until": "9999-12-31T23:59:59-05:00"}, 1),
+        ({"since": "0001-01-01T00:00:00+00:00"}, 1),
+        ({"since": "2000-01-01T00:00:00"}, 1),
+    ],
+)
+async def test_dates_beyond_what_engines_store_are_no_bound(
+    index: SearchIndex, dates: dict[str, str], found: int
+) -> None:
+    """Year 9999 or year 1 filter as "after everything" and "since always", not as an internal error."""
+    result = await search(index, frozenset({N1}), q="mentoring", filters={"dates": dates})
+    assert result["totalCount"] == found
+
+
+async def test_an_empty_page_still_tells_the_total(index: SearchIndex) -> None:
+    """`first: 0` asks tantivy for no hits, which it answers with a panic."""
+    audiences = frozenset({N1, CIRCLE})
+    empty = await search(index, audiences, q="", first=0)
+    assert (empty["hits"], empty["hasNextPage"]) == ([], True)
+    assert empty["totalCount"] == (await search(index, audiences, q="", first=100))["totalCount"] > 0
