@@ -10,6 +10,7 @@ from infra.settings import Settings
 from schema.fragments import FragmentExpansionLimit
 from schema.known_documents import KnownDocuments, ValidatedDocuments
 from schema.masking import ErrorMasking
+from schema.plain_text import PlainText
 from search import graphql as search
 from services.accounts import types as accounts
 from services.feeds import resolvers as feeds
@@ -55,6 +56,7 @@ def build(settings: Settings | None = None) -> CommonsSchema:
         subscription=merge_types("Subscription", SUBSCRIPTIONS) if SUBSCRIPTIONS else None,
         extensions=[
             lambda: ValidatedDocuments(known),
+            PlainText,
             ErrorMasking,
             FragmentExpansionLimit,
             lambda: QueryDepthLimiter(max_depth=limits.max_query_depth),

@@ -26,6 +26,56 @@ def test_mutations_over_get_are_refused(api: Gateway) -> None:
     assert response.json()["errors"][0]["message"] == "Send mutations with POST."
 
 
+OVER_WEBSOCKET = "Subscriptions run over WebSocket (graphql-transport-ws) at /graphql."
+
+
+@pytest.mark.parametrize(
+    ("method", "query", "status", "message"),
+    [
+        ("GET", "mutation A { signOut } query B { me { id } }", 405,
+         "Send mutations with POST (or name the query to run with operationName)."),
+        ("GET", "subscription { feedItems { id } }", 400, OVER_WEBSOCKET),
+        ("POST", "subscription { feedItems { id } }", 400, OVER_WEBSOCKET),
+        ("POST", "fragment F on Query { me { id } }", 400, "The document holds no operation."),
+    ],
+)  # fmt: skip
+def test_operations_http_cannot_run_are_refused_clearly(api: Gateway, method: str, query: str, status: int,
+                                                        message: str) -> None:  # fmt: skip
+    """GraphQL picks the operation before it runs: one this endpoint cannot run is the client's mistake, not a 500."""
+    if method == "GET":
+        response = api.http.get("/graphql", params={"query": query}, headers={"accept": GRAPHQL_RESPONSE})
+    else:
+        response = post(api, json.dumps({"query": query}), accept=GRAPHQL_RESPONSE)
+    assert response.status_code == status
+    assert response.json()["errors"] == [{"message": message, "extensions": {"code": "BAD_REQUEST"}}]
+
+
+def test_nul_in_a_literal_is_refused_before_anything_runs(api: Gateway) -> None:
+    """Variables with NUL are refused as JSON; a literal escape (\\u0000) reaches GraphQL and is refused there."""
+    member = api.sign_up("Nuala Null")
+    for query in ('mutation { decideJoinRequest(id: "\\u0000", approve: true) { id } }',
+                  'mutation { createNetwork(name: "Before\\u0000after") { id } }'):  # fmt: skip
+        response = post(
+            api, json.dumps({"query": query}), accept=GRAPHQL_RESPONSE, authorization=f"Bearer {member.token}"
+        )
+        assert response.status_code == 400
+        assert response.json()["errors"] == [
+            {"message": "Text may not contain NUL characters.", "extensions": {"code": "BAD_USER_INPUT"}}]  # fmt: skip
+    assert member.run("{ networks { totalCount } }")["networks"]["totalCount"] == 0
+
+
+def test_nul_in_a_variable_over_websocket_is_refused(api: Gateway) -> None:
+    member = api.sign_up("Wanda Socket")
+    with api.http.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as socket:
+        socket.send_json({"type": "connection_init", "payload": {"token": member.token}})
+        assert socket.receive_json()["type"] == "connection_ack"
+        query = "query($q: String!) { search(query: $q) { totalCount } }"
+        socket.send_json({"id": "1", "type": "subscribe", "payload": {"query": query, "variables": {"q": "a\x00"}}})
+        answer = socket.receive_json()
+    assert answer["type"] == "error"
+    assert answer["payload"][0]["extensions"] == {"code": "BAD_USER_INPUT"}
+
+
 @pytest.mark.parametrize(
     ("body", "status", "message"),
     [
@@ -111,3 +161,24 @@ def test_security_headers_are_on_every_response(api: Gateway) -> None:
 def test_health_and_readiness(api: Gateway) -> None:
     assert api.http.get("/healthz").json() == {"status": "ok"}
     assert api.http.get("/readyz").json() == {"database": "ok"}
+
+
+def test_a_native_panic_is_masked_and_carries_the_request_id(api: Gateway, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    """A Rust panic is a BaseException: it used to pass the masking and end the request with a bare 500."""
+    import tantivy
+
+    from search.embedded import EmbeddedIndex
+
+    def panicking(index: EmbeddedIndex, request: object) -> None:
+        index._live.index.searcher().search(tantivy.Query.all_query(), 0)  # tantivy asserts a limit above 0
+
+    monkeypatch.setattr(EmbeddedIndex, "search", panicking)
+    member = api.sign_up("Pia Panic")
+    response = post(api, json.dumps({"query": '{ search(query: "x") { totalCount } }'}),
+                    authorization=f"Bearer {member.token}")  # fmt: skip
+    request_id = response.headers["x-request-id"]
+    assert response.status_code == 200
+    assert response.json()["errors"] == [{
+        "message": f"Internal error; quote request id {request_id}.", "locations": [{"line": 1, "column": 3}],
+        "path": ["search"], "extensions": {"code": "INTERNAL", "requestId": request_id}}]  # fmt: skip
+    assert f"request {request_id} failed: NativePanic" in caplog.text
