@@ -15,7 +15,8 @@ from services.feeds.queries import Cursor, Ranked
 
 InterestKind = strawberry.enum(commands.InterestKind, name="InterestKind")
 Stance = strawberry.enum(commands.Stance, name="InterestStance")
-# Far beyond any real rank key (about 10^4 today); also rejects inf and nan.
+# Rank keys are days since 1970 plus a few days of boost: about 2 * 10^4 today, never negative. Outside
+# [0, MAX_KEY) a key is forged and its time bound no date (nor inf, nor nan).
 MAX_KEY = 1e6
 
 
@@ -104,7 +105,7 @@ def encode_cursor(ranked: Ranked) -> str:
 def decode_cursor(cursor: str) -> Cursor:
     try:
         kind, key, ident = base64.urlsafe_b64decode(cursor.encode()).decode().split(":", 2)
-        if kind != "k" or not ident or not abs(float(key)) < MAX_KEY:
+        if kind != "k" or not ident or not 0 <= float(key) < MAX_KEY:
             raise ValueError(kind)
         return float(key), ident
     except (binascii.Error, UnicodeDecodeError, ValueError):

@@ -1,5 +1,7 @@
 """The feed through GraphQL: ranking with reasons, stable cursors, seen and dismissed, follows and mutes."""
 
+import base64
+
 from events import audience
 from infra.database import Database
 from tests.feeds.support import GROUP, JOIN, ago, feed, ident, network_with_group, project, publication, share, shared
@@ -95,3 +97,13 @@ async def test_follows_lift_mutes_hide_and_hidden_things_read_as_missing(api: Ga
     assert hana.fails('{ feed(after: "bm90IGEgY3Vyc29y") { pageInfo { hasNextPage } } }')[0]["message"] == (
         "That cursor is not one this feed gave out."
     )
+
+
+def test_a_hand_made_cursor_far_in_the_past_is_refused_clearly(api: Gateway) -> None:
+    """Its key would bound the scan at a time before year 1: refused as a cursor, not failed as a date."""
+    member = api.sign_up("Cora Cursor")
+    for key in ("-999999", "-1", "999999.5e1"):
+        forged = base64.urlsafe_b64encode(f"k:{key}:item".encode()).decode()
+        [error] = member.fails("query($a: String) { feed(after: $a) { edges { cursor } } }", a=forged)
+        assert (error["message"], error["extensions"]["code"]) == (
+            "That cursor is not one this feed gave out.", "BAD_USER_INPUT")  # fmt: skip
