@@ -10,7 +10,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from infra.database import Database
-from infra.errors import DomainError, NotFound
+from infra.errors import DomainError, InvalidInput, NotFound
 from infra.viewer import Viewer
 from services.accounts import api as accounts
 from services.knowledge.listing import Entry, read_csv, read_list
@@ -40,8 +40,11 @@ async def shelf_of(db: Database, network_id: str) -> Shelf:
 
 
 async def _add(db: Database, viewer: Viewer, shelf: Shelf, entry: Entry, report: ImportReport) -> None:
-    if entry.draft is None:
-        report.rejected.append((entry.line, entry.text, entry.problem or "unreadable"))
+    # No text may hold NUL: the API refuses it, PostgreSQL cannot store it, SQLite would hand it on to search.
+    nul = "\x00" in entry.text
+    if nul or entry.draft is None:
+        why = "The line holds a NUL character." if nul else entry.problem or "unreadable"
+        report.rejected.append((entry.line, entry.text.replace("\x00", "\\0"), why))
         return
     try:
         async with db.transaction() as session:
@@ -52,11 +55,21 @@ async def _add(db: Database, viewer: Viewer, shelf: Shelf, entry: Entry, report:
     (report.merged if merged else report.created).append(resource.title)
 
 
+def _read(file: Path) -> str:
+    try:
+        return file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as bad:
+        line = bad.object[: bad.start].count(b"\n") + 1
+        raise InvalidInput(f"{file.name} is not UTF-8 text (line {line} is not); nothing was imported.") from None
+    except OSError as unreadable:
+        raise InvalidInput(f"{file} cannot be read: {unreadable.strerror}.") from None
+
+
 async def import_resources(
     db: Database, viewer: Viewer, network_id: str, file: Path, progress: bool = True
 ) -> ImportReport:
+    text = _read(file)
     shelf = await shelf_of(db, network_id)
-    text = file.read_text(encoding="utf-8-sig")
     entries = read_csv(text) if file.suffix.lower() == ".csv" else read_list(text, set(shelf.areas))
     report = ImportReport()
     for entry in tqdm(entries, desc=f"importing {file.name}", unit="resource", disable=not progress):

@@ -3,8 +3,10 @@
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from infra.errors import InvalidInput
 from services.knowledge.bullets import SUBHEADINGS, bullet
 from services.knowledge.resources import ResourceDraft
 
@@ -56,23 +58,52 @@ def _listed(row: dict[str, str], column: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in (row.get(column) or "").split(";") if part.strip())
 
 
+def _rows(text: str) -> Iterator[tuple[int, list[str] | None, str]]:
+    """Each row with the line it starts on, or None and why the csv module could not read it (a field over its
+    size limit, say): one bad row must not end the reading of the others."""
+    reader, end = csv.reader(io.StringIO(text)), 0
+    while True:
+        start = end + 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as unreadable:
+            values, problem = None, f"The row is not readable CSV: {unreadable}."
+        else:
+            problem = ""
+        end = reader.line_num
+        if values != []:
+            yield start, values, problem
+
+
+def _draft(row: dict[str, str], year: str) -> ResourceDraft:
+    return ResourceDraft(
+        kind=(row.get("kind") or "book").strip().lower(),
+        title=row.get("title") or "",
+        url=row.get("url"),
+        authors=_listed(row, "authors"),
+        year=int(year) if year else None,
+        description=row.get("description") or "",
+        practice_areas=_listed(row, "practice_areas"),
+    )
+
+
 def read_csv(text: str) -> list[Entry]:
     """Columns: title, authors (separated by ;), year, url, kind, practice_areas (separated by ;), description."""
-    entries = []
-    for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+    entries: list[Entry] = []
+    rows = _rows(text)
+    _, header, problem = next(rows, (1, [], ""))
+    if header is None:
+        raise InvalidInput(f"The first line, which names the columns, cannot be read: {problem}")
+    for line, values, problem in rows:
+        row = dict(zip(header, values or (), strict=False))
+        entry = Entry(line, ", ".join(v for v in row.values() if v), problem=problem or None)
         year = (row.get("year") or "").strip()
-        entry = Entry(number, ", ".join(v for v in row.values() if isinstance(v, str) and v))
-        if year and not year.isdigit():
+        # Only ASCII digits: "²" is a digit to str.isdigit() but no number to int().
+        if year and not (year.isascii() and year.isdigit()):
             entry.problem = f"The year {year!r} is not a number."
-        else:
-            entry.draft = ResourceDraft(
-                kind=(row.get("kind") or "book").strip().lower(),
-                title=row.get("title") or "",
-                url=row.get("url"),
-                authors=_listed(row, "authors"),
-                year=int(year) if year else None,
-                description=row.get("description") or "",
-                practice_areas=_listed(row, "practice_areas"),
-            )
+        elif values is not None:
+            entry.draft = _draft(row, year)
         entries.append(entry)
     return entries
