@@ -2,8 +2,12 @@
 
 from dataclasses import dataclass
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from infra.database import Database
+from services.harvests import citations
 from services.harvests.tables import Harvest
+from services.knowledge.api import StoryGlimpse
 
 
 @dataclass(frozen=True)
@@ -21,3 +25,8 @@ async def published_harvest(db: Database, harvest_id: str) -> PublishedHarvest |
     if harvest is None or harvest.status != "published":
         return None
     return PublishedHarvest(harvest.id, harvest.network_id, harvest.title, tuple(harvest.audience))
+
+
+async def story_edited(session: AsyncSession, story: StoryGlimpse) -> None:
+    """In the edit's own transaction: harvests citing the story with consent to an earlier version ask again."""
+    await citations.ask_again(session, story)

@@ -60,31 +60,57 @@ async def ask_consent(session: AsyncSession, harvest: Harvest, stories: list[Sto
         )
         if await session.scalar(asked) is None:
             request = CitationRequest(
-                harvest_id=harvest.id, story_id=story.id, author_id=story.author_id, asked_at=utcnow()
+                harvest_id=harvest.id,
+                story_id=story.id,
+                author_id=story.author_id,
+                asked_at=utcnow(),
+                version=story.version,
             )
             session.add(request)
             await session.flush()
             _record(session, request, story, ev.CitationRequested)
 
 
-async def consents(session: AsyncSession, harvest_id: str) -> dict[str, str]:
-    """story id -> pending, given or refused."""
-    rows = await session.execute(
-        select(CitationRequest.story_id, CitationRequest.status).where(CitationRequest.harvest_id == harvest_id)
+async def ask_again(session: AsyncSession, story: StoryGlimpse) -> None:
+    """After an edit: a consent covers the version it was given for, so each harvest citing the story with consent
+    to an earlier version asks its author again; until they answer, it keeps showing the text they consented to."""
+    outdated = select(CitationRequest).where(
+        CitationRequest.story_id == story.id,
+        CitationRequest.status == "given",
+        CitationRequest.version < story.version,
     )
-    return dict(rows.all())
+    for request in await session.scalars(outdated):
+        request.status, request.version = "pending", story.version
+        request.asked_at, request.answered_at = utcnow(), None
+        _record(session, request, story, ev.CitationRequested)
+
+
+def consented(request: CitationRequest | None) -> bool:
+    """Whether some version of the story may be shown: the author's last answer was a consent."""
+    return request is not None and request.consented_title is not None
+
+
+async def consents(session: AsyncSession, harvest_id: str) -> dict[str, CitationRequest]:
+    """story id -> its request: pending, given or refused, and the text last consented to."""
+    rows = await session.scalars(select(CitationRequest).where(CitationRequest.harvest_id == harvest_id))
+    return {row.story_id: row for row in rows}
 
 
 async def answer(
     session: AsyncSession, db: Database, viewer: Viewer, request_id: str, consent: bool
 ) -> CitationRequest:
-    """The author consents or refuses; they may change their mind, and a refusal hides the story again."""
+    """The author consents to the story as it is now, or refuses; they may change their mind, and a refusal hides
+    the story again."""
     request = await session.get(CitationRequest, request_id)
     if request is None or request.author_id != viewer.account_id:
         raise NotFound("No such citation request.")
     story = (await knowledge.story_glimpses(db, [request.story_id])).get(request.story_id)
     request.status = "given" if consent else "refused"
     request.answered_at = utcnow()
+    shown = story if consent else None
+    request.consented_title, request.consented_excerpt = (shown.title, shown.excerpt) if shown else (None, None)
+    if shown:
+        request.version = shown.version
     if story is not None:
         _record(session, request, story, ev.CitationAnswered)
     return request

@@ -5,8 +5,9 @@
 - harvests.harvest.draft_changed  an item was added or removed; as above
 - harvests.harvest.published      published: audience the network and every network connected to it, with the
                                   harvest's publication (kind harvest, path /harvests/<id>)
-- harvests.citation.requested     a draft cites a confidential story; audience the story's own (the author is in
-                                  it); no story or harvest text
+- harvests.citation.requested     a draft cites a confidential story, or its author edited a story they had
+                                  consented to; audience the story's own (the author is in it); no story or
+                                  harvest text
 - harvests.citation.answered      the author consented or refused; same audience
 """
 

@@ -8,7 +8,7 @@ from events import audience
 from infra.columns import utcnow
 from infra.errors import Conflict, InvalidInput
 from services.harvests import events as ev
-from services.harvests.citations import consents
+from services.harvests.citations import consented, consents
 from services.harvests.commands import announce, items_of
 from services.harvests.tables import Harvest, Reach
 
@@ -18,7 +18,7 @@ async def _unconsented(session: AsyncSession, harvest: Harvest, confidential: se
     answers = await consents(session, harvest.id)
     for item in await items_of(session, harvest.id):
         for story_id in item.story_ids:
-            if story_id in confidential and answers.get(story_id) != "given":
+            if story_id in confidential and not consented(answers.get(story_id)):
                 return f"{item.section.replace('_', ' ')} item {item.position} (story {story_id})"
     return None
 

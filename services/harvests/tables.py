@@ -56,6 +56,12 @@ class CitationRequest(Base):
     status: Mapped[str] = mapped_column(String(20), default="pending")
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The story's version asked about (its number of edits); an edit after consent asks again about the new one.
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    # What the author last consented to show, kept until they answer again: readers outside the story's circle
+    # see this text, never a later edit they were not asked about. None: nothing consented (or refused).
+    consented_title: Mapped[str | None] = mapped_column(String(200))
+    consented_excerpt: Mapped[str | None] = mapped_column(Text)
 
 
 class Reach(Base):

@@ -65,6 +65,12 @@ def may_read_story(story: Story | None, viewer: Viewer | None) -> bool:
     )
 
 
+def part_reaches(written_under: list[str], target_now: list[str], viewer_keys: frozenset[str]) -> bool:
+    """A revision, comment or reaction reaches the circles it was written under that its target still reaches:
+    sharing the target wider never takes it along; withdrawing the target from a circle does."""
+    return audience.may_see(set(written_under).intersection(target_now), viewer_keys)
+
+
 async def readable_story(session: AsyncSession, viewer: Viewer, story_id: str) -> Story:
     story = await session.get(Story, story_id)
     if story is None or not may_read_story(story, viewer):

@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from infra.database import Database
-from services.knowledge.tables import Resource, Story
+from services.knowledge.tables import Resource, Story, StoryRevision
 
 EXCERPT = 280
 
@@ -19,6 +19,8 @@ class StoryGlimpse:
     title: str
     excerpt: str
     audience: tuple[str, ...]
+    # How many times it was edited: which version of its text a glimpse shows (0: as first written).
+    version: int = 0
 
     @property
     def confidential(self) -> bool:
@@ -42,16 +44,19 @@ def _excerpt(body: str) -> str:
     return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
 
 
+def glimpse_of(story: Story, version: int) -> StoryGlimpse:
+    return StoryGlimpse(
+        story.id, story.network_id, story.author_id, story.author_name, story.title, _excerpt(story.body),
+        tuple(story.audience), version,
+    )  # fmt: skip
+
+
 async def story_glimpses(db: Database, ids: list[str]) -> dict[str, StoryGlimpse]:
     """The stories among `ids` that exist and are not withdrawn."""
-    query = select(Story).where(Story.id.in_(ids), Story.withdrawn.is_(False))
+    edits = select(func.count()).where(StoryRevision.story_id == Story.id).scalar_subquery()
+    query = select(Story, edits).where(Story.id.in_(ids), Story.withdrawn.is_(False))
     async with db.sessions() as session:
-        return {
-            s.id: StoryGlimpse(
-                s.id, s.network_id, s.author_id, s.author_name, s.title, _excerpt(s.body), tuple(s.audience)
-            )
-            for s in await session.scalars(query)
-        }
+        return {s.id: glimpse_of(s, version) for s, version in (await session.execute(query)).all()}
 
 
 async def resource_glimpses(db: Database, ids: list[str]) -> dict[str, ResourceGlimpse]:

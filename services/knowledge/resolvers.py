@@ -26,7 +26,8 @@ class ResponseQuery:
         resource_id: strawberry.ID | None = None,
         harvest_id: strawberry.ID | None = None,
     ) -> list[Comment]:
-        return await comments_on(info, (await _target(info, story_id, resource_id, harvest_id)).id)
+        target = await _target(info, story_id, resource_id, harvest_id)
+        return await comments_on(info, target.id, target.audience)
 
     @strawberry.field(description=f"Reactions to something you may see. {TARGETS}")
     async def reactions(
@@ -36,7 +37,8 @@ class ResponseQuery:
         resource_id: strawberry.ID | None = None,
         harvest_id: strawberry.ID | None = None,
     ) -> list[ReactionCount]:
-        return await reactions_to(info, (await _target(info, story_id, resource_id, harvest_id)).id)
+        target = await _target(info, story_id, resource_id, harvest_id)
+        return await reactions_to(info, target.id, target.audience)
 
 
 @strawberry.type
@@ -68,7 +70,7 @@ class ResponseMutation:
         target = await _target(info, story_id, resource_id, harvest_id)
         async with info.context.db.transaction() as session:
             await responses.react(session, info.context.member(), target, reaction.value, on)
-        return await reactions_to(info, target.id)
+        return await reactions_to(info, target.id, target.audience)
 
 
 Query = merge_types("KnowledgeQuery", (story_resolvers.Query, resource_resolvers.Query, ResponseQuery))

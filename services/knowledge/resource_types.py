@@ -100,11 +100,11 @@ class Resource:
 
     @strawberry.field
     async def comments(self, info: Ctx) -> list[Comment]:
-        return await comments_on(info, self.row.id)
+        return await comments_on(info, self.row.id, self.row.audience)
 
     @strawberry.field
     async def reactions(self, info: Ctx) -> list[ReactionCount]:
-        return await reactions_to(info, self.row.id)
+        return await reactions_to(info, self.row.id, self.row.audience)
 
 
 @strawberry.type

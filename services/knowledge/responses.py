@@ -55,6 +55,7 @@ async def add_comment(session: AsyncSession, viewer: Viewer, on: Target, kind: s
         author_id=viewer.account_id,
         author_name=viewer.name,
         created_at=utcnow(),
+        audience=list(on.audience),
     )
     session.add(comment)
     await session.flush()
@@ -86,6 +87,7 @@ async def react(session: AsyncSession, viewer: Viewer, on: Target, reaction: str
                 reaction=reaction,
                 target_kind=on.kind,
                 reacted_at=utcnow(),
+                audience=list(on.audience),
             )
         )
     data = ev.ReactionChanged(

@@ -74,12 +74,19 @@ async def write_story(session: AsyncSession, viewer: Viewer, place: Place, kind:
     return story
 
 
+async def version_of(session: AsyncSession, story_id: str) -> int:
+    """How many times the story was edited: the number of its current version (0: as first written)."""
+    return await session.scalar(select(func.count()).where(StoryRevision.story_id == story_id)) or 0
+
+
 async def edit_story(session: AsyncSession, story: Story, areas: frozenset[str], change: StoryText) -> Story:
     """`change` holds the new text; the old title and body become the next revision."""
     title, body = clean_text(change.title, "A title", 200, 2), checked_body(change.body)
     chosen, tags = clean_areas(change.practice_areas, set(areas)), clean_tags(change.tags)
-    number = (await session.scalar(select(func.count()).where(StoryRevision.story_id == story.id)) or 0) + 1
-    revision = StoryRevision(story_id=story.id, number=number, title=story.title, body=story.body)
+    number = await version_of(session, story.id) + 1
+    revision = StoryRevision(
+        story_id=story.id, number=number, title=story.title, body=story.body, audience=list(story.audience)
+    )
     revision.written_at = story.updated_at
     session.add(revision)
     story.title, story.body, story.practice_areas, story.tags = title, body, chosen, tags
@@ -89,6 +96,7 @@ async def edit_story(session: AsyncSession, story: Story, areas: frozenset[str],
 
 
 async def share_story(session: AsyncSession, story: Story, place: Place) -> Story:
+    """Shares the current text; earlier revisions, comments and reactions keep the audience they had."""
     if story.withdrawn:
         raise Conflict("This story was withdrawn; write it anew to share it.")
     if place.key in story.audience:

@@ -7,6 +7,7 @@ import strawberry
 from events.audience import Audience, AudienceKind
 from infra.context import RequestContext
 from services.knowledge import queries, rendering, tables
+from services.knowledge.access import part_reaches
 from services.knowledge.types import Author, Comment, Ctx, ReactionCount, StoryKind, comments_on, reactions_to
 
 
@@ -91,14 +92,21 @@ class Story:
 
     @strawberry.field(description="Earlier versions, oldest first.")
     async def revisions(self, info: Ctx) -> list[StoryRevision]:
+        # Only those that reached the viewer while they were current (and still do); all of them to the author.
+        viewer, keys = info.context.viewer, info.context.viewer_audiences
+        mine = viewer is not None and viewer.account_id == self.row.author_id
         async with info.context.db.sessions() as session:
             rows = await session.scalars(queries.revisions_of(self.row.id))
-            return [StoryRevision(number=r.number, title=r.title, body=r.body, written_at=r.written_at) for r in rows]
+            return [
+                StoryRevision(number=r.number, title=r.title, body=r.body, written_at=r.written_at)
+                for r in rows
+                if mine or part_reaches(r.audience, self.row.audience, keys)
+            ]
 
     @strawberry.field
     async def comments(self, info: Ctx) -> list[Comment]:
-        return await comments_on(info, self.row.id)
+        return await comments_on(info, self.row.id, self.row.audience)
 
     @strawberry.field
     async def reactions(self, info: Ctx) -> list[ReactionCount]:
-        return await reactions_to(info, self.row.id)
+        return await reactions_to(info, self.row.id, self.row.audience)

@@ -41,6 +41,9 @@ class StoryRevision(Base):
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     written_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Who could read this text while it was current: the story's audience when the edit replaced it. A later
+    # share widens the story's current text only.
+    audience: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class Resource(Base):
@@ -101,6 +104,8 @@ class Comment(Base):
     author_id: Mapped[str] = mapped_column(String(36))
     author_name: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Its target's audience when it was written: sharing the target wider later does not take it along.
+    audience: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class Reaction(Base):
@@ -111,6 +116,8 @@ class Reaction(Base):
     reaction: Mapped[str] = mapped_column(String(20), primary_key=True)
     target_kind: Mapped[str] = mapped_column(String(20))
     reacted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # As a comment's: its target's audience when it was given.
+    audience: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class Reach(Base):
