@@ -17,9 +17,13 @@ from search.build import build_index
 from search.port import SearchIndex
 from services.feeds import projector
 from services.feeds.digest import send_due_digests
+from services.notifications import api as notifications
 from services.peer_groups.api import send_due_surveys
 
 HOURLY = 3600.0
+# Emails go out within seconds of their notification; reminders are due to the minute.
+MAIL_SECONDS = 2.0
+REMINDER_SECONDS = 30.0
 
 
 class Runtime:
@@ -40,13 +44,20 @@ class Runtime:
 
     def consumers(self) -> list[Consumer]:
         """Every consumer group, by name for `commons worker NAME`; the embedded mode runs them all."""
-        return [Consumer("indexer", indexer.stage, indexer.SOURCES, self._write_index), projector.consumer()]
+        return [
+            Consumer("indexer", indexer.stage, indexer.SOURCES, self._write_index),
+            projector.consumer(),
+            notifications.consumer(),
+        ]
 
     def jobs(self) -> list[Job]:
-        """Periodic work: the 12/24-month surveys and 25-month evaluations, and the weekly digests."""
+        """Periodic work: the 12/24-month surveys and 25-month evaluations, the weekly digests, notifications'
+        due jobs (reminders) and their email outbox."""
         return [
             Job("surveys", HOURLY, lambda: send_due_surveys(self.db)),
             Job("digests", HOURLY, lambda: send_due_digests(self.db, self.settings, utcnow())),
+            Job("reminders", REMINDER_SECONDS, lambda: notifications.run_due_jobs(self.db)),
+            Job("mail", MAIL_SECONDS, lambda: notifications.deliver_due(self.db, self.settings)),
         ]
 
     async def start(self) -> None:

@@ -50,9 +50,30 @@ class Settings(BaseSettings):
     session_days: int = 30
     sign_in_attempts_per_minute: int = 10
 
+    # Email: SMTP when smtp_host is set; otherwise messages land as .eml files in <data_dir>/outbox-mail.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    smtp_timeout_seconds: float = 30.0
+    mail_from: str = "Practice Commons <notifications@practice-commons.local>"
+    # The base of every link in an email; default http://<host>:<port>.
+    public_url: str | None = None
+    # Signs one-click unsubscribe links; without it a random key is kept in <data_dir>/signing.key.
+    secret_key: str | None = None
+    # A sender holds the emails it claimed this long; if it dies, another sends them after that.
+    mail_lease_seconds: float = 300.0
+    # A refused or unreachable SMTP server is tried again after this, doubling up to an hour.
+    mail_retry_seconds: float = 30.0
+
     @cached_property
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite+aiosqlite:///{self.data_dir.resolve() / 'commons.db'}"
+
+    @property
+    def site_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     @property
     def is_sqlite(self) -> bool:

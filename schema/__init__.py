@@ -18,6 +18,7 @@ from services.harvests import resolvers as harvests
 from services.knowledge import resolvers as knowledge
 from services.networks import connection_resolvers as network_connections
 from services.networks import resolvers as networks
+from services.notifications import resolvers as notifications
 from services.peer_groups import live as peer_groups_live
 from services.peer_groups import resolvers as peer_groups
 
@@ -29,6 +30,7 @@ QUERIES: tuple[type, ...] = (
     knowledge.Query,
     harvests.Query,
     peer_groups.Query,
+    notifications.Query,
     search.Query,
 )
 MUTATIONS: tuple[type, ...] = (
@@ -39,8 +41,9 @@ MUTATIONS: tuple[type, ...] = (
     knowledge.Mutation,
     harvests.Mutation,
     peer_groups.Mutation,
+    notifications.Mutation,
 )
-SUBSCRIPTIONS: tuple[type, ...] = (feeds.Subscription, peer_groups_live.Subscription)
+SUBSCRIPTIONS: tuple[type, ...] = (feeds.Subscription, peer_groups_live.Subscription, notifications.Subscription)
 
 
 class CommonsSchema(Schema):

@@ -11,7 +11,7 @@ from sqlalchemy import delete, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.feeds.tables import FeedLocalGroup, FeedMember, FeedNetwork, Partnership
-from services.feeds.upserts import upsert
+from infra.upserts import upsert
 
 
 async def project_network(session: AsyncSession, network_id: str, name: str, is_public: bool, at: datetime) -> None:

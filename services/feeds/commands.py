@@ -12,7 +12,7 @@ from infra.errors import NotFound
 from infra.viewer import Viewer
 from services.feeds.queries import visible_item
 from services.feeds.tables import DigestChoice, FeedItem, FeedLocalGroup, FeedNetwork, Interest, Mark
-from services.feeds.upserts import upsert
+from infra.upserts import upsert
 from services.networks.api import DEFAULT_PRACTICE_AREAS
 
 

@@ -20,7 +20,7 @@ from services.feeds.mail import MailSettings, Sender, sender_for
 from services.feeds.outlook import outlook_of
 from services.feeds.queries import Ranked, ranked_page
 from services.feeds.tables import DigestChoice, FeedMember
-from services.feeds.upserts import upsert
+from infra.upserts import upsert
 
 PERIOD = timedelta(days=7)
 SHOWN = 10

@@ -19,7 +19,7 @@ from events.envelope import Event
 from events.publication import Publication
 from services.feeds.ranking import DUE_AHEAD
 from services.feeds.tables import FeedItem, ItemAudience
-from services.feeds.upserts import upsert
+from infra.upserts import upsert
 from services.peer_groups import events as peer_groups
 
 # What a feed shows; networks and other kinds only feed the names and reasons.

@@ -16,6 +16,7 @@ from services.gateway.graphql_http import graphql_http
 from services.gateway.graphql_ws import GraphQLWebSocket
 from services.gateway.middleware import RequestIds
 from services.gateway.web.routes import routes as web_routes
+from services.notifications.routes import routes as notification_routes
 from services.peer_groups.routes import routes as peer_group_routes
 
 log = logging.getLogger("commons.gateway")
@@ -53,6 +54,7 @@ def create_app(runtime: Runtime) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *peer_group_routes,
+            *notification_routes,
             *web_routes,  # last: the web app's client paths are broad
         ],
         middleware=[Middleware(RequestIds)],

@@ -83,6 +83,12 @@ async def member_ids(db: Database, network_id: str) -> list[str]:
         return list(await session.scalars(select(Membership.member_id).where(Membership.network_id == network_id)))
 
 
+async def member_ids_in(session: AsyncSession, network_ids: list[str]) -> list[str]:
+    """Every member of any of these networks, once."""
+    query = select(Membership.member_id).where(Membership.network_id.in_(network_ids)).distinct()
+    return list(await session.scalars(query))
+
+
 async def practice_areas(db: Database, network_id: str | None) -> set[str]:
     async with db.sessions() as session:
         return await allowed_areas(session, network_id)

@@ -11,7 +11,7 @@ from events.audience import AudienceKind
 from infra.columns import utcnow
 from infra.database import Database
 from services.peer_groups import evaluation, surveys
-from services.peer_groups.tables import GroupMember, PeerGroup
+from services.peer_groups.tables import GroupMember, Meeting, PeerGroup, SurveyInvitation
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,18 @@ class PeerGroupSummary:
     network_id: str
     kind: str
     name: str
+
+
+@dataclass(frozen=True)
+class MeetingGlimpse:
+    """When and how a meeting happens, and its group's name: what a reminder or an invite may say of it."""
+
+    id: str
+    group_id: str
+    group_name: str
+    starts_at: datetime
+    minutes: int
+    mode: str
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,41 @@ async def member_ids(db: Database, group_id: str) -> list[str]:
     query = select(GroupMember.member_id).where(GroupMember.group_id == group_id).order_by(GroupMember.joined_at)
     async with db.sessions() as session:
         return list(await session.scalars(query))
+
+
+async def consenting_member_ids(session: AsyncSession, group_id: str) -> list[str]:
+    """The members who accepted the group's current contract: the only ones its space, or news of it, may reach."""
+    query = (
+        select(GroupMember.member_id)
+        .join(PeerGroup, PeerGroup.id == GroupMember.group_id)
+        .where(GroupMember.group_id == group_id, GroupMember.accepted_version == PeerGroup.contract_version)
+    )
+    return list(await session.scalars(query))
+
+
+async def seated_member_ids(session: AsyncSession, group_id: str) -> list[str]:
+    """Every seated member, whether or not they accepted the current contract (asked to accept a changed one)."""
+    return list(await session.scalars(select(GroupMember.member_id).where(GroupMember.group_id == group_id)))
+
+
+async def group_name_in(session: AsyncSession, group_id: str) -> str | None:
+    return await session.scalar(select(PeerGroup.name).where(PeerGroup.id == group_id))
+
+
+async def meeting_glimpse(session: AsyncSession, meeting_id: str) -> MeetingGlimpse | None:
+    query = select(Meeting.id, Meeting.group_id, PeerGroup.name, Meeting.starts_at, Meeting.minutes, Meeting.mode)
+    row = (await session.execute(query.join(PeerGroup, PeerGroup.id == Meeting.group_id)
+                                 .where(Meeting.id == meeting_id))).first()  # fmt: skip
+    return MeetingGlimpse(*row) if row else None
+
+
+async def unanswered_survey(session: AsyncSession, group_id: str, months: int) -> list[str]:
+    """Members sent the group's survey of that wave who have not answered it yet."""
+    query = select(SurveyInvitation.member_id).where(
+        SurveyInvitation.group_id == group_id, SurveyInvitation.months == months,
+        SurveyInvitation.answered_at.is_(None),
+    )  # fmt: skip
+    return list(await session.scalars(query))
 
 
 async def send_due_surveys(db: Database, now: datetime | None = None) -> DueWork:

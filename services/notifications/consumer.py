@@ -1,0 +1,25 @@
+"""The `notifications` consumer group: events in, notifications (and queued emails, and due jobs) out.
+
+Run by the same runner as search and feeds: idempotent by event id, replay-safe (inbox.py folds by event time,
+jobs are planned by key), dead letters for what keeps failing.
+"""
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from events.consumer import Consumer
+from events.envelope import Event
+from services.notifications.happenings import READINGS
+from services.notifications.inbox import notify
+
+SOURCES = ("peer_groups", "harvests", "knowledge")
+
+
+async def handle(event: Event, session: AsyncSession) -> None:
+    if reading := READINGS.get(event.type):
+        happening = await reading(event, session)
+        if happening is not None:
+            await notify(session, *happening)
+
+
+def consumer(sources: tuple[str, ...] = SOURCES) -> Consumer:
+    return Consumer(name="notifications", handle=handle, sources=sources)

@@ -1,0 +1,77 @@
+"""The sender: claims due emails from the outbox, composes each from its notification, sends, marks it sent.
+
+Run by the scheduler every few seconds (`commons scheduler`, or inside `commons serve` embedded). A failure to
+compose or to send gives the row back with a doubling delay; nothing is dropped.
+"""
+
+import logging
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+
+from infra.columns import utcnow
+from infra.database import Database
+from infra.settings import Settings
+from services.accounts import api as accounts
+from services.notifications.invites import meeting_ics
+from services.notifications.kinds import Kind
+from services.notifications.letters import letter
+from services.notifications.mail import Sender, sender_for
+from services.notifications.outbox import claim_due, mark_failed, mark_sent
+from services.notifications.tables import Email, Notification
+from services.peer_groups import api as peer_groups
+
+log = logging.getLogger("commons.notifications.delivery")
+MEETING_KINDS = {Kind.MEETING_SCHEDULED.value, Kind.MEETING_REMINDER.value}
+BATCH = 100
+
+
+async def compose(db: Database, settings: Settings, email: Email) -> EmailMessage | None:
+    """The message for an outbox row; None when there is nobody or nothing left to write to."""
+    async with db.sessions() as session:
+        row = await session.get(Notification, email.notification_id) if email.notification_id else None
+        meeting = None
+        if row is not None and row.kind in MEETING_KINDS:
+            meeting = await peer_groups.meeting_glimpse(session, row.subject.partition(":")[2])
+    account = await accounts.account(db, email.recipient_id)
+    if row is None or account is None:
+        return None
+    ics = meeting_ics(meeting, settings.site_url + row.path) if meeting else None
+    return letter(settings, row, account.email, account.name, ics)
+
+
+async def deliver_due(
+    db: Database, settings: Settings, sender: Sender | None = None, now: datetime | None = None
+) -> int:
+    """Sends what is due, in batches until none is left; how many were sent."""
+    sender, sent = sender or sender_for(settings), 0
+    while True:
+        moment = now or utcnow()
+        async with db.transaction() as session:
+            token, emails = await claim_due(session, moment, timedelta(seconds=settings.mail_lease_seconds), BATCH)
+        for email in emails:
+            sent += await _deliver(db, settings, sender, email, token)
+        if len(emails) < BATCH:
+            return sent
+
+
+async def _deliver(db: Database, settings: Settings, sender: Sender, email: Email, token: str) -> int:
+    try:
+        message = await compose(db, settings, email)
+        if message is not None:
+            await sender.send(message, email.key)
+    except Exception as error:
+        log.warning(
+            "email %s not sent (attempt %d), trying again later: %r",
+            email.key,
+            email.attempts + 1,
+            error,
+            exc_info=True,
+        )
+        async with db.transaction() as session:
+            await mark_failed(
+                session, email, token, repr(error), timedelta(seconds=settings.mail_retry_seconds), utcnow()
+            )
+        return 0
+    async with db.transaction() as session:
+        await mark_sent(session, email.id, token, utcnow())
+    return int(message is not None)

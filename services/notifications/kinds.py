@@ -1,0 +1,41 @@
+"""The kinds of notification, the channels a member may choose for each, and the defaults they start with."""
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    CONTRACT_CHANGED = "contract_changed"
+    MEETING_SCHEDULED = "meeting_scheduled"
+    MEETING_REMINDER = "meeting_reminder"
+    SURVEY_DUE = "survey_due"
+    SURVEY_REMINDER = "survey_reminder"
+    CITATION_REQUESTED = "citation_requested"
+    HARVEST_PUBLISHED = "harvest_published"
+    COMMENT = "comment"
+    REACTION = "reaction"
+    MENTION = "mention"
+
+
+class Channel(StrEnum):
+    """Every channel but OFF shows the notification in the app; EMAIL also mails it at once."""
+
+    IN_APP = "in_app"
+    EMAIL = "email"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    OFF = "off"
+
+
+# What needs the member's action or presence is mailed at once; what is merely nice to know waits for a digest.
+DEFAULTS: dict[Kind, Channel] = {
+    Kind.CONTRACT_CHANGED: Channel.EMAIL,
+    Kind.MEETING_SCHEDULED: Channel.EMAIL,
+    Kind.MEETING_REMINDER: Channel.EMAIL,
+    Kind.SURVEY_DUE: Channel.EMAIL,
+    Kind.SURVEY_REMINDER: Channel.EMAIL,
+    Kind.CITATION_REQUESTED: Channel.EMAIL,
+    Kind.HARVEST_PUBLISHED: Channel.EMAIL,
+    Kind.COMMENT: Channel.EMAIL,
+    Kind.REACTION: Channel.IN_APP,
+    Kind.MENTION: Channel.EMAIL,
+}

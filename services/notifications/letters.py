@@ -1,0 +1,35 @@
+"""A notification as an email: plain text and HTML, a link under COMMONS_PUBLIC_URL, a one-click unsubscribe
+(RFC 8058), and for a meeting its .ics. Only what the notification says: never the content it is about."""
+
+import html
+from email.message import EmailMessage
+
+from infra.settings import Settings
+from services.notifications.kinds import Kind
+from services.notifications.tables import Notification
+from services.notifications.tokens import unsubscribe_token
+from services.notifications.wording import text_of
+
+
+def unsubscribe_url(settings: Settings, member_id: str, kind: Kind) -> str:
+    return f"{settings.site_url}/notifications/unsubscribe?token={unsubscribe_token(settings, member_id, kind)}"
+
+
+def letter(settings: Settings, row: Notification, to: str, name: str, ics: str | None = None) -> EmailMessage:
+    said, link = text_of(row), settings.site_url + row.path
+    leave = unsubscribe_url(settings, row.recipient_id, Kind(row.kind))
+    message = EmailMessage()
+    message["Subject"], message["From"], message["To"] = said, settings.mail_from, to
+    # The same id on every attempt: a receiver that got it twice (a sender killed after the server took it) sees one.
+    message["Message-ID"] = f"<{row.id}@practice-commons>"
+    message["List-Unsubscribe"] = f"<{leave}>"
+    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message.set_content(f"Hello {name},\n\n{said}.\n\n{link}\n\nNo more of these emails: {leave}\n")
+    message.add_alternative(
+        f'<html><body><p>Hello {html.escape(name)},</p><p><a href="{html.escape(link)}">{html.escape(said)}</a></p>'
+        f'<p><small><a href="{html.escape(leave)}">No more of these emails</a></small></p></body></html>',
+        subtype="html",
+    )
+    if ics is not None:
+        message.add_attachment(ics.encode(), maintype="text", subtype="calendar", filename="meeting.ics")
+    return message

@@ -1,0 +1,50 @@
+"""The email outbox: rows queued with the notification that needs them, claimed by a sender, marked sent.
+
+Exactly once: a notification is queued once (its row is keyed by it); a sender claims rows under a lease before
+sending, and marks a row sent only while it still holds it. A sender killed mid-send leaves its rows to be sent
+after the lease; an SMTP server that refuses or is away gets the row back later, with a doubling delay.
+"""
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from infra.columns import new_id
+from services.notifications.claims import claim
+from services.notifications.tables import Email
+
+LONGEST_WAIT = timedelta(hours=1)
+
+
+def _row(key: str, recipient_id: str, notification_id: str | None, now: datetime) -> dict[str, object]:
+    return {"id": new_id(), "key": key, "recipient_id": recipient_id, "notification_id": notification_id,
+            "queued_at": now, "next_attempt_at": now, "attempts": 0}  # fmt: skip
+
+
+async def queue_emails(session: AsyncSession, notified: list[tuple[str, str]], now: datetime) -> None:
+    """An email for each (recipient, new notification)."""
+    if notified:
+        await session.execute(insert(Email), [_row(f"notification:{n}", r, n, now) for r, n in notified])
+
+
+async def claim_due(session: AsyncSession, now: datetime, lease: timedelta, limit: int) -> tuple[str, list[Email]]:
+    return await claim(session, Email, (Email.sent_at.is_(None)) & (Email.next_attempt_at <= now), now, lease, limit)
+
+
+async def mark_sent(session: AsyncSession, email_id: str, token: str, now: datetime) -> None:
+    await session.execute(update(Email).where(Email.id == email_id, Email.claimed_by == token).values(sent_at=now))
+
+
+async def mark_failed(
+    session: AsyncSession, email: Email, token: str, reason: str, retry: timedelta, now: datetime
+) -> None:
+    wait = min(retry * 2**email.attempts, LONGEST_WAIT)
+    await session.execute(update(Email).where(Email.id == email.id, Email.claimed_by == token).values(
+        attempts=Email.attempts + 1, next_attempt_at=now + wait, claimed_until=None, claimed_by=None,
+        last_error=reason[:500]))  # fmt: skip
+
+
+async def backlog(session: AsyncSession) -> int:
+    """Emails queued and not sent yet (`commons status`)."""
+    return await session.scalar(select(func.count()).select_from(Email).where(Email.sent_at.is_(None))) or 0

@@ -1,0 +1,124 @@
+"""No notification or email about peer-group content carries that content, and none reaches anyone but the
+members who accepted the group's current contract (the seated members, for a changed contract awaiting them).
+
+Hypothesis generates events of every kind the notifications consumer reads, each filled with secret text
+wherever its payload takes text; after each batch, no notification row, email subject, header or body holds a
+secret, and every recipient is one the trust model allows.
+"""
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from events.audience import network, peer_group
+from events.catalogue import Payload, new_event
+from events.envelope import Event
+from events.outbox import record
+from events.publication import Publication
+from infra.columns import new_id
+from infra.database import Database
+from infra.settings import Settings
+from services.harvests import events as harvests
+from services.notifications.api import deliver_due, run_due_jobs
+from services.notifications.happenings import READINGS
+from services.notifications.kinds import Kind
+from services.notifications.tables import Notification
+from services.peer_groups import events as groups
+from tests.notifications.support import Inbox, notify_all
+from tests.peer_groups.support import ACCEPT, CONTRACT, SCHEDULE, form, network_of, soon
+from tests.support.graphql import Gateway, Member
+
+SECRETS = st.builds(
+    "{}{}".format, st.sampled_from(["quillfeather", "Zanzibar plan ", "my burnout story "]), st.integers(0, 999)
+)
+NOTES = "mutation($m: ID!, $n: String!) { writeMeetingNotes(meetingId: $m, notes: $n) { id } }"
+
+
+def _publication(kind: Any, secret: str, group: str | None) -> Publication:
+    now = datetime.now(UTC)
+    return Publication(kind=kind, title=secret, text=f"{secret} {secret}", peer_group_id=group, created_at=now,
+                       updated_at=now, path=f"/{kind}s/{new_id()}")  # fmt: skip
+
+
+def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
+    group, net, at, ident = world["group"], world["network"], datetime.now(UTC) + timedelta(days=3), new_id()
+    inside = (peer_group(group),)
+    made: dict[str, tuple[Payload, tuple[str, ...]]] = {
+        "peer_groups.contract.changed": (groups.ContractChanged(group_id=group, version=2), inside),
+        "peer_groups.meeting.scheduled": (groups.MeetingScheduled(
+            meeting_id=world["meeting"], group_id=group, starts_at=at, mode="online",
+            publication=_publication("meeting", secret, group)), inside),
+        "peer_groups.survey.sent": (groups.SurveySent(group_id=group, months=12, recipients=2), inside),
+        "harvests.citation.requested": (harvests.CitationRequested(
+            request_id=ident, harvest_id=ident, story_id=ident, author_id=world["outsider"], status="pending"),
+            inside),
+        "harvests.harvest.published": (harvests.HarvestPublished(
+            harvest_id=ident, network_id=net, gathering=secret, status="published", network_ids=[net],
+            publication=_publication("harvest", secret, None)), (network(net),)),
+    }  # fmt: skip
+    data, audience = made[kind]
+    return new_event(data, subject=ident, audience=audience, network=net)
+
+
+def _allowed(row: Notification, world: dict[str, Any]) -> set[str]:
+    if row.kind == Kind.HARVEST_PUBLISHED.value:
+        return world["network_members"]
+    return world["seated"] if row.kind == Kind.CONTRACT_CHANGED.value else world["consenting"]
+
+
+def _world(api: Gateway) -> dict[str, Any]:
+    host, net, (amara, ben, chen, dana) = network_of(api, "Amara Okafor", "Ben Carter", "Chen Wei", "Dana Scully")
+    group = form(amara, net, [ben, chen])
+    for member in (amara, ben):  # Chen is seated but never accepts the contract; Dana is not in the group
+        member.run(ACCEPT, g=group, v=member.run(CONTRACT, id=group)["peerGroup"]["contract"]["version"])
+    [meeting] = amara.run(SCHEDULE, g=group, at=soon(3), count=1, mode="online",
+                          place="https://meet.example.org/quillfeather")["scheduleMeetings"]  # fmt: skip
+    amara.run(NOTES, m=meeting["id"], n="quillfeather confided")
+    people: list[Member] = [host, amara, ben, chen, dana]
+    return {"group": group, "network": net, "meeting": meeting["id"], "outsider": dana.id,
+            "consenting": {amara.id, ben.id}, "seated": {amara.id, ben.id, chen.id},
+            "network_members": {p.id for p in people}, "email_of": {p.id: p.email for p in people}}  # fmt: skip
+
+
+async def _run(settings: Settings, events: list[Event]) -> list[Notification]:
+    db = Database(settings.resolved_database_url)
+    try:
+        async with db.transaction() as session:
+            record(session, events)
+        await notify_all(db)
+        await run_due_jobs(db, datetime.now(UTC) + timedelta(days=8))
+        await deliver_due(db, settings)
+        async with db.sessions() as session:
+            return list(await session.scalars(select(Notification)))
+    finally:
+        await db.dispose()
+
+
+def test_no_notification_or_email_carries_group_content_or_reaches_beyond_its_members(
+    api: Gateway, settings: Settings, inbox: Inbox
+) -> None:
+    world = _world(api)
+    told: set[str] = {"quillfeather", "meet.example.org"}
+
+    @hypothesis_settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(batch=st.lists(st.tuples(st.sampled_from(sorted(READINGS)), SECRETS), min_size=1, max_size=4))
+    def events_of_every_kind(batch: list[tuple[str, str]]) -> None:
+        told.update(secret for _, secret in batch)
+        rows = asyncio.run(_run(settings, [_event(kind, secret, world) for kind, secret in batch]))
+        for row in rows:
+            assert row.recipient_id in _allowed(row, world), row.kind
+            shown = f"{row.title} {row.path} {row.actor_names} {row.subject}"
+            assert not any(secret in shown for secret in told), shown
+        about = {row.id: row for row in rows}
+        for message in inbox.messages:
+            row = about[message["Message-ID"].strip("<>").partition("@")[0]]
+            assert message["To"] == world["email_of"][row.recipient_id]
+            assert not any(secret in message.as_string() for secret in told)
+
+    events_of_every_kind()
+    assert inbox.messages, "emails were sent and checked"
