@@ -12,6 +12,7 @@ from events.consumer import Consumer
 from events.processes import replay, run_relay, run_until_stopped, run_worker, status
 from infra.runtime import Runtime
 from infra.settings import Settings
+from services.notifications import api as notifications
 
 Command = Callable[[argparse.Namespace, Settings], int]
 
@@ -22,7 +23,7 @@ def add_event_commands(commands: "argparse._SubParsersAction[Any]") -> dict[str,
     worker_cmd.add_argument("name", help="the consumer's name (see `commons status`)")
     replay_cmd = commands.add_parser("replay", help="reprocess a consumer from the start (stop its workers first)")
     replay_cmd.add_argument("consumer", help="the consumer's name (see `commons status`)")
-    commands.add_parser("status", help="outbox backlog, and per consumer its lag and dead letters")
+    commands.add_parser("status", help="outbox and mail backlogs, and per consumer its lag and dead letters")
     return {"relay": relay_command, "worker": worker_command, "replay": replay_command, "status": status_command}
 
 
@@ -45,10 +46,19 @@ def replay_command(args: argparse.Namespace, settings: Settings) -> int:
 def status_command(args: argparse.Namespace, settings: Settings) -> int:
     report = asyncio.run(status(settings, consumers(settings)))
     print(f"outbox backlog: {report.backlog} unsent")
+    print(f"mail backlog: {asyncio.run(mail_backlog(settings))} unsent")
     print(f"{'consumer':<16}{'behind':>10}{'dead letters':>14}")
     for consumer in report.consumers:
         print(f"{consumer.name:<16}{consumer.behind:>10}{consumer.dead_letters:>14}")
     return 0
+
+
+async def mail_backlog(settings: Settings) -> int:
+    runtime = Runtime(settings)
+    try:
+        return await notifications.mail_backlog(runtime.db)
+    finally:
+        await runtime.db.dispose()
 
 
 def consumers(settings: Settings) -> list[Consumer]:
