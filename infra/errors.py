@@ -47,3 +47,9 @@ class Unavailable(DomainError):
 
     def __init__(self, message: str = "The service is busy; try again in a moment.") -> None:
         super().__init__(message)
+
+
+class TooCostly(DomainError):
+    """A request that would cost more to check or run than one request may: the client asks for less."""
+
+    code = "TOO_COSTLY"

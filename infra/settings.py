@@ -47,6 +47,15 @@ class Settings(BaseSettings):
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 4_000
+    # What one request may cost (schema/admission.py): its query text, the fields of its widest selection set and
+    # of the whole document (fragments expanded), the time its new document may take to validate (in a worker
+    # thread) and the time the whole request may run; and the memory of documents that validated cleanly.
+    max_document_chars: int = 50_000
+    max_selection_fields: int = 100
+    max_fields: int = 5_000
+    validation_budget_seconds: float = 2.0
+    request_budget_seconds: float = 20.0
+    known_documents_bytes: int = 16_000_000
     session_days: int = 30
     sign_in_attempts_per_minute: int = 10
 

@@ -1,0 +1,34 @@
+"""Costly requests are checked beside the event loop: while they are, the server keeps answering others."""
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+from starlette.testclient import TestClient
+
+from infra.runtime import Runtime
+from infra.settings import Settings
+from services.gateway.app import create_app
+
+REPEATED = json.dumps({"query": "{ " + "me { id } " * 150 + "}"})  # valid, and about a second to validate
+HOSTILE = 6
+
+
+def test_healthz_answers_while_six_costly_documents_are_being_validated(settings: Settings) -> None:
+    # Limits loose enough that the documents reach validation and are all answered, however slow the machine.
+    budgets = {"validation_budget_seconds": 600.0, "request_budget_seconds": 600.0}
+    loose = settings.model_copy(update={"max_selection_fields": 10_000, **budgets})
+    app = create_app(Runtime(loose))
+    validation = app.state.schema.admissions.validation
+    with TestClient(app, raise_server_exceptions=False) as http, ThreadPoolExecutor(HOSTILE) as clients:
+
+        def hostile() -> httpx.Response:
+            return http.post("/graphql", content=REPEATED, headers={"content-type": "application/json"})
+
+        answers = [clients.submit(hostile) for _ in range(HOSTILE)]
+        with validation.changed:  # both validation threads busy, the other four documents waiting their turn
+            assert validation.changed.wait_for(lambda: validation.running + validation.queued == HOSTILE, 120)
+        assert http.get("/healthz").json() == {"status": "ok"}
+        assert not all(answer.done() for answer in answers)
+        for answer in answers:
+            assert answer.result().json() == {"data": {"me": None}}
