@@ -59,7 +59,9 @@ def _wait_until_healthy(base_url: str, process: subprocess.Popen[bytes], timeout
 def serving(args: list[str], env: dict[str, str], timeout: float = 60.0) -> Iterator[str]:
     """Runs `python ARGS` with COMMONS_* settings from `env` plus a free COMMONS_PORT; yields its base URL."""
     port = free_port()
-    settings = {**os.environ, **env, "COMMONS_PORT": str(port), "COMMONS_HOST": "127.0.0.1"}
+    # Benchmarks and load tests build their community through the API, every member signing up from one address.
+    sign_ups = {"COMMONS_SIGN_UPS_PER_ADDRESS_HOUR": "1000000"}
+    settings = {**os.environ, **sign_ups, **env, "COMMONS_PORT": str(port), "COMMONS_HOST": "127.0.0.1"}
     process = subprocess.Popen([sys.executable, *args], env=settings)
     base_url = f"http://127.0.0.1:{port}"
     try:

@@ -57,7 +57,12 @@ class Settings(BaseSettings):
     request_budget_seconds: float = 20.0
     known_documents_bytes: int = 16_000_000
     session_days: int = 30
+    # Failed sign-ins a minute per (account, address), per address, and per account from all addresses together;
+    # new accounts an hour per address.
     sign_in_attempts_per_minute: int = 10
+    sign_in_attempts_per_address_minute: int = 30
+    sign_in_attempts_per_account_minute: int = 100
+    sign_ups_per_address_hour: int = 20
 
     # Email: SMTP when smtp_host is set; otherwise messages land as .eml files in <data_dir>/outbox-mail.
     smtp_host: str | None = None

@@ -1,8 +1,8 @@
-"""Accounts: who can sign in, their open sessions, and recent failed sign-ins (for rate limiting)."""
+"""Accounts: who can sign in, their open sessions, and the counters of sign-in and sign-up rate limits."""
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, Float, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from infra.columns import UTCDateTime, new_id, utcnow
@@ -31,11 +31,12 @@ class AccountSession(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class SignInFailure(Base):
-    __tablename__ = "accounts_sign_in_failures"
+class RateCounter(Base):
+    """One rate limit's hits in its current window (the `limits` package's fixed window), counted atomically."""
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    key: Mapped[str] = mapped_column(String(300))
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    __tablename__ = "accounts_rate_counters"
 
-    __table_args__ = (Index("ix_accounts_sign_in_failures_key_at", "key", "at"),)
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer)
+    # Seconds since the epoch, as `limits` reckons window ends.
+    expires_at: Mapped[float] = mapped_column(Float)

@@ -4,7 +4,7 @@ import strawberry
 from strawberry.types import Info
 
 from infra.context import RequestContext
-from services.accounts import commands
+from services.accounts import commands, throttle
 from services.accounts.api import CSRF_COOKIE, SESSION_COOKIE
 from services.accounts.tables import Account as AccountRow
 
@@ -66,8 +66,10 @@ class Mutation:
     async def sign_up(
         self, info: Info[RequestContext, None], email: str, password: str, name: str, for_api: bool = False
     ) -> SignedIn:
-        row = await commands.sign_up(info.context.db, email, password, name)
-        return await _open(info.context, row, for_api)
+        context = info.context
+        await throttle.admit_sign_up(context.db, context.settings, context.client_address)
+        row = await commands.sign_up(context.db, email, password, name)
+        return await _open(context, row, for_api)
 
     @strawberry.mutation(description="Signs in; browsers get a session cookie, API clients (forApi) a token.")
     async def sign_in(
@@ -77,6 +79,20 @@ class Mutation:
         opened = await commands.sign_in(
             context.db, context.settings, email, password, context.client_address, browser=not for_api
         )
+        return _signed_in(context, opened, for_api)
+
+    @strawberry.mutation(
+        description="Changes the password and ends every session of the account, this one included; the caller "
+        "gets a fresh session (a cookie, or with forApi a token)."
+    )
+    async def change_password(
+        self, info: Info[RequestContext, None], current_password: str, new_password: str, for_api: bool = False
+    ) -> SignedIn:
+        context = info.context
+        change = commands.PasswordChange(
+            context.member().account_id, current_password, new_password, context.client_address
+        )
+        opened = await commands.change_password(context.db, context.settings, change, browser=not for_api)
         return _signed_in(context, opened, for_api)
 
     @strawberry.mutation(description="Ends this session.")

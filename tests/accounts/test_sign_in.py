@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.support.graphql import PASSWORD, Gateway
+from infra.settings import Settings
+from tests.support.graphql import PASSWORD, Gateway, gateway
 
 SIGN_UP = 'mutation($e: String!, $p: String!) { signUp(email: $e, password: $p, name: "A", forApi: true) { token } }'
 SIGN_IN = "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { account { name } } }"
@@ -15,6 +16,17 @@ SIGN_IN_API = "mutation($e: String!, $p: String!) { signIn(email: $e, password: 
         ("not-an-email", PASSWORD, "That is not a valid email address."),
         ("a@b", PASSWORD, "That is not a valid email address."),
         ("ok@example.org", "short", "A password needs 10 to 256 characters."),
+        (
+            "ok@example.org",
+            "password1234",
+            "That password is too easy to guess. This is a very common password. "
+            "Add another word or two. Uncommon words are better.",
+        ),
+        (
+            "ok@example.org",
+            "ok@example.org!",
+            "That password is too easy to guess. Add another word or two. Uncommon words are better.",
+        ),
     ],
 )
 def test_sign_up_refuses_bad_input(api: Gateway, email: str, password: str, message: str) -> None:
@@ -73,12 +85,25 @@ def test_browser_sessions_use_an_httponly_cookie_and_need_the_csrf_token(api: Ga
     assert api.http.get("/graphql", params=me).json() == {"data": {"me": {"name": "Eli Haddad"}}}
 
 
-def test_sign_in_attempts_are_rate_limited_per_address(api: Gateway) -> None:
-    for index in range(10):
-        api.fails(SIGN_IN, e=f"guess{index}@example.org", p="wrong password!")
-    api.sign_up("Fay Fresh", email="fay@example.org")
-    [error] = api.fails(SIGN_IN, e="fay@example.org", p=PASSWORD)
+def test_sign_in_attempts_are_rate_limited_per_address(settings: Settings) -> None:
+    with gateway(settings.model_copy(update={"sign_in_attempts_per_address_minute": 5})) as api:
+        for index in range(5):
+            api.fails(SIGN_IN, e=f"guess{index}@example.org", p="wrong password!")
+        api.sign_up("Fay Fresh", email="fay@example.org")
+        [error] = api.fails(SIGN_IN, e="fay@example.org", p=PASSWORD)
     assert error["message"] == "Too many sign-in attempts; wait a minute and try again."
+
+
+def test_sign_ups_are_limited_per_address(settings: Settings) -> None:
+    with gateway(settings.model_copy(update={"sign_ups_per_address_hour": 3})) as api:
+        for index in range(3):
+            api.sign_up("Gus Berg", email=f"gus{index}@example.org")
+        [error] = api.fails(SIGN_UP, e="gus3@example.org", p=PASSWORD)
+        assert (error["message"], error["extensions"]["code"]) == (
+            "Too many new accounts from your address; try again in an hour.",
+            "RATE_LIMITED",
+        )
+        assert api.run("{ me { id } }", token=None)["me"] is None
 
 
 def test_changes_need_a_signed_in_member(api: Gateway) -> None:
