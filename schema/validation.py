@@ -35,7 +35,8 @@ class Validation:
         self._move(queued=1)
         job = _POOL.submit(self._check, schema, document, tuple(rules))
         try:
-            return await asyncio.wait_for(asyncio.wrap_future(job), self.budget_seconds)
+            async with asyncio.timeout(self.budget_seconds):  # unlike wait_for, never swallows an outer cancel
+                return await asyncio.wrap_future(job)
         except TimeoutError:
             message = f"Checking the query took longer than {self.budget_seconds:g} s; ask for less in one query."
             return [GraphQLError(message, original_error=TooCostly(message))]

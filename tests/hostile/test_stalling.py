@@ -9,6 +9,7 @@ from starlette.testclient import TestClient
 from infra.runtime import Runtime
 from infra.settings import Settings
 from services.gateway.app import create_app
+from tests.support.graphql import gateway
 
 REPEATED = json.dumps({"query": "{ " + "me { id } " * 150 + "}"})  # valid, and about a second to validate
 HOSTILE = 6
@@ -32,3 +33,11 @@ def test_healthz_answers_while_six_costly_documents_are_being_validated(settings
         assert not all(answer.done() for answer in answers)
         for answer in answers:
             assert answer.result().json() == {"data": {"me": None}}
+
+
+def test_a_request_past_its_budget_is_stopped_with_a_clear_refusal(settings: Settings) -> None:
+    with gateway(settings.model_copy(update={"request_budget_seconds": 1e-9})) as api:
+        response = api.http.post("/graphql", json={"query": "{ networks { totalCount } }"})
+    assert response.status_code == 503
+    [error] = response.json()["errors"]
+    assert error["extensions"] == {"code": "UNAVAILABLE"} and "budget" in error["message"]
