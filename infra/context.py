@@ -1,7 +1,8 @@
 """What every GraphQL resolver gets as `info.context`, built per request (per connection for WebSockets)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from http.cookies import SimpleCookie
 from typing import Any, TypeVar
 
@@ -34,6 +35,10 @@ class RequestContext:
     @property
     def viewer_audiences(self) -> frozenset[str]:
         return self.viewer.audiences if self.viewer else frozenset()
+
+    @property
+    def viewer_sees_from(self) -> Mapping[str, datetime]:
+        return self.viewer.sees_from if self.viewer else {}
 
     @property
     def search(self) -> Any:

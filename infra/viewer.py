@@ -1,6 +1,8 @@
 """Who is asking: the signed-in member (or nobody) and the audiences they may see."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from infra.errors import Unauthenticated
 
@@ -12,6 +14,9 @@ class Viewer:
     name: str
     is_admin: bool = False
     audiences: frozenset[str] = field(default_factory=frozenset)
+    # For a `peer_group:<id>` audience the member joined late: what was written before this stays hidden from
+    # them. Audiences not named here are seen whole.
+    sees_from: Mapping[str, datetime] = field(default_factory=dict, hash=False)
 
 
 def signed_in(viewer: Viewer | None) -> Viewer:

@@ -6,8 +6,9 @@ from datetime import datetime, timedelta
 import tantivy
 from tantivy import Occur, Query
 
+from events import audience
 from search.embedded_schema import SEARCHABLE
-from search.port import SearchRequest
+from search.port import SearchRequest, late_audiences
 from search.query import Clause, Word
 
 # An approximate match scores well below the exact word. Weights here and in SEARCHABLE are multiples of 0.05
@@ -48,15 +49,28 @@ def _clause(schema: tantivy.Schema, clause: Clause) -> Query:
     return Query.boolean_query([(Occur.Should, option) for option in options])
 
 
+def _audience(schema: tantivy.Schema, request: SearchRequest) -> Query:
+    """The caller's audiences; one they joined late admits only documents created from their joining on.
+    It applies even when empty: then nothing matches."""
+    whole = Query.term_set_query(schema, "audience", audience.seen_whole(request.audiences, request.sees_from))
+    late = [
+        Query.boolean_query([
+            (Occur.Must, Query.term_query(schema, "audience", key)),
+            (Occur.Must, Query.range_query(schema, "created_at", tantivy.FieldType.Date, since, None)),
+        ])
+        for key, since in late_audiences(request.audiences, request.sees_from)
+    ]  # fmt: skip
+    return Query.boolean_query([(Occur.Should, admitted) for admitted in [whole, *late]]) if late else whole
+
+
 def _filters(schema: tantivy.Schema, request: SearchRequest) -> list[Query]:
     wanted = request.filters
     terms = [
-        ("audience", sorted(request.audiences)), ("kind", wanted.kinds),
-        ("practice_areas", wanted.practice_areas), ("network_ids", wanted.networks), ("author_id", wanted.authors),
-    ]
-    # The audience filter applies even when empty: then nothing matches.
-    found = [
-        Query.term_set_query(schema, field, list(values)) for field, values in terms if values or field == "audience"
+        ("kind", wanted.kinds), ("practice_areas", wanted.practice_areas), ("network_ids", wanted.networks),
+        ("author_id", wanted.authors),
+    ]  # fmt: skip
+    found = [_audience(schema, request)] + [
+        Query.term_set_query(schema, field, list(values)) for field, values in terms if values
     ]
     if wanted.updated_from or wanted.updated_to:
         found.append(Query.range_query(

@@ -1,7 +1,8 @@
 """The `search` field: one place to search everything the viewer may see.
 
 Needs from `info.context`: `viewer_audiences` (frozenset[str]; empty for anonymous callers, who then find
-nothing) and `search` (the process's SearchIndex). Cursors are opaque offsets, as in every list.
+nothing), `viewer_sees_from` (the audiences the viewer joined late, and since when) and `search` (the process's
+SearchIndex). Cursors are opaque offsets, as in every list.
 """
 
 from dataclasses import replace
@@ -132,6 +133,7 @@ class Query:
         request = port.SearchRequest(
             query=query, audiences=info.context.viewer_audiences, filters=(filters or SearchFilters()).to_port(),
             sort=port.Sort(sort.value), offset=window.offset, limit=max(window.limit, 1),
+            sees_from=info.context.viewer_sees_from,
         )
         # The engines block (tantivy, the Meilisearch HTTP client): keep the event loop free.
         result = await in_thread(info.context.search.search, request)

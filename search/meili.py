@@ -7,7 +7,7 @@ totals and facet distributions only count what the caller may see.
 
 import contextlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from html import escape
 from itertools import islice
@@ -16,8 +16,18 @@ from typing import Any
 import meilisearch
 from meilisearch.errors import MeilisearchApiError
 
+from events import audience
 from search.documents import from_json, to_json
-from search.port import FACET_FIELDS, FACET_VALUES, Hit, SearchDocument, SearchRequest, SearchResult, Sort
+from search.port import (
+    FACET_FIELDS,
+    FACET_VALUES,
+    Hit,
+    SearchDocument,
+    SearchRequest,
+    SearchResult,
+    Sort,
+    late_audiences,
+)
 from search.query import plan
 from search.suggest import suggestion
 from search.synonyms import as_mapping
@@ -36,7 +46,7 @@ OPEN, CLOSE = "\ue000", "\ue001"
 SETTINGS = {
     # Order is weight: a title match outranks keywords, which outrank the body.
     "searchableAttributes": ["title", "practice_areas", "tags", "author_name", "text"],
-    "filterableAttributes": ["audience", *FACET_FIELDS, "updated_ts"],
+    "filterableAttributes": ["audience", *FACET_FIELDS, "updated_ts", "created_ts"],
     "sortableAttributes": ["updated_ts"],
     # The mild recency boost, then the id: among equally good matches, the newer first, then a fixed order.
     "rankingRules": ["words", "typo", "proximity", "attribute", "sort", "exactness", "updated_ts:desc", "id:asc"],
@@ -52,15 +62,20 @@ def _any_of(field: str, values: Iterable[str]) -> str:
     return f"{field} IN [{', '.join(json.dumps(value) for value in values)}]"
 
 
-def audience_filter(audiences: Iterable[str]) -> str:
-    return _any_of("audience", sorted(audiences))
+def audience_filter(audiences: frozenset[str], sees_from: Mapping[str, datetime]) -> str:
+    """The caller's audiences; one they joined late admits only documents created from their joining on."""
+    whole, late = audience.seen_whole(audiences, sees_from), late_audiences(audiences, sees_from)
+    admitted = [_any_of("audience", whole)] if whole or not late else []
+    admitted += [f"(audience = {json.dumps(key)} AND created_ts >= {since.timestamp()})" for key, since in late]
+    return " OR ".join(admitted)
 
 
 def _filters(request: SearchRequest) -> list[str]:
     wanted = request.filters
     chosen = {"kind": wanted.kinds, "practice_areas": wanted.practice_areas, "network_ids": wanted.networks,
               "author_id": wanted.authors}  # fmt: skip
-    found = [audience_filter(request.audiences)] + [_any_of(f, values) for f, values in chosen.items() if values]
+    found = [audience_filter(request.audiences, request.sees_from)]
+    found += [_any_of(f, values) for f, values in chosen.items() if values]
     found += [f"updated_ts >= {wanted.updated_from.timestamp()}"] if wanted.updated_from else []
     return found + ([f"updated_ts <= {wanted.updated_to.timestamp()}"] if wanted.updated_to else [])
 
@@ -128,9 +143,16 @@ class MeiliIndex:
         self._drop(fresh)
         return written
 
-    def tenant_token(self, audiences: Iterable[str], api_key_uid: str, api_key: str, minutes: int = 60) -> str:
+    def tenant_token(
+        self,
+        audiences: frozenset[str],
+        sees_from: Mapping[str, datetime],
+        api_key_uid: str,
+        api_key: str,
+        minutes: int = 60,
+    ) -> str:
         """A token a browser may search with directly: Meilisearch enforces the audience filter itself."""
-        rules = {self.uid: {"filter": audience_filter(audiences)}}
+        rules = {self.uid: {"filter": audience_filter(audiences, sees_from)}}
         expires = datetime.now(UTC) + timedelta(minutes=minutes)
         return self.client.generate_tenant_token(api_key_uid, rules, expires_at=expires, api_key=api_key)
 
@@ -148,11 +170,12 @@ class MeiliIndex:
 
 
 def _stored(document: SearchDocument) -> dict[str, Any]:
-    return {**to_json(document), "updated_ts": document.updated_at.timestamp()}
+    times = {"updated_ts": document.updated_at.timestamp(), "created_ts": document.created_at.timestamp()}
+    return {**to_json(document), **times}
 
 
 def _hit(raw: dict[str, Any]) -> Hit:
     shown = raw.get("_formatted", raw)
-    stored = {k: v for k, v in raw.items() if not k.startswith("_") and k != "updated_ts"}
+    stored = {k: v for k, v in raw.items() if not k.startswith("_") and k not in ("updated_ts", "created_ts")}
     title, snippet = _marked(shown["title"]), _marked(shown.get("text", ""))
     return Hit(from_json(stored), title, snippet, raw.get("_rankingScore", 0.0))

@@ -4,11 +4,13 @@ Every search names the caller's audience keys; an adapter filters by them inside
 totals, facet counts and suggestions only ever derive from documents the caller may see.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
+
+from events import audience
 
 # The fields a search can count by; the values are document attribute names.
 FACET_FIELDS = ("kind", "practice_areas", "network_ids", "author_id")
@@ -59,6 +61,8 @@ class SearchRequest:
     sort: Sort = Sort.RELEVANCE
     offset: int = 0
     limit: int = 20
+    # Audiences the caller joined late (`peer_group:<id>` -> when): they admit documents created from then on.
+    sees_from: Mapping[str, datetime] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,17 @@ class SearchResult:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     # The query with its typos corrected, when some words matched only approximately.
     suggestion: str | None = None
+
+
+def late_audiences(audiences: frozenset[str], sees_from: Mapping[str, datetime]) -> list[tuple[str, datetime]]:
+    """The caller's audiences they joined late, each with the first instant it admits. Engines index times to the
+    second, so the bound rounds up to a whole second: no document written before the seat ever matches."""
+    return [(key, _whole_second_up(since)) for key, since in audience.seen_since(audiences, sees_from)]
+
+
+def _whole_second_up(moment: datetime) -> datetime:
+    whole = moment.replace(microsecond=0)
+    return whole if whole == moment else whole + timedelta(seconds=1)
 
 
 class SearchIndex(Protocol):

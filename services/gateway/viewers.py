@@ -29,7 +29,8 @@ async def _viewer(db: Database, token: str) -> tuple[Viewer, str | None] | None:
         if holder is None:
             return None
         keys = await networks.audiences_in(session, holder.account_id, peer_groups.circles_of(holder.account_id))
-    return Viewer(holder.account_id, holder.email, holder.name, holder.is_admin, keys), holder.csrf_token
+        late = await peer_groups.late_seats_in(session, holder.account_id)
+    return Viewer(holder.account_id, holder.email, holder.name, holder.is_admin, keys, late), holder.csrf_token
 
 
 async def bearer(db: Database, token: str) -> Caller:

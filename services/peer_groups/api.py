@@ -60,6 +60,15 @@ async def audiences_in(session: AsyncSession, member_id: str) -> frozenset[str]:
     return frozenset(audience.key_of(kind, ident) for kind, ident in await session.execute(circles_of(member_id)))
 
 
+async def late_seats_in(session: AsyncSession, member_id: str) -> dict[str, datetime]:
+    """`peer_group:<id>` -> the moment from which a late joiner sees the group, for each group they joined late
+    (and whose history is not open to them): what was said before it stays with those who were there."""
+    query = select(GroupMember.group_id, GroupMember.sees_from).where(
+        GroupMember.member_id == member_id, GroupMember.sees_from.is_not(None)
+    )
+    return {audience.peer_group(group_id): since for group_id, since in await session.execute(query)}
+
+
 async def is_member(db: Database, group_id: str, member_id: str) -> bool:
     async with db.sessions() as session:
         return await session.get(GroupMember, (group_id, member_id)) is not None

@@ -101,6 +101,21 @@ class SearchContract(UnseenDocumentsContract):
         result = ask(library, "mentoring", frozenset({N1, CIRCLE}))
         assert sorted(ids(result)) == ["mentoring", "secret"] and result.facets["kind"] == {"story": 1, "meeting": 1}
 
+    def test_a_late_joiner_finds_the_groups_new_story_not_its_old_one_until_the_history_opens(
+        self, index: SearchIndex
+    ) -> None:
+        seated = NOW - timedelta(days=2)
+        index.upsert([
+            doc("before", "Board dilemma", audience=CIRCLE, created_at=seated - timedelta(milliseconds=1)),
+            doc("since", "Board retreat", audience=CIRCLE, created_at=seated + timedelta(seconds=1)),
+            doc("shared", "Board handbook", created_at=seated - timedelta(days=9)),
+        ])  # fmt: skip
+        late = ask(index, "board", frozenset({N1, CIRCLE}), sees_from={CIRCLE: seated})
+        assert sorted(ids(late)) == ["shared", "since"] and late.total == 2
+        assert late.facets["author_id"] == {"ada": 2}
+        assert sorted(ids(ask(index, "board", frozenset({CIRCLE}), sees_from={CIRCLE: seated}))) == ["since"]
+        assert sorted(ids(ask(index, "board", frozenset({N1, CIRCLE})))) == ["before", "shared", "since"]
+
     def test_nobody_sees_anything_without_audiences(self, library: SearchIndex) -> None:
         result = ask(library, "", frozenset())
         assert (result.hits, result.total) == ([], 0)

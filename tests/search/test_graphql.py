@@ -1,6 +1,8 @@
 """The `search` field, executed on search's own schema part with a stand-in request context."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -26,6 +28,7 @@ query ($q: String!, $filters: SearchFilters, $first: Int, $after: String) {
 class Context:
     search: SearchIndex
     viewer_audiences: frozenset[str]
+    viewer_sees_from: Mapping[str, datetime] = field(default_factory=dict)
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ import base64
 import json
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 
@@ -46,6 +47,23 @@ def test_every_search_is_bound_to_the_callers_audiences_safely_quoted() -> None:
 
 def test_a_tenant_token_carries_the_audience_filter() -> None:
     index = MeiliIndex("http://127.0.0.1:7700", uid="commons")
-    token = index.tenant_token({"network:n1", "platform"}, new_id(), "a-master-key-of-enough-length-0123")
+    token = index.tenant_token(
+        frozenset({"network:n1", "platform"}), {}, new_id(), "a-master-key-of-enough-length-0123"
+    )
     claims = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
     assert claims["searchRules"] == {"commons": {"filter": 'audience IN ["network:n1", "platform"]'}}
+
+
+def test_a_late_joiners_token_and_searches_admit_their_group_from_their_seat_on() -> None:
+    seated = datetime(2026, 3, 1, 9, 30, 0, 250_000, tzinfo=UTC)
+    late = {"peer_group:g1": seated}
+    # Both engines keep times to the second: the bound rounds up, so nothing of the second before the seat shows.
+    first = seated.replace(microsecond=0).timestamp() + 1
+    expected = f'audience IN ["network:n1"] OR (audience = "peer_group:g1" AND created_ts >= {first})'
+    index = MeiliIndex("http://127.0.0.1:7700", uid="commons")
+    token = index.tenant_token(
+        frozenset({"network:n1", "peer_group:g1"}), late, new_id(), "a-master-key-of-enough-length-0123"
+    )
+    claims = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+    assert claims["searchRules"] == {"commons": {"filter": expected}}
+    assert _filters(SearchRequest("x", frozenset({"network:n1", "peer_group:g1"}), sees_from=late)) == [expected]
