@@ -10,8 +10,8 @@ from datetime import datetime
 from sqlalchemy import delete, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.feeds.tables import FeedLocalGroup, FeedMember, FeedNetwork, Partnership
 from infra.upserts import upsert
+from services.feeds.tables import FeedLocalGroup, FeedMember, FeedNetwork, Partnership
 
 
 async def project_network(session: AsyncSession, network_id: str, name: str, is_public: bool, at: datetime) -> None:

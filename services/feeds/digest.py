@@ -14,13 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.database import Database
 from infra.settings import Settings
+from infra.upserts import upsert
 from services.accounts import api as accounts
 from services.feeds.access import current_keys
 from services.feeds.mail import MailSettings, Sender, sender_for
 from services.feeds.outlook import outlook_of
 from services.feeds.queries import Ranked, ranked_page
 from services.feeds.tables import DigestChoice, FeedMember
-from infra.upserts import upsert
 
 PERIOD = timedelta(days=7)
 SHOWN = 10

@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events.catalogue import read
 from events.envelope import Event
 from events.publication import Publication
+from infra.upserts import upsert
 from services.feeds.ranking import DUE_AHEAD
 from services.feeds.tables import FeedItem, ItemAudience
-from infra.upserts import upsert
 from services.peer_groups import events as peer_groups
 
 # What a feed shows; networks and other kinds only feed the names and reasons.
