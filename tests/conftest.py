@@ -44,3 +44,10 @@ def api(settings: Settings) -> Iterator[Gateway]:
     """The gateway app in process, spoken to over HTTP by test clients (`api.sign_up(...)`)."""
     with gateway(settings) as client:
         yield client
+
+
+@pytest.fixture
+def quiet_api(settings: Settings) -> Iterator[Gateway]:
+    """The gateway without its embedded relay, consumers and jobs: only requests run SQL (to compare their paths)."""
+    with gateway(settings.model_copy(update={"run_workers": False})) as client:
+        yield client

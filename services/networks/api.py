@@ -8,12 +8,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events import audience
 from events.audience import AudienceKind
 from infra.database import Database
+from services.networks.access import hosted_by
 from services.networks.connections import connected_ids
 from services.networks.practice_areas import DEFAULT_PRACTICE_AREAS, clean_areas
 from services.networks.queries import allowed_areas, local_groups_by_member
 from services.networks.tables import LocalGroup, LocalGroupMember, Membership, Network, Profile
 
-__all__ = ["DEFAULT_PRACTICE_AREAS", "clean_areas"]
+__all__ = ["DEFAULT_PRACTICE_AREAS", "clean_areas", "hosted_by"]
 
 
 @dataclass(frozen=True)

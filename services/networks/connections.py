@@ -12,7 +12,7 @@ from infra.columns import utcnow
 from infra.errors import Conflict, Forbidden, InvalidInput, NotFound
 from infra.viewer import Viewer
 from services.networks import events as ev
-from services.networks.access import hosted_network, role_of
+from services.networks.access import hosted_network, hosts, role_of, visible_network
 from services.networks.publications import event
 from services.networks.tables import Connection, Network
 
@@ -32,8 +32,8 @@ def _record(session: AsyncSession, connection: Connection, kind: type[ev.Connect
 
 async def propose(session: AsyncSession, viewer: Viewer, network_id: str, partner_id: str) -> Connection:
     network = await hosted_network(session, viewer, network_id, "connect it to other networks")
-    if await session.get(Network, partner_id) is None:
-        raise NotFound("No such network.")
+    # A private network is found only by its own members: to anyone else it does not exist.
+    partner_id = (await visible_network(session, viewer, partner_id)).id
     if partner_id == network.id:
         raise InvalidInput("A network cannot connect to itself.")
     if await session.scalar(
@@ -52,11 +52,9 @@ async def propose(session: AsyncSession, viewer: Viewer, network_id: str, partne
 
 async def hosted_connection(session: AsyncSession, viewer: Viewer, connection_id: str) -> Connection:
     """The connection, if the viewer hosts one of its networks; to anyone else it does not exist."""
-    connection = await session.get(Connection, connection_id)
-    hosts = connection and {
-        await role_of(session, n, viewer.account_id) for n in (connection.proposer_id, connection.partner_id)
-    }
-    if connection is None or not (viewer.is_admin or "host" in hosts):  # type: ignore[operator]
+    hosting = or_(hosts(viewer, Connection.proposer_id), hosts(viewer, Connection.partner_id))
+    connection = await session.scalar(select(Connection).where(Connection.id == connection_id, hosting))
+    if connection is None:
         raise NotFound("No such network connection.")
     return connection
 

@@ -1,5 +1,6 @@
 """Local groups: place- or cohort-based groups inside a network, and their members."""
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
@@ -8,7 +9,7 @@ from infra.columns import utcnow
 from infra.errors import Conflict, NotFound
 from infra.viewer import Viewer
 from services.networks import events as ev
-from services.networks.access import hosted_network, member_network
+from services.networks.access import hosted_network, member_network, network_ids_of
 from services.networks.commands import clean_text, ensure_profile, record_profile
 from services.networks.practice_areas import clean_areas
 from services.networks.publications import event, local_group_publication
@@ -52,8 +53,11 @@ async def create_local_group(
 
 
 async def visible_local_group(session: AsyncSession, viewer: Viewer, local_group_id: str) -> LocalGroup:
-    group = await session.get(LocalGroup, local_group_id)
-    if group is None or (audience.network(group.network_id) not in viewer.audiences and not viewer.is_admin):
+    query = select(LocalGroup).where(LocalGroup.id == local_group_id)
+    if not viewer.is_admin:
+        query = query.where(LocalGroup.network_id.in_(network_ids_of(viewer)))
+    group = await session.scalar(query)
+    if group is None:
         raise NotFound("No such local group.")
     return group
 

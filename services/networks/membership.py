@@ -1,12 +1,14 @@
 """Joining a network: invitations a member accepts, join requests a host approves, and roles."""
 
+from collections.abc import Awaitable, Callable
+
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.columns import utcnow
 from infra.errors import Conflict, Forbidden, InvalidInput, NotFound
 from infra.viewer import Viewer
-from services.networks.access import ROLES, hosted_network, role_of, visible_network
+from services.networks.access import ROLES, hosted_network, hosts, network_and_role, role_of
 from services.networks.commands import add_member, clean_text
 from services.networks.tables import Invitation, JoinRequest, Membership, Network
 
@@ -30,8 +32,9 @@ async def invite(
 
 
 async def accept_invitation(session: AsyncSession, viewer: Viewer, invitation_id: str) -> Network:
-    invitation = await session.get(Invitation, invitation_id)
-    if invitation is None or invitation.email != viewer.email:
+    mine = select(Invitation).where(Invitation.id == invitation_id, Invitation.email == viewer.email)
+    invitation = await session.scalar(mine)
+    if invitation is None:
         raise NotFound("No such invitation for you.")
     if invitation.accepted_at is not None:
         raise Conflict("You accepted this invitation already.")
@@ -43,8 +46,8 @@ async def accept_invitation(session: AsyncSession, viewer: Viewer, invitation_id
 
 
 async def request_to_join(session: AsyncSession, viewer: Viewer, network_id: str, message: str) -> JoinRequest:
-    network = await visible_network(session, viewer, network_id)
-    if await role_of(session, network.id, viewer.account_id):
+    network, role = await network_and_role(session, viewer, network_id)
+    if role:
         raise Conflict("You are a member already.")
     open_requests = select(func.count()).where(
         JoinRequest.network_id == network.id,
@@ -65,19 +68,23 @@ async def request_to_join(session: AsyncSession, viewer: Viewer, network_id: str
 
 
 async def decide_join_request(
-    session: AsyncSession, viewer: Viewer, request_id: str, approve: bool, applicant: Viewer | None
+    session: AsyncSession,
+    viewer: Viewer,
+    request_id: str,
+    approve: bool,
+    applicant_of: Callable[[str], Awaitable[Viewer | None]],
 ) -> JoinRequest:
-    """`applicant` is the requesting member as a Viewer (name, email), looked up by the caller."""
-    request = await session.get(JoinRequest, request_id)
+    """`applicant_of` finds the requesting member as a Viewer (name, email): asked of accounts by the caller."""
     # Only the network's hosts may learn that a request exists.
-    hosting = request is not None and await role_of(session, request.network_id, viewer.account_id) == "host"
-    if request is None or not (viewer.is_admin or hosting):
+    hosted = select(JoinRequest).where(JoinRequest.id == request_id, hosts(viewer, JoinRequest.network_id))
+    request = await session.scalar(hosted)
+    if request is None:
         raise NotFound("No such join request.")
     network = await hosted_network(session, viewer, request.network_id, "answer join requests")
     if request.status != "pending":
         raise Conflict("This request was answered already.")
     request.status = "approved" if approve else "declined"
-    if approve and applicant is not None:
+    if approve and (applicant := await applicant_of(request.member_id)) is not None:
         await add_member(session, applicant, network, "member")
     return request
 

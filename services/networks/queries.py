@@ -3,6 +3,8 @@
 from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from infra.viewer import Viewer
+from services.networks.access import network_ids_of
 from services.networks.practice_areas import DEFAULT_PRACTICE_AREAS
 from services.networks.tables import (
     Invitation,
@@ -65,13 +67,13 @@ async def local_groups_by_member(session: AsyncSession, member_ids: list[str]) -
     return found
 
 
-async def profile_with_circles(session: AsyncSession, member_id: str) -> tuple[Profile, frozenset[str]] | None:
-    """A profile and the audience keys of the networks its member belongs to."""
-    profile = await session.get(Profile, member_id)
-    if profile is None:
-        return None
-    networks = await session.scalars(select(Membership.network_id).where(Membership.member_id == member_id))
-    return profile, frozenset(f"network:{n}" for n in networks)
+async def visible_profile(session: AsyncSession, viewer: Viewer, member_id: str) -> Profile | None:
+    """A profile, if it is the viewer's own or its member shares a network with the viewer."""
+    query = select(Profile).where(Profile.member_id == member_id)
+    if not viewer.is_admin:
+        shared = select(Membership.member_id).where(Membership.network_id.in_(network_ids_of(viewer)))
+        query = query.where(or_(Profile.member_id == viewer.account_id, Profile.member_id.in_(shared)))
+    return await session.scalar(query)
 
 
 async def open_invitations(session: AsyncSession, email: str) -> list[tuple[Invitation, Network]]:

@@ -1,5 +1,6 @@
 """The networks service's part of the GraphQL schema: its queries and mutations."""
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 import strawberry
@@ -66,11 +67,12 @@ def _join_request(row: JoinRequestRow, applicant_name: str) -> JoinRequest:
     )
 
 
-async def _applicant(context: RequestContext, request_id: str) -> Viewer | None:
-    async with context.db.sessions() as session:
-        request = await session.get(JoinRequestRow, request_id)
-    holder = await accounts.account(context.db, request.member_id) if request else None
-    return Viewer(holder.account_id, holder.email, holder.name) if holder else None
+def _applicant_of(context: RequestContext) -> Callable[[str], Awaitable[Viewer | None]]:
+    async def applicant(member_id: str) -> Viewer | None:
+        holder = await accounts.account(context.db, member_id)
+        return Viewer(holder.account_id, holder.email, holder.name) if holder else None
+
+    return applicant
 
 
 @strawberry.type
@@ -93,12 +95,11 @@ class Query:
 
     @strawberry.field(description="A member's profile, if you share a network (or it is yours).")
     async def member(self, info: Ctx, id: strawberry.ID) -> Member:
-        viewer = info.context.member()
         async with info.context.db.sessions() as session:
-            found = await queries.profile_with_circles(session, id)
-        if found is None or (id != viewer.account_id and not (viewer.audiences & found[1]) and not viewer.is_admin):
+            found = await queries.visible_profile(session, info.context.member(), id)
+        if found is None:
             raise NotFound("No such member.")
-        return Member.of(found[0])
+        return Member.of(found)
 
     @strawberry.field(description="Invitations waiting for you.")
     async def my_invitations(self, info: Ctx) -> list[Invitation]:
@@ -174,10 +175,12 @@ class Mutation:
 
     @strawberry.mutation(description="Approves or declines a join request (hosts only).")
     async def decide_join_request(self, info: Ctx, id: strawberry.ID, approve: bool) -> JoinRequest:
-        applicant = await _applicant(info.context, id)
         async with info.context.db.transaction() as session:
-            row = await membership.decide_join_request(session, info.context.member(), id, approve, applicant)
-            return _join_request(row, applicant.name if applicant else "")
+            row = await membership.decide_join_request(
+                session, info.context.member(), id, approve, _applicant_of(info.context)
+            )
+            names = await accounts.names_of(session, {row.member_id})
+            return _join_request(row, names.get(row.member_id, ""))
 
     @strawberry.mutation(description="Makes a member a host, coordinator or member (hosts only).")
     async def set_member_role(self, info: Ctx, network_id: strawberry.ID, member_id: strawberry.ID, role: str) -> str:

@@ -85,6 +85,8 @@ def network_with_group(api: Gateway, host: str, network: str, group: str, areas:
 
 
 def connect(proposer: Member, network_id: str, partner: Member, partner_id: str) -> None:
+    """The partner's host makes it public first: a host may propose only to networks they can see."""
+    partner.run("mutation($id: ID!) { updateNetwork(id: $id, isPublic: true) { id } }", id=partner_id)
     proposal = proposer.run(PROPOSE, n=network_id, p=partner_id)["proposeNetworkConnection"]["id"]
     partner.run(ANSWER, id=proposal)
 

@@ -41,7 +41,8 @@ def leeds_round(api: Gateway) -> Round:
 def connected_network(api: Gateway, host: Member, network: str) -> tuple[str, Member]:
     """A second network, connected to `network`, and one of its members."""
     other_host = api.sign_up("Olu Host")
-    other = other_host.run('mutation { createNetwork(name: "Bristol Alumni") { id } }')["createNetwork"]["id"]
+    public = 'mutation { createNetwork(name: "Bristol Alumni", isPublic: true) { id } }'  # so others may find it
+    other = other_host.run(public)["createNetwork"]["id"]
     proposal = host.run(
         "mutation($n: ID!, $p: ID!) { proposeNetworkConnection(networkId: $n, partnerNetworkId: $p) { id } }",
         n=network,

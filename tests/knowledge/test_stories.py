@@ -104,7 +104,8 @@ def test_a_story_shared_with_its_network_reaches_connected_networks_until_withdr
     place = community(api)
     amara = place.member(api, "Amara Okafor")
     partner_host = api.sign_up("Bo Host")
-    partner = partner_host.run('mutation { createNetwork(name: "Bristol Alumni") { id } }')["createNetwork"]["id"]
+    public = 'mutation { createNetwork(name: "Bristol Alumni", isPublic: true) { id } }'  # so others may find it
+    partner = partner_host.run(public)["createNetwork"]["id"]
     reader = joined(api, partner_host, partner, "Ben Carter")
     proposal = place.host.run(PROPOSE, n=place.network, p=partner)["proposeNetworkConnection"]
     partner_host.run(ANSWER, id=proposal["id"], a=True)

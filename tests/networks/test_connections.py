@@ -1,4 +1,7 @@
-"""Networks connect when a host of one proposes and a host of the other accepts; both networks hear of it."""
+"""Networks connect when a host of one proposes and a host of the other accepts; both networks hear of it.
+
+A host proposes to networks they can see: public ones, or private ones they belong to.
+"""
 
 from infra.settings import Settings
 from tests.knowledge.community import recorded
@@ -14,7 +17,9 @@ CONNECTED = "query($id: ID!) { network(id: $id) { connectedNetworks { name } } }
 def test_two_hosts_connect_their_networks(api: Gateway, settings: Settings) -> None:
     leeds_host, leeds, _ = founded(api)
     bristol_host = api.sign_up("Bo Host")
-    bristol = bristol_host.run('mutation { createNetwork(name: "Bristol Alumni") { id } }')["createNetwork"]["id"]
+    bristol = bristol_host.run('mutation { createNetwork(name: "Bristol Alumni", isPublic: true) { id } }')[
+        "createNetwork"
+    ]["id"]
     member = joined(api, bristol_host, bristol, "Ben Carter")
     proposal = leeds_host.run(PROPOSE, n=leeds, p=bristol)["proposeNetworkConnection"]
     assert proposal["status"] == "proposed" and proposal["partner"]["name"] == "Bristol Alumni"
@@ -34,7 +39,7 @@ def test_only_hosts_propose_and_a_declined_proposal_may_be_made_again(api: Gatew
     host, network, _ = founded(api)
     member = joined(api, host, network, "Amara Okafor")
     other_host = api.sign_up("Olu Host")
-    other = other_host.run('mutation { createNetwork(name: "Other") { id } }')["createNetwork"]["id"]
+    other = other_host.run('mutation { createNetwork(name: "Other", isPublic: true) { id } }')["createNetwork"]["id"]
     assert member.fails(PROPOSE, n=network, p=other)[0]["extensions"]["code"] == "FORBIDDEN"
     assert other_host.fails(PROPOSE, n=network, p=other)[0]["message"] == "No such network."
     first = host.run(PROPOSE, n=network, p=other)["proposeNetworkConnection"]["id"]

@@ -1,31 +1,8 @@
 """Listing 50 members with their local groups costs a bounded number of SQL statements (DataLoaders batch)."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from sqlalchemy import event
-
-from infra.database import Database
 from tests.networks.test_networks_flow import GROUP, MEMBERS, founded, joined
 from tests.support.graphql import Gateway
-
-BACKGROUND_TABLES = ("events_", "search_", "feeds_")
-
-
-@contextmanager
-def counted(database: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
-        # The embedded relay and consumers share the engine; only the request's own statements count.
-        if not any(table in statement for table in BACKGROUND_TABLES):
-            statements.append(statement)
-
-    event.listen(database.engine.sync_engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(database.engine.sync_engine, "before_cursor_execute", count)
+from tests.support.statements import counted
 
 
 def members_with_groups(api: Gateway, size: int) -> int:
