@@ -63,10 +63,10 @@ async def reach(db: Database, community: Community) -> float:
 async def _confirm(db: Database, readers: list[Reader], item_id: str) -> None:
     """Every member holds one of the harvest's keys; a sample's feeds are asked whether it ranks in them."""
     async with db.sessions() as session:
-        item = await visible_item(session, item_id, frozenset().union(*(r.keys for r in readers)))
+        item = await visible_item(session, item_id, frozenset().union(*(r.keys for r in readers)), {})
         assert all(audience.may_see(item.audience, reader.keys) for reader in readers)
         for reader in random.Random(1).sample(readers, SAMPLE):
-            assert place(item, await outlook_of(session, reader.member_id, reader.keys)), "a feed leaves it out"
+            assert place(item, await outlook_of(session, reader.member_id, reader.keys, {})), "a feed leaves it out"
 
 
 def _context(settings: Settings, db: Database, reader: Reader) -> RequestContext:
@@ -100,7 +100,7 @@ async def resolver_work(db: Database, readers: list[Reader]) -> list[float]:
         reader = rng.choice(readers)
         began = time.perf_counter()
         async with db.sessions() as session:
-            await ranked_page(session, await outlook_of(session, reader.member_id, reader.keys), 20, None)
+            await ranked_page(session, await outlook_of(session, reader.member_id, reader.keys, {}), 20, None)
         if number >= WARM_UP:
             found.append((time.perf_counter() - began) * 1000)
     return found

@@ -62,7 +62,8 @@ async def feed_page(request: Request) -> Response:
     if viewer is None:
         return JSONResponse({"error": "Sign in to read your feed."}, 401)
     async with db.sessions() as session:
-        ranked = await ranked_page(session, await outlook_of(session, viewer.account_id, viewer.audiences), 20, None)
+        outlook = await outlook_of(session, viewer.account_id, viewer.audiences, viewer.sees_from)
+        ranked = await ranked_page(session, outlook, 20, None)
         shown = [row for row, _ in ranked[:20]]
         circles = await local_groups_by_member(session, [row.author_id for row in shown if row.author_id])
         query = select(FeedLocalGroup).where(FeedLocalGroup.id.in_([row.local_group_id for row in shown]))

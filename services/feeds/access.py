@@ -4,6 +4,8 @@ Used where no request's viewer is at hand or fresh enough: digests (no viewer) a
 viewer is as old as the connection). A peer group's key counts only once its member accepted the contract.
 """
 
+from datetime import datetime
+
 from infra.database import Database
 from services.networks import api as networks
 from services.peer_groups import api as peer_groups
@@ -11,3 +13,8 @@ from services.peer_groups import api as peer_groups
 
 async def current_keys(db: Database, member_id: str) -> frozenset[str]:
     return await networks.audiences_of(db, member_id) | await peer_groups.audiences_of(db, member_id)
+
+
+async def current_late_seats(db: Database, member_id: str) -> dict[str, datetime]:
+    """The groups the member joined late, each with the moment their feed shows its items from."""
+    return await peer_groups.late_seats_of(db, member_id)

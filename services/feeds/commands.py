@@ -9,10 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events import audience
 from infra.columns import utcnow
 from infra.errors import NotFound
+from infra.upserts import upsert
 from infra.viewer import Viewer
 from services.feeds.queries import visible_item
 from services.feeds.tables import DigestChoice, FeedItem, FeedLocalGroup, FeedNetwork, Interest, Mark
-from infra.upserts import upsert
 from services.networks.api import DEFAULT_PRACTICE_AREAS
 
 
@@ -29,7 +29,7 @@ class Stance(StrEnum):
 
 async def mark(session: AsyncSession, viewer: Viewer, item_id: str, dismissed: bool) -> FeedItem:
     """Seen items drop in the feed, dismissed ones leave it; a dismissal is never undone by a later 'seen'."""
-    item = await visible_item(session, item_id, viewer.audiences)
+    item = await visible_item(session, item_id, viewer.audiences, viewer.sees_from)
     row = {"member_id": viewer.account_id, "item_id": item.id, "dismissed": dismissed, "marked_at": utcnow()}
     await upsert(session, Mark, [row], ["dismissed", "marked_at"] if dismissed else [])
     return item

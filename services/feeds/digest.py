@@ -16,9 +16,9 @@ from infra.database import Database
 from infra.settings import Settings
 from infra.upserts import upsert
 from services.accounts import api as accounts
-from services.feeds.access import current_keys
+from services.feeds.access import current_keys, current_late_seats
 from services.feeds.mail import MailSettings, Sender, sender_for
-from services.feeds.outlook import outlook_of
+from services.feeds.outlook import Outlook, outlook_of
 from services.feeds.queries import Ranked, ranked_page
 from services.feeds.tables import DigestChoice, FeedMember
 
@@ -26,11 +26,8 @@ PERIOD = timedelta(days=7)
 SHOWN = 10
 
 
-async def digest_items(
-    session: AsyncSession, member_id: str, keys: frozenset[str], since: datetime, until: datetime
-) -> list[Ranked]:
+async def digest_items(session: AsyncSession, outlook: Outlook, since: datetime, until: datetime) -> list[Ranked]:
     """The member's best unseen items published in the period, ranked as their feed ranks them."""
-    outlook = await outlook_of(session, member_id, keys)
     ranked = await ranked_page(session, outlook, 5 * SHOWN, None)
     return [r for r in ranked if since < r[0].published_at <= until and not r[1].seen][:SHOWN]
 
@@ -73,9 +70,9 @@ async def send_due_digests(runtime_or_db: Any, settings: Settings, now: datetime
     mail = MailSettings()
     sender, site, sent = sender or sender_for(settings, mail), f"http://{settings.host}:{settings.port}", 0
     for member_id, since in await _due(db, now):
-        keys = await current_keys(db, member_id)
+        keys, late = await current_keys(db, member_id), await current_late_seats(db, member_id)
         async with db.sessions() as session:
-            ranked = await digest_items(session, member_id, keys, since, now)
+            ranked = await digest_items(session, await outlook_of(session, member_id, keys, late), since, now)
         account = await accounts.account(db, member_id) if ranked else None
         if account is not None:
             await sender.send(render(account.name, account.email, ranked, site, mail.sender))

@@ -14,7 +14,7 @@ from infra.context import RequestContext
 from infra.errors import DomainError
 from infra.viewer import Viewer
 from services.feeds import tables
-from services.feeds.access import current_keys
+from services.feeds.access import current_keys, current_late_seats
 from services.feeds.items import ITEM_KINDS, copy, falls_due
 from services.feeds.outlook import Placement, outlook_of
 from services.feeds.ranking import place
@@ -36,9 +36,12 @@ async def placed(context: RequestContext, viewer: Viewer, event: Event) -> tuple
     if publication is None or not audience.may_see(event.audience, keys):
         return None
     item = tables.FeedItem(id=event.subject, published_at=falls_due(event) or publication.created_at)
+    late = await current_late_seats(context.db, viewer.account_id)
+    if not audience.admits(event.audience, item.published_at, keys, late):
+        return None
     copy(item, event, publication)
     async with context.db.sessions() as session:
-        outlook = await outlook_of(session, viewer.account_id, keys)
+        outlook = await outlook_of(session, viewer.account_id, keys, late)
     found = place(item, outlook)
     return (item, found) if found else None
 

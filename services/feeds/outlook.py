@@ -1,9 +1,10 @@
 """What a feed knows of its member: their circles and areas, what they follow or mute, the names reasons use.
 
-Loaded once per page (or pushed item) from the projection; `keys` come from the caller (the request's viewer,
-or access.current_keys where no fresh viewer is at hand).
+Loaded once per page (or pushed item) from the projection; `keys` and `sees_from` come from the caller (the
+request's viewer, or access.current_keys and current_late_seats where no fresh viewer is at hand).
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -30,6 +31,8 @@ class Outlook:
 
     member_id: str
     keys: frozenset[str]
+    # The keys the member joined late, each with the moment its items show from (events.audience.admits).
+    sees_from: Mapping[str, datetime] = field(default_factory=dict)
     areas: frozenset[str] = frozenset()
     follows: frozenset[tuple[str, str]] = frozenset()
     mutes: frozenset[tuple[str, str]] = frozenset()
@@ -83,11 +86,13 @@ class Placement:
     seen: bool
 
 
-async def outlook_of(session: AsyncSession, member_id: str, keys: frozenset[str]) -> Outlook:
+async def outlook_of(
+    session: AsyncSession, member_id: str, keys: frozenset[str], sees_from: Mapping[str, datetime]
+) -> Outlook:
     member = await session.get(FeedMember, member_id)
     chosen = (await session.execute(select(Interest).where(Interest.member_id == member_id))).scalars().all()
     outlook = Outlook(
-        member_id, keys, frozenset(member.practice_areas if member else ()),
+        member_id, keys, sees_from, frozenset(member.practice_areas if member else ()),
         follows=frozenset((i.kind, i.target) for i in chosen if i.stance == "follow"),
         mutes=frozenset((i.kind, i.target) for i in chosen if i.stance == "mute"),
     )  # fmt: skip

@@ -6,6 +6,7 @@ highest + time / HALF_LIFE. A cursor's key bounds the scan from above the same w
 same, however long the feed.
 """
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy import Select, and_, or_, select, union_all
@@ -32,10 +33,13 @@ SHOWN = (FeedItem.id, FeedItem.kind, FeedItem.title, FeedItem.excerpt, FeedItem.
          FeedItem.published_at)  # fmt: skip
 
 
-def _stream(key: str, bound: datetime, scan: tuple[datetime, str] | None) -> Select:  # type: ignore[type-arg]
-    """One key's next items, newest first: an index range scan, limited inside its own subquery."""
+def _stream(key: str, bound: datetime, scan: tuple[datetime, str] | None, since: datetime | None) -> Select:  # type: ignore[type-arg]
+    """One key's next items, newest first: an index range scan, limited inside its own subquery. A key the
+    member joined late yields only what was published from `since` on."""
     query = select(*SHOWN).join(ItemAudience, ItemAudience.item_id == FeedItem.id)
     query = query.where(ItemAudience.key == key, ItemAudience.published_at <= bound)
+    if since is not None:
+        query = query.where(ItemAudience.published_at >= since)
     if scan is not None:
         time, ident = scan
         query = query.where(or_(ItemAudience.published_at < time,
@@ -45,10 +49,11 @@ def _stream(key: str, bound: datetime, scan: tuple[datetime, str] | None) -> Sel
 
 
 async def _newest(
-    session: AsyncSession, keys: frozenset[str], bound: datetime, scan: tuple[datetime, str] | None
+    session: AsyncSession, outlook: Outlook, bound: datetime, scan: tuple[datetime, str] | None
 ) -> list[Shown]:
     """The next BATCH items, newest first, across the keys, in one round trip; rows, not objects."""
-    merged = union_all(*(_stream(key, bound, scan) for key in sorted(keys))).subquery()
+    streams = (_stream(key, bound, scan, outlook.sees_from.get(key)) for key in sorted(outlook.keys))
+    merged = union_all(*streams).subquery()
     query = select(*merged.c).order_by(merged.c.published_at.desc(), merged.c.id.desc()).limit(BATCH)
     return list(await session.execute(query))
 
@@ -75,7 +80,7 @@ async def ranked_page(session: AsyncSession, outlook: Outlook, limit: int, after
     found: dict[str, Ranked] = {}
     considered: set[str] = set()
     scan: tuple[datetime, str] | None = None
-    while rows := await _newest(session, outlook.keys, bound, scan):
+    while rows := await _newest(session, outlook, bound, scan):
         scan = (rows[-1].published_at, rows[-1].id)
         fresh = list({row.id: row for row in rows if row.id not in considered}.values())
         await learn(session, outlook, fresh)
@@ -88,9 +93,11 @@ async def ranked_page(session: AsyncSession, outlook: Outlook, limit: int, after
     return sorted(found.values(), key=lambda r: (r[1].key, r[0].id), reverse=True)[: limit + 1]
 
 
-async def visible_item(session: AsyncSession, item_id: str, keys: frozenset[str]) -> FeedItem:
+async def visible_item(
+    session: AsyncSession, item_id: str, keys: frozenset[str], sees_from: Mapping[str, datetime]
+) -> FeedItem:
     item = await session.get(FeedItem, item_id)
-    if item is None or item.withdrawn or not audience.may_see(item.audience, keys):
+    if item is None or item.withdrawn or not audience.admits(item.audience, item.published_at, keys, sees_from):
         raise NotFound("No such feed item.")
     return item
 

@@ -55,7 +55,7 @@ class Query:
             raise InvalidInput(f"first must be between 0 and {MAX_PAGE}.")
         cursor = decode_cursor(after) if after else None
         async with info.context.db.sessions() as session:
-            outlook = await outlook_of(session, viewer.account_id, viewer.audiences)
+            outlook = await outlook_of(session, viewer.account_id, viewer.audiences, viewer.sees_from)
             ranked = await queries.ranked_page(session, outlook, first, cursor)
         return connection(ranked, first, after)
 
@@ -63,7 +63,7 @@ class Query:
     async def groups_like_yours(self, info: Ctx, first: int = 5) -> list[SuggestedGroup]:
         viewer = info.context.member()
         async with info.context.db.sessions() as session:
-            outlook = await outlook_of(session, viewer.account_id, viewer.audiences)
+            outlook = await outlook_of(session, viewer.account_id, viewer.audiences, viewer.sees_from)
             found = await queries.groups_like_yours(session, outlook, max(0, min(first, MAX_PAGE)))
         return [suggestion(group, shared) for group, shared in found]
 

@@ -60,6 +60,11 @@ async def audiences_in(session: AsyncSession, member_id: str) -> frozenset[str]:
     return frozenset(audience.key_of(kind, ident) for kind, ident in await session.execute(circles_of(member_id)))
 
 
+async def late_seats_of(db: Database, member_id: str) -> dict[str, datetime]:
+    async with db.sessions() as session:
+        return await late_seats_in(session, member_id)
+
+
 async def late_seats_in(session: AsyncSession, member_id: str) -> dict[str, datetime]:
     """`peer_group:<id>` -> the moment from which a late joiner sees the group, for each group they joined late
     (and whose history is not open to them): what was said before it stays with those who were there."""

@@ -1,7 +1,8 @@
 """The projector: redeliveries, late events and replays end in the same feed; only what the viewer may see."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from events.catalogue import new_event
@@ -10,6 +11,9 @@ from events.inprocess import InProcessBus
 from events.runner import replay
 from infra.columns import new_id, utcnow
 from infra.database import Database
+from infra.errors import NotFound
+from infra.viewer import Viewer
+from services.feeds.commands import mark
 from services.feeds.outlook import outlook_of
 from services.feeds.projector import SOURCES, consumer
 from services.feeds.queries import ranked_page
@@ -17,12 +21,12 @@ from services.feeds.tables import FeedItem, ItemAudience
 from services.peer_groups.events import MeetingScheduled
 from tests.feeds.support import ago, ident, project, publication, share, shared
 
-NETWORK, OTHER = "network:n1", "network:n2"
+NETWORK, OTHER, CIRCLE = "network:n1", "network:n2", "peer_group:g1"
 
 
-async def _titles(database: Database, keys: set[str]) -> list[str]:
+async def _titles(database: Database, keys: set[str], sees_from: dict[str, datetime] | None = None) -> list[str]:
     async with database.sessions() as session:
-        outlook = await outlook_of(session, "reader", frozenset(keys))
+        outlook = await outlook_of(session, "reader", frozenset(keys), sees_from or {})
         return [item.title for item, _ in await ranked_page(session, outlook, 50, None)]
 
 
@@ -42,6 +46,25 @@ async def test_a_late_older_event_does_not_undo_a_newer_one(database: Database) 
     await project(database)
     assert await _titles(database, {NETWORK}) == ["Renamed story"]
     assert await _titles(database, {OTHER}) == []
+
+
+async def test_a_late_joiner_reads_the_groups_items_from_their_seat_on(database: Database) -> None:
+    before, since, wider = ident(), ident(), ident()
+    await share(
+        database,
+        shared(before, [CIRCLE], publication(title="Said before", at=ago(hours=3))),
+        shared(since, [CIRCLE], publication(title="Said since", at=ago(hours=1))),
+        shared(wider, [CIRCLE, NETWORK], publication(title="Shared with the network", at=ago(hours=4))),
+    )
+    await project(database)
+    seated = {CIRCLE: ago(hours=2)}
+    assert await _titles(database, {CIRCLE, NETWORK}, seated) == ["Said since", "Shared with the network"]
+    assert await _titles(database, {CIRCLE}) == ["Said since", "Said before", "Shared with the network"]
+    viewer = Viewer("reader", "reader@example.org", "Reader", audiences=frozenset({CIRCLE}), sees_from=seated)
+    async with database.transaction() as session:
+        await mark(session, viewer, since, dismissed=False)
+        with pytest.raises(NotFound):
+            await mark(session, viewer, before, dismissed=False)
 
 
 async def test_a_withdrawal_stays_even_when_an_older_publication_arrives_late(database: Database) -> None:
