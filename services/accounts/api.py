@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.columns import utcnow
 from infra.database import Database
+from infra.errors import Unauthenticated
 from services.accounts.credentials import normal_email, token_hash
 from services.accounts.tables import Account, AccountSession
 
@@ -42,6 +43,15 @@ async def holder_in(session: AsyncSession, token: str) -> SessionHolder | None:
     )
     row = (await session.execute(query)).first()
     return SessionHolder(*row) if row else None
+
+
+async def still_signed_in(session: AsyncSession, token: str | None) -> SessionHolder:
+    """For what outlives a request (a subscription delivers for as long as its socket is open): the session that
+    opened it must still be open, else nothing more is delivered."""
+    holder = await holder_in(session, token) if token is not None else None
+    if holder is None:
+        raise Unauthenticated("Your session has ended; sign in again.")
+    return holder
 
 
 async def names_of(session: AsyncSession, account_ids: Iterable[str]) -> dict[str, str]:

@@ -2,8 +2,10 @@
 
 from events.catalogue import Payload, payload
 
+SESSIONS_ENDED = "accounts.sessions.ended"
 
-@payload("accounts.sessions.ended", 1)
+
+@payload(SESSIONS_ENDED, 1)
 class SessionsEnded(Payload):
     """Sessions of the account ended (signed out, password changed): whatever outlives a request, such as a
     WebSocket subscription, checks whether its own session is still open."""

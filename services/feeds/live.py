@@ -1,7 +1,8 @@
 """New feed items pushed live to a subscriber, from this process's Broadcast of the bus's live tail.
 
 A subscription lives as long as its WebSocket, so the viewer's keys from connection time may go stale. Each
-pushed item is checked against the member's circles as they are now (access.current_keys). The item is built
+pushed item is checked against the session (still open) and the member's circles as they are now
+(access.current_keys). The item is built
 from the event's own publication, so it is pushed without waiting for the projector.
 """
 
@@ -13,6 +14,7 @@ from events.publication import Publication
 from infra.context import RequestContext
 from infra.errors import DomainError
 from infra.viewer import Viewer
+from services.accounts import api as accounts
 from services.feeds import tables
 from services.feeds.access import current_keys, current_late_seats
 from services.feeds.items import ITEM_KINDS, copy, falls_due
@@ -32,6 +34,8 @@ def _published(event: Event) -> Publication | None:
 
 async def placed(context: RequestContext, viewer: Viewer, event: Event) -> tuple[tables.FeedItem, Placement] | None:
     publication = _published(event)
+    async with context.db.sessions() as session:
+        await accounts.still_signed_in(session, context.session_token)
     keys = await current_keys(context.db, viewer.account_id)
     if publication is None or not audience.may_see(event.audience, keys):
         return None

@@ -2,8 +2,15 @@
 
 API clients send `{"token": "..."}` as the connection_init payload. Browsers may rely on their session cookie,
 but only from this site's own pages (the Origin must match), so another site cannot open a socket as them.
+
+A socket lives no longer than its session: when the account's sessions end (sign-out, password change), the
+event reaches every process through the bus's live tail, and a socket whose own session is gone ends its
+operations and closes with 4401. Should that signal be missed, each subscription checks the session again
+before every delivery.
 """
 
+import asyncio
+from contextlib import suppress
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,10 +21,15 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from strawberry.types.unset import UnsetType
 
+from events.envelope import Event
+from events.live import Subscription
 from infra.context import RequestContext
 from infra.runtime import Runtime
+from services.accounts import api as accounts
+from services.accounts.events import SESSIONS_ENDED
 from services.gateway.requests import HttpProblem
 from services.gateway.viewers import Caller, bearer, identify
 
@@ -27,7 +39,40 @@ def _same_origin(socket: WebSocket) -> bool:
     return origin is not None and urlsplit(origin).netloc == socket.headers.get("host")
 
 
+# graphql-transport-ws' own code for "Unauthorized".
+SESSION_ENDED = 4401
+
+
+class SessionBoundHandler(BaseGraphQLTransportWSHandler[RequestContext, None]):
+    """graphql-transport-ws, closing the socket once the session it was opened with has ended."""
+
+    async def handle(self) -> None:
+        with self.context.runtime.broadcast.subscribe(self._about_my_account) as ended:
+            watch = asyncio.create_task(self._close_when_session_ends(ended))
+            try:
+                await super().handle()
+            finally:
+                watch.cancel()
+                with suppress(asyncio.CancelledError):
+                    await watch
+
+    def _about_my_account(self, event: Event) -> bool:
+        viewer = self.context.viewer
+        return event.type == SESSIONS_ENDED and viewer is not None and event.subject == viewer.account_id
+
+    async def _close_when_session_ends(self, ended: Subscription) -> None:
+        async for _ in ended:
+            token = self.context.session_token
+            if token is not None and await accounts.holder_of(self.context.db, token) is None:
+                # Operations end first (awaited), so none sends anything after the close.
+                await self.shutdown()
+                await self.websocket.close(SESSION_ENDED, "Your session has ended; sign in again.")
+                return
+
+
 class GraphQLWebSocket(GraphQL):
+    graphql_transport_ws_handler_class = SessionBoundHandler
+
     def __init__(self, runtime: Runtime, schema: Any) -> None:
         super().__init__(
             schema,
