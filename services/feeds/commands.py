@@ -3,10 +3,11 @@ these tables, and replay never touches them."""
 
 from enum import StrEnum
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.audience import AudienceKind
 from infra.columns import utcnow
 from infra.errors import NotFound
 from infra.upserts import upsert
@@ -35,23 +36,31 @@ async def mark(session: AsyncSession, viewer: Viewer, item_id: str, dismissed: b
     return item
 
 
+def _networks_seen_by(viewer: Viewer) -> ColumnElement[bool]:
+    """Networks the viewer may see: public ones and their own."""
+    return or_(FeedNetwork.is_public, FeedNetwork.id.in_(audience.ids_of(AudienceKind.NETWORK, viewer.audiences)))
+
+
 async def _known_target(session: AsyncSession, viewer: Viewer, kind: InterestKind, target: str) -> str:
-    """The normalised target, if the viewer may see it; anything else reads as missing."""
+    """The normalised target, if the viewer may see it. One read filtered by what the viewer may see, so a hidden
+    target reads as missing, the same way."""
     if kind is InterestKind.PRACTICE_AREA:
         area = " ".join(target.lower().split())
-        areas = await session.scalars(select(FeedLocalGroup.practice_areas))
-        if area in DEFAULT_PRACTICE_AREAS or any(area in found for found in areas):
+        query = select(FeedLocalGroup.practice_areas).join(FeedNetwork, FeedNetwork.id == FeedLocalGroup.network_id)
+        rows = await session.scalars(query.where(_networks_seen_by(viewer), FeedLocalGroup.gone.is_(False)))
+        if area in DEFAULT_PRACTICE_AREAS or any(area in areas for areas in rows):
             return area
         raise NotFound("No such practice area.")
     if kind is InterestKind.LOCAL_GROUP:
-        group = await session.get(FeedLocalGroup, target)
-        if group is None or group.gone or audience.network(group.network_id) not in viewer.audiences:
+        mine = FeedLocalGroup.network_id.in_(audience.ids_of(AudienceKind.NETWORK, viewer.audiences))
+        query = select(FeedLocalGroup.id).where(FeedLocalGroup.id == target, FeedLocalGroup.gone.is_(False), mine)
+        if (group_id := await session.scalar(query)) is None:
             raise NotFound("No such local group.")
-        return group.id
-    network = await session.get(FeedNetwork, target)
-    if network is None or not (network.is_public or audience.network(network.id) in viewer.audiences):
+        return group_id
+    network_id = await session.scalar(select(FeedNetwork.id).where(FeedNetwork.id == target, _networks_seen_by(viewer)))
+    if network_id is None:
         raise NotFound("No such network.")
-    return network.id
+    return network_id
 
 
 async def choose(

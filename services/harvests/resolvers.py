@@ -43,7 +43,7 @@ class Query:
     @strawberry.field(description="A published harvest that reaches you, or a draft of a network you host.")
     async def harvest(self, info: Ctx, id: strawberry.ID) -> Harvest:
         async with info.context.db.sessions() as session:
-            return Harvest(row=await readable_harvest(session, info.context.db, info.context.member(), id))
+            return Harvest(row=await readable_harvest(session, info.context.member(), id))
 
     @strawberry.field(description="Harvests reaching you (or a network); a network's hosts also see its drafts.")
     async def harvests(
@@ -97,7 +97,7 @@ class Mutation:
     ) -> HarvestItem:
         viewer, db = info.context.member(), info.context.db
         async with db.transaction() as session:
-            harvest = await draft_harvest(session, db, viewer, harvest_id)
+            harvest = await draft_harvest(session, viewer, harvest_id)
             cites = await citations.cited(db, viewer, list(story_ids or []), list(resource_ids or []))
             item = await commands.add_item(session, harvest, section.value, text, cites)
         shown = await read_items(db, viewer, harvest)
@@ -109,7 +109,7 @@ class Mutation:
     ) -> Harvest:
         viewer, db = info.context.member(), info.context.db
         async with db.transaction() as session:
-            harvest = await draft_harvest(session, db, viewer, harvest_id)
+            harvest = await draft_harvest(session, viewer, harvest_id)
             await commands.remove_item(session, harvest, harvest_item_id)
         return Harvest(row=harvest)
 
@@ -117,7 +117,7 @@ class Mutation:
     async def publish_harvest(self, info: Ctx, id: strawberry.ID) -> Harvest:
         viewer, db = info.context.member(), info.context.db
         async with db.transaction() as session:
-            harvest = await draft_harvest(session, db, viewer, id)
+            harvest = await draft_harvest(session, viewer, id)
             confidential = await _confidential(info, harvest)
             connected = await networks.connected_network_ids(db, harvest.network_id)
             return Harvest(row=await publishing.publish(session, harvest, connected, confidential))
