@@ -1,17 +1,28 @@
 """Admitting a document: found in memory, or weighed and then validated beside the event loop; nothing twice.
 
 Built on Strawberry's public extension points only, as its own shipped extensions use them:
-- on_parse: an extension that sets `graphql_document` spares Strawberry its parse (as `ParserCache` does);
+- on_parse: an extension that sets `graphql_document` spares Strawberry its parse (as `ParserCache` does): a
+  known document is taken from memory, a new one parsed beside the event loop. A text that does not parse
+  gets a stand-in (a query of `__typename` under the requested operation name, so Strawberry can tell the
+  operation's type) and its syntax error is the answer given in on_validate; the stand-in never runs;
 - on_validate: this extension takes the request's validation rules (every limiter added its own in
   on_operation) and leaves Strawberry none, so Strawberry validates nothing itself (as `DisableValidation`
   does); it then runs them, and errors it puts in `pre_execution_errors` are the answer (as `ValidationCache`
   does). tests/schema/test_admission.py fails if Strawberry stops honouring any of these.
 """
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
-from graphql import DocumentNode, GraphQLError
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    GraphQLError,
+    NameNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+)
 from strawberry.extensions import SchemaExtension
 
 from infra.errors import TooCostly
@@ -40,22 +51,43 @@ class Admissions:
         return GraphQLError(message, original_error=TooCostly(message))
 
 
+def stand_in(operation_name: str | None) -> DocumentNode:
+    """A document Strawberry can take the operation's type from, for a text that could not be read."""
+    field = FieldNode(name=NameNode(value="__typename"), arguments=(), directives=())
+    operation = OperationDefinitionNode(
+        operation=OperationType.QUERY,
+        name=NameNode(value=operation_name) if operation_name else None,
+        variable_definitions=(),
+        directives=(),
+        selection_set=SelectionSetNode(selections=(field,)),
+    )
+    return DocumentNode(definitions=(operation,))
+
+
 class Admission(SchemaExtension):
     def __init__(self, admissions: Admissions) -> None:
         self.admissions = admissions
         self.recalled = False
+        self.unreadable: GraphQLError | None = None
 
-    def on_parse(self) -> Iterator[None]:
-        document = self.admissions.known.get(self.execution_context.query)
+    async def on_parse(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        document = self.admissions.known.get(context.query)
+        self.recalled = document is not None
+        if document is None and context.query:
+            read = await self.admissions.validation.parsed(context.query, dict(context.parse_options))
+            self.unreadable = read if isinstance(read, GraphQLError) else None
+            document = stand_in(context.operation_name) if isinstance(read, GraphQLError) else read
         if document is not None:
-            self.execution_context.graphql_document = document
-            self.recalled = True
+            context.graphql_document = document
         yield
 
     async def on_validate(self) -> AsyncIterator[None]:
         context = self.execution_context
         rules, context.validation_rules = context.validation_rules, ()
-        if not self.recalled and context.pre_execution_errors is None and context.graphql_document is not None:
+        if self.unreadable is not None:
+            context.pre_execution_errors = [self.unreadable]
+        elif not self.recalled and context.pre_execution_errors is None and context.graphql_document is not None:
             errors = await self._errors(context.query or "", context.graphql_document, rules)
             context.pre_execution_errors = errors or None
         yield
