@@ -16,6 +16,7 @@ class PublishedHarvest:
     network_id: str
     title: str
     audience: tuple[str, ...]
+    created_by: str
 
 
 async def published_harvest(db: Database, harvest_id: str) -> PublishedHarvest | None:
@@ -24,7 +25,7 @@ async def published_harvest(db: Database, harvest_id: str) -> PublishedHarvest |
         harvest = await session.get(Harvest, harvest_id)
     if harvest is None or harvest.status != "published":
         return None
-    return PublishedHarvest(harvest.id, harvest.network_id, harvest.title, tuple(harvest.audience))
+    return PublishedHarvest(harvest.id, harvest.network_id, harvest.title, tuple(harvest.audience), harvest.created_by)
 
 
 async def story_edited(session: AsyncSession, story: StoryGlimpse) -> None:

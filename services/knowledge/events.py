@@ -13,6 +13,11 @@ search and feeds never show it beyond that circle. Entity events carry `publicat
 - knowledge.resource.rated   a member rated it (1-5; one rating per member, changeable)
 - knowledge.comment.added    a comment, question or "that reminds me of when I…" on a story, resource or harvest
 - knowledge.reaction.changed a member added or took back a reaction
+
+Version 2 of story.shared, story.changed, comment.added and reaction.changed adds whom an event concerns beyond
+its audience, as optional fields (absent from version 1 events): `mentioned_ids`, the members the text
+@mentions (knowledge.mentions), and `target_author_id`, who wrote what was commented on or reacted to. Each
+version 1 shape stays registered (`...V1`) so stored events still read.
 """
 
 from events.catalogue import Payload, payload
@@ -27,14 +32,28 @@ class StoryEvent(Payload):
     publication: Publication | None
 
 
+class Mentioning(Payload):
+    mentioned_ids: list[str] = []
+
+
 @payload("knowledge.story.shared", 1)
-class StoryShared(StoryEvent):
+class StorySharedV1(StoryEvent):
+    pass
+
+
+@payload("knowledge.story.shared", 2)
+class StoryShared(StorySharedV1, Mentioning):
     pass
 
 
 @payload("knowledge.story.changed", 1)
-class StoryChanged(StoryEvent):
+class StoryChangedV1(StoryEvent):
     revision: int
+
+
+@payload("knowledge.story.changed", 2)
+class StoryChanged(StoryChangedV1, Mentioning):
+    pass
 
 
 @payload("knowledge.story.withdrawn", 1)
@@ -76,8 +95,12 @@ class ResourceRated(Payload):
     count: int
 
 
+class Responding(Payload):
+    target_author_id: str | None = None
+
+
 @payload("knowledge.comment.added", 1)
-class CommentAdded(Payload):
+class CommentAddedV1(Payload):
     comment_id: str
     target_kind: str
     target_id: str
@@ -86,10 +109,20 @@ class CommentAdded(Payload):
     body: str
 
 
+@payload("knowledge.comment.added", 2)
+class CommentAdded(CommentAddedV1, Responding, Mentioning):
+    pass
+
+
 @payload("knowledge.reaction.changed", 1)
-class ReactionChanged(Payload):
+class ReactionChangedV1(Payload):
     target_kind: str
     target_id: str
     member_id: str
     reaction: str
     on: bool
+
+
+@payload("knowledge.reaction.changed", 2)
+class ReactionChanged(ReactionChangedV1, Responding):
+    pass

@@ -6,6 +6,7 @@ import nh3
 from markdown_it import MarkdownIt
 
 from infra.errors import InvalidInput
+from services.knowledge.mentions import as_links
 
 LONGEST_BODY = 100_000
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -38,5 +39,6 @@ def checked_body(body: str, what: str = "A story") -> str:
 
 
 def render(body: str) -> str:
-    # Raw HTML is off in the parser, so tags stay visible text; nh3 is the second fence.
-    return nh3.clean(_markdown.render(body), url_schemes=SAFE_SCHEMES, link_rel="noopener nofollow")
+    # Raw HTML is off in the parser, so tags stay visible text; nh3 is the second fence. Mentions become links to
+    # the member's page first, so their `member:` target never meets the link check.
+    return nh3.clean(_markdown.render(as_links(body)), url_schemes=SAFE_SCHEMES, link_rel="noopener nofollow")

@@ -13,6 +13,7 @@ from infra.viewer import Viewer
 from services.harvests import api as harvests
 from services.knowledge import events as ev
 from services.knowledge.access import readable_resource, readable_story
+from services.knowledge.mentions import mentioned_ids
 from services.knowledge.publications import event
 from services.knowledge.tables import Comment, Reaction
 from services.knowledge.writing import choice, clean_text
@@ -27,6 +28,8 @@ class Target:
     id: str
     audience: list[str]
     network_id: str
+    # Who wrote it (a resource: who added it; a harvest: who created it): told of responses to it.
+    author_id: str
 
 
 async def target(db: Database, viewer: Viewer, ids: dict[str, str | None]) -> Target:
@@ -34,15 +37,15 @@ async def target(db: Database, viewer: Viewer, ids: dict[str, str | None]) -> Ta
     async with db.sessions() as session:
         if story_id := ids.get("story"):
             story = await readable_story(session, viewer, story_id)
-            return Target("story", story.id, story.audience, story.network_id)
+            return Target("story", story.id, story.audience, story.network_id, story.author_id)
         if resource_id := ids.get("resource"):
             resource = await readable_resource(session, viewer, resource_id)
-            return Target("resource", resource.id, resource.audience, resource.network_id)
+            return Target("resource", resource.id, resource.audience, resource.network_id, resource.added_by)
     if harvest_id := ids.get("harvest"):
         found = await harvests.published_harvest(db, harvest_id)
         if found is None or not audience.may_see(found.audience, viewer.audiences):
             raise NotFound("No such harvest.")
-        return Target("harvest", found.id, list(found.audience), found.network_id)
+        return Target("harvest", found.id, list(found.audience), found.network_id, found.created_by)
     raise InvalidInput("Name a story, a resource or a harvest.")
 
 
@@ -66,6 +69,8 @@ async def add_comment(session: AsyncSession, viewer: Viewer, on: Target, kind: s
         kind=comment.kind,
         author_id=viewer.account_id,
         body=comment.body,
+        target_author_id=on.author_id,
+        mentioned_ids=mentioned_ids(comment.body),
     )
     record(session, [event(data, on.id, on.audience, on.network_id)])
     return comment
@@ -90,7 +95,6 @@ async def react(session: AsyncSession, viewer: Viewer, on: Target, reaction: str
                 audience=list(on.audience),
             )
         )
-    data = ev.ReactionChanged(
-        target_kind=on.kind, target_id=on.id, member_id=viewer.account_id, reaction=reaction, on=on_
-    )
+    data = ev.ReactionChanged(target_kind=on.kind, target_id=on.id, member_id=viewer.account_id, reaction=reaction,
+                              on=on_, target_author_id=on.author_id)  # fmt: skip
     record(session, [event(data, on.id, on.audience, on.network_id)])

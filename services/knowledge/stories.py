@@ -12,6 +12,7 @@ from infra.errors import Conflict, InvalidInput
 from infra.viewer import Viewer
 from services.knowledge import events as ev
 from services.knowledge.access import Place, parsed_key
+from services.knowledge.mentions import mentioned_ids
 from services.knowledge.publications import event, story_publication
 from services.knowledge.rendering import checked_body
 from services.knowledge.tables import Story, StoryRevision
@@ -41,7 +42,7 @@ async def _announce(session: AsyncSession, story: Story, data: ev.StoryEvent) ->
     record(session, [event(data, story.id, story.audience, story.network_id)])
 
 
-def _payload(story: Story, kind: type[ev.StoryEvent], **extra: int) -> ev.StoryEvent:
+def _payload(story: Story, kind: type[ev.StoryEvent], **extra: int | list[str]) -> ev.StoryEvent:
     return kind(
         story_id=story.id,
         network_id=story.network_id,
@@ -70,7 +71,7 @@ async def write_story(session: AsyncSession, viewer: Viewer, place: Place, kind:
     )
     session.add(story)
     await session.flush()
-    await _announce(session, story, _payload(story, ev.StoryShared))
+    await _announce(session, story, _payload(story, ev.StoryShared, mentioned_ids=mentioned_ids(story.body)))
     return story
 
 
@@ -91,7 +92,8 @@ async def edit_story(session: AsyncSession, story: Story, areas: frozenset[str],
     session.add(revision)
     story.title, story.body, story.practice_areas, story.tags = title, body, chosen, tags
     story.updated_at = utcnow()
-    await _announce(session, story, _payload(story, ev.StoryChanged, revision=number))
+    changed = _payload(story, ev.StoryChanged, revision=number, mentioned_ids=mentioned_ids(body))
+    await _announce(session, story, changed)
     return story
 
 
@@ -103,7 +105,7 @@ async def share_story(session: AsyncSession, story: Story, place: Place) -> Stor
         raise Conflict("The story is shared with that circle already.")
     story.audience = list(dict.fromkeys([*story.audience, place.key, *place.partners]))
     story.updated_at = utcnow()
-    await _announce(session, story, _payload(story, ev.StoryShared))
+    await _announce(session, story, _payload(story, ev.StoryShared, mentioned_ids=mentioned_ids(story.body)))
     return story
 
 
