@@ -51,7 +51,7 @@ async def project_item(session: AsyncSession, event: Event, publication: Publica
 
 def falls_due(event: Event) -> datetime | None:
     """When a scheduled meeting enters its group's feeds: a week before it starts (until it starts)."""
-    if event.type != "peer_groups.meeting.scheduled":
+    if event.type not in ("peer_groups.meeting.scheduled", "peer_groups.meeting.moved"):
         return None
     return read(event, peer_groups.MeetingScheduled).starts_at - DUE_AHEAD
 

@@ -90,6 +90,14 @@ async def member_ids_in(session: AsyncSession, network_ids: list[str]) -> list[s
     return list(await session.scalars(query))
 
 
+async def coordinator_ids_in(session: AsyncSession, network_id: str) -> list[str]:
+    """The network's hosts and coordinators: who sees whether its peer groups keep meeting."""
+    query = select(Membership.member_id).where(
+        Membership.network_id == network_id, Membership.role.in_(("host", "coordinator"))
+    )
+    return list(await session.scalars(query))
+
+
 async def practice_areas(db: Database, network_id: str | None) -> set[str]:
     async with db.sessions() as session:
         return await allowed_areas(session, network_id)

@@ -16,9 +16,9 @@ SOURCES = ("peer_groups", "harvests", "knowledge")
 
 async def handle(event: Event, session: AsyncSession) -> None:
     if reading := READINGS.get(event.type):
-        happening = await reading(event, session)
-        if happening is not None:
-            await notify(session, *happening)
+        read = await reading(event, session)
+        for notice, recipients in read if isinstance(read, list) else [read] if read else []:
+            await notify(session, notice, recipients)
 
 
 def consumer(sources: tuple[str, ...] = SOURCES) -> Consumer:

@@ -21,7 +21,7 @@ from services.notifications.tables import Email, Notification
 from services.peer_groups import api as peer_groups
 
 log = logging.getLogger("commons.notifications.delivery")
-MEETING_KINDS = {Kind.MEETING_SCHEDULED.value, Kind.MEETING_REMINDER.value}
+MEETING_KINDS = {Kind.MEETING_SCHEDULED.value, Kind.MEETING_MOVED.value, Kind.MEETING_REMINDER.value}
 BATCH = 100
 
 

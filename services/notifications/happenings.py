@@ -15,24 +15,17 @@ from events.catalogue import read
 from events.envelope import Event
 from services.harvests import events as harvests
 from services.networks import api as networks
-from services.notifications.inbox import Notice
 from services.notifications.kinds import Kind
+from services.notifications.meetings import meeting_cancelled, meeting_moved, meeting_scheduled
+from services.notifications.notice import Happening, Notice, group_path, in_group
+from services.notifications.proposals import proposal_closed, proposal_made
 from services.notifications.schedule import plan
 from services.peer_groups import api as peer_groups
 from services.peer_groups import events as groups
 
-Happening = tuple[Notice, list[str]]
-Reading = Callable[[Event, AsyncSession], Awaitable[Happening | None]]
+# One happening, several (one event concerning people differently), or none.
+Reading = Callable[[Event, AsyncSession], Awaitable[Happening | list[Happening] | None]]
 SURVEY_REMINDER_AFTER = timedelta(days=7)
-MEETING_REMINDER_BEFORE = timedelta(hours=24)
-
-
-def group_path(group_id: str) -> str:
-    return f"/peer-groups/{group_id}"
-
-
-async def in_group(session: AsyncSession, group_id: str) -> str:
-    return await peer_groups.group_name_in(session, group_id) or "your peer group"
 
 
 async def contract_changed(event: Event, session: AsyncSession) -> Happening:
@@ -42,17 +35,6 @@ async def contract_changed(event: Event, session: AsyncSession) -> Happening:
                     event.time, event.audience, data.group_id)  # fmt: skip
     # Asked of every seated member: none has accepted the new version yet, so none is in the group's space now.
     return notice, await peer_groups.seated_member_ids(session, data.group_id)
-
-
-async def meeting_scheduled(event: Event, session: AsyncSession) -> Happening:
-    data = read(event, groups.MeetingScheduled)
-    when = data.starts_at.strftime("%a %d %b %Y, %H:%M UTC")
-    phrase = f"a meeting of {await in_group(session, data.group_id)} is scheduled for {when}"
-    notice = Notice(Kind.MEETING_SCHEDULED, f"meeting:{data.meeting_id}", phrase, group_path(data.group_id),
-                    event.time, event.audience, data.group_id)  # fmt: skip
-    await plan(session, Kind.MEETING_REMINDER, f"{data.meeting_id}@{data.starts_at.isoformat()}",
-               data.starts_at - MEETING_REMINDER_BEFORE, {"meeting_id": data.meeting_id})  # fmt: skip
-    return notice, await peer_groups.consenting_member_ids(session, data.group_id)
 
 
 async def survey_sent(event: Event, session: AsyncSession) -> Happening:
@@ -88,6 +70,10 @@ async def harvest_published(event: Event, session: AsyncSession) -> Happening:
 READINGS: dict[str, Reading] = {
     "peer_groups.contract.changed": contract_changed,
     "peer_groups.meeting.scheduled": meeting_scheduled,
+    "peer_groups.meeting.moved": meeting_moved,
+    "peer_groups.meeting.cancelled": meeting_cancelled,
+    "peer_groups.proposal.made": proposal_made,
+    "peer_groups.proposal.closed": proposal_closed,
     "peer_groups.survey.sent": survey_sent,
     "harvests.citation.requested": citation_requested,
     "harvests.harvest.published": harvest_published,

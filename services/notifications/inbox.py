@@ -6,8 +6,7 @@ nothing: an event no later than a row's `updated_at` was applied to it already.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,7 +16,8 @@ from events.outbox import record
 from infra.columns import new_id, utcnow
 from services.notifications.confidentiality import permitted
 from services.notifications.events import Delivered
-from services.notifications.kinds import Channel, Kind
+from services.notifications.kinds import Channel
+from services.notifications.notice import Notice
 from services.notifications.outbox import queue_emails
 from services.notifications.preferences import channels_for
 from services.notifications.tables import Notification
@@ -27,26 +27,9 @@ SHOWN_ACTORS = 3
 ANNOUNCED_PER_EVENT = 1000
 
 
-@dataclass(frozen=True)
-class Notice:
-    """What happened, as a notification says it: a phrase and a link, never the content it is about."""
-
-    kind: Kind
-    subject: str
-    phrase: str
-    path: str
-    at: datetime
-    audience: tuple[str, ...]
-    group_id: str | None = None
-    actor_id: str | None = None
-    actor_name: str | None = None
-
-
 async def notify(session: AsyncSession, notice: Notice, recipients: Iterable[str]) -> int:
     """Notifies each recipient but the actor; how many rows were made or folded."""
-    allowed = await permitted(
-        session, notice.kind, notice.audience, notice.group_id, set(recipients) - {notice.actor_id}
-    )
+    allowed = await permitted(session, notice, set(recipients) - {notice.actor_id})
     channels = await channels_for(session, notice.kind, allowed)
     wanted = {member: channel for member, channel in channels.items() if channel is not Channel.OFF}
     folded = await _fold(session, notice, wanted)

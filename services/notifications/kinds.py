@@ -7,6 +7,14 @@ class Kind(StrEnum):
     CONTRACT_CHANGED = "contract_changed"
     MEETING_SCHEDULED = "meeting_scheduled"
     MEETING_REMINDER = "meeting_reminder"
+    MEETING_MOVED = "meeting_moved"
+    MEETING_CANCELLED = "meeting_cancelled"
+    CADENCE_BROKEN = "cadence_broken"
+    SEAT_PROPOSED = "seat_proposed"
+    PROPOSAL_AWAITING = "proposal_awaiting"
+    PROPOSAL_CLOSED = "proposal_closed"
+    NETWORK_INVITATION = "network_invitation"
+    JOIN_REQUEST_DECIDED = "join_request_decided"
     SURVEY_DUE = "survey_due"
     SURVEY_REMINDER = "survey_reminder"
     CITATION_REQUESTED = "citation_requested"
@@ -31,6 +39,14 @@ DEFAULTS: dict[Kind, Channel] = {
     Kind.CONTRACT_CHANGED: Channel.EMAIL,
     Kind.MEETING_SCHEDULED: Channel.EMAIL,
     Kind.MEETING_REMINDER: Channel.EMAIL,
+    Kind.MEETING_MOVED: Channel.EMAIL,
+    Kind.MEETING_CANCELLED: Channel.EMAIL,
+    Kind.CADENCE_BROKEN: Channel.EMAIL,
+    Kind.SEAT_PROPOSED: Channel.EMAIL,
+    Kind.PROPOSAL_AWAITING: Channel.EMAIL,
+    Kind.PROPOSAL_CLOSED: Channel.EMAIL,
+    Kind.NETWORK_INVITATION: Channel.EMAIL,
+    Kind.JOIN_REQUEST_DECIDED: Channel.EMAIL,
     Kind.SURVEY_DUE: Channel.EMAIL,
     Kind.SURVEY_REMINDER: Channel.EMAIL,
     Kind.CITATION_REQUESTED: Channel.EMAIL,

@@ -11,9 +11,10 @@ from events.audience import peer_group
 from infra.columns import utcnow
 from infra.database import Database
 from services.notifications.claims import claim
-from services.notifications.happenings import group_path, in_group, survey_notice
-from services.notifications.inbox import Notice, notify
+from services.notifications.happenings import survey_notice
+from services.notifications.inbox import notify
 from services.notifications.kinds import Kind
+from services.notifications.notice import Notice, group_path, in_group, when
 from services.notifications.tables import DueJob
 from services.peer_groups import api as peer_groups
 
@@ -27,9 +28,8 @@ async def meeting_reminder(session: AsyncSession, job: DueJob) -> int:
     meeting = await peer_groups.meeting_glimpse(session, job.data["meeting_id"])
     if meeting is None or not job.key.endswith(meeting.starts_at.isoformat()):
         return 0  # cancelled or moved since: a moved meeting has a reminder of its own
-    when = meeting.starts_at.strftime("%a %d %b %Y, %H:%M UTC")
     group = meeting.group_id
-    phrase = f"{meeting.group_name} meets tomorrow, {when}"
+    phrase = f"{meeting.group_name} meets tomorrow, {when(meeting.starts_at)}"
     notice = Notice(Kind.MEETING_REMINDER, f"meeting:{meeting.id}", phrase, group_path(group), job.due_at,
                     (peer_group(group),), group)  # fmt: skip
     return await notify(session, notice, await peer_groups.consenting_member_ids(session, group))

@@ -10,8 +10,11 @@ from events import audience
 from events.audience import AudienceKind
 from infra.columns import utcnow
 from infra.database import Database
-from services.peer_groups import evaluation, surveys
-from services.peer_groups.tables import GroupMember, Meeting, PeerGroup, SurveyInvitation
+from services.peer_groups import evaluation, queries, surveys
+from services.peer_groups.cadence import CadenceStatus, cadence_status
+from services.peer_groups.tables import GroupMember, Meeting, PeerGroup, Proposal, SurveyInvitation
+
+__all__ = ["CadenceStatus"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,26 @@ async def meeting_glimpse(session: AsyncSession, meeting_id: str) -> MeetingGlim
     row = (await session.execute(query.join(PeerGroup, PeerGroup.id == Meeting.group_id)
                                  .where(Meeting.id == meeting_id))).first()  # fmt: skip
     return MeetingGlimpse(*row) if row else None
+
+
+async def proposal_member_id(session: AsyncSession, group_id: str, proposal_id: str) -> str | None:
+    """Whom a proposal of this group is about: the one a seat is offered to, or the late joiner whose history it
+    would open."""
+    query = select(Proposal.member_id).where(Proposal.id == proposal_id, Proposal.group_id == group_id)
+    return await session.scalar(query)
+
+
+async def network_of_group(session: AsyncSession, group_id: str) -> str | None:
+    return await session.scalar(select(PeerGroup.network_id).where(PeerGroup.id == group_id))
+
+
+async def cadence_in(session: AsyncSession, group_id: str, now: datetime) -> CadenceStatus | None:
+    """Whether the group keeps the cadence it committed to, as of `now`; None for a group that is gone."""
+    group = await session.get(PeerGroup, group_id)
+    if group is None:
+        return None
+    held = await queries.held_meetings(session, group_id)
+    return cadence_status(group, held, now)
 
 
 async def unanswered_survey(session: AsyncSession, group_id: str, months: int) -> list[str]:

@@ -74,6 +74,23 @@ class MeetingScheduled(Payload):
     publication: Publication | None
 
 
+@payload("peer_groups.meeting.moved", 1)
+class MeetingMoved(MeetingScheduled):
+    """Rescheduled to `starts_at` from `was`; its publication follows (feeds show it from a week before)."""
+
+    was: datetime
+
+
+@payload("peer_groups.meeting.cancelled", 1)
+class MeetingCancelled(Payload):
+    """No longer happening; `publication` None withdraws it from search and feeds."""
+
+    meeting_id: str
+    group_id: str
+    starts_at: datetime
+    publication: None = None
+
+
 @payload("peer_groups.attendance.recorded", 1)
 class AttendanceRecorded(Payload):
     meeting_id: str

@@ -28,7 +28,7 @@ class MeetingPlan:
     minutes: int = 90
 
 
-def _checked(plan: MeetingPlan, now: datetime) -> MeetingPlan:
+def checked_plan(plan: MeetingPlan, now: datetime) -> MeetingPlan:
     if plan.starts_at.tzinfo is None:
         raise InvalidInput("Give a meeting's start with its time zone offset.")
     if plan.starts_at <= now:
@@ -58,7 +58,7 @@ def _record(session: AsyncSession, group: PeerGroup, meetings: list[Meeting]) ->
 async def schedule(session: AsyncSession, member_id: str, group_id: str, plans: list[MeetingPlan]) -> list[Meeting]:
     """All or nothing: one meeting in the past refuses the whole series."""
     group = await open_group(session, member_id, group_id)
-    checked = [_checked(plan, utcnow()) for plan in plans]
+    checked = [checked_plan(plan, utcnow()) for plan in plans]
     if not 1 <= len(checked) <= 24:
         raise InvalidInput("Schedule between 1 and 24 meetings at a time.")
     meetings = [_add(session, group, plan) for plan in checked]

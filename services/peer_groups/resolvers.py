@@ -7,6 +7,7 @@ import strawberry
 from infra.context import RequestContext
 from services.peer_groups import contract, groups, meetings, queries, runs
 from services.peer_groups.access import Actor, coordinated_network, member_group
+from services.peer_groups.meeting_resolvers import MeetingMutation
 from services.peer_groups.plan_resolvers import PlanMutation, PlanQuery
 from services.peer_groups.proposal_resolvers import ProposalMutation, ProposalQuery
 from services.peer_groups.protocols import Step
@@ -187,5 +188,5 @@ class Query(GroupQuery, ProposalQuery, PlanQuery, SchemeQuery):
 
 
 @strawberry.type
-class Mutation(GroupMutation, ProposalMutation, PlanMutation, SchemeMutation):
+class Mutation(GroupMutation, MeetingMutation, ProposalMutation, PlanMutation, SchemeMutation):
     pass

@@ -1,9 +1,9 @@
 """No notification or email about peer-group content carries that content, and none reaches anyone but the
 members who accepted the group's current contract (the seated members, for a changed contract awaiting them).
 
-Hypothesis generates events of every kind the notifications consumer reads, each filled with secret text
-wherever its payload takes text; after each batch, no notification row, email subject, header or body holds a
-secret, and every recipient is one the trust model allows.
+Hypothesis generates events of every kind the notifications consumer reads (comments, reactions and @mentions
+included), each filled with secret text wherever its payload takes text; after each batch, no notification row,
+email subject, header or body holds a secret, and every recipient is one the trust model allows.
 """
 
 import asyncio
@@ -24,6 +24,7 @@ from infra.columns import new_id
 from infra.database import Database
 from infra.settings import Settings
 from services.harvests import events as harvests
+from services.knowledge import events as knowledge
 from services.notifications.api import deliver_due, run_due_jobs
 from services.notifications.happenings import READINGS
 from services.notifications.kinds import Kind
@@ -31,6 +32,7 @@ from services.notifications.tables import Notification
 from services.peer_groups import events as groups
 from tests.notifications.support import Inbox, notify_all
 from tests.peer_groups.support import ACCEPT, CONTRACT, SCHEDULE, form, network_of, soon
+from tests.peer_groups.test_membership_consent import AGREE, ANSWER, PROPOSE
 from tests.support.graphql import Gateway, Member
 
 SECRETS = st.builds(
@@ -45,6 +47,26 @@ def _publication(kind: Any, secret: str, group: str | None) -> Publication:
                        updated_at=now, path=f"/{kind}s/{new_id()}")  # fmt: skip
 
 
+def _responses(secret: str, world: dict[str, Any], ident: str, inside: tuple[str, ...]) -> dict[str, Any]:
+    """Comments, reactions and stories in the group: by and on anyone's writing (the secret picks whose, the
+    outsider's too), mentioning everyone in the network."""
+    everyone = sorted(world["network_members"])
+    number = int("".join(filter(str.isdigit, secret)))
+    author, actor = everyone[number % len(everyone)], everyone[number // len(everyone) % len(everyone)]
+    story = {"story_id": ident, "network_id": world["network"], "author_id": author, "kind": "good_news",
+             "publication": _publication("story", secret, world["group"]), "mentioned_ids": everyone}
+    return {
+        "knowledge.comment.added": (knowledge.CommentAdded(
+            comment_id=new_id(), target_kind="story", target_id=ident, kind="comment", author_id=actor, body=secret,
+            target_author_id=author, mentioned_ids=everyone), inside),
+        "knowledge.reaction.changed": (knowledge.ReactionChanged(
+            target_kind="story", target_id=ident, member_id=actor, reaction="thanks", on=True,
+            target_author_id=author), inside),
+        "knowledge.story.shared": (knowledge.StoryShared(**story), inside),
+        "knowledge.story.changed": (knowledge.StoryChanged(**story, revision=1), inside),
+    }  # fmt: skip
+
+
 def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
     group, net, at, ident = world["group"], world["network"], datetime.now(UTC) + timedelta(days=3), new_id()
     inside = (peer_group(group),)
@@ -53,6 +75,15 @@ def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
         "peer_groups.meeting.scheduled": (groups.MeetingScheduled(
             meeting_id=world["meeting"], group_id=group, starts_at=at, mode="online",
             publication=_publication("meeting", secret, group)), inside),
+        "peer_groups.meeting.moved": (groups.MeetingMoved(
+            meeting_id=world["meeting"], group_id=group, starts_at=at, was=at - timedelta(days=1), mode="online",
+            publication=_publication("meeting", secret, group)), inside),
+        "peer_groups.meeting.cancelled": (groups.MeetingCancelled(meeting_id=ident, group_id=group, starts_at=at),
+                                          inside),
+        "peer_groups.proposal.made": (groups.ProposalMade(proposal_id=world["proposal"], group_id=group, kind="seat",
+                                                          member_id=world["outsider"], proposed_by=ident), inside),
+        "peer_groups.proposal.closed": (groups.ProposalClosed(proposal_id=world["proposal"], group_id=group,
+                                        kind="seat", member_id=world["outsider"], carried=False), inside),
         "peer_groups.survey.sent": (groups.SurveySent(group_id=group, months=12, recipients=2), inside),
         "harvests.citation.requested": (harvests.CitationRequested(
             request_id=ident, harvest_id=ident, story_id=ident, author_id=world["outsider"], status="pending"),
@@ -60,6 +91,7 @@ def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
         "harvests.harvest.published": (harvests.HarvestPublished(
             harvest_id=ident, network_id=net, gathering=secret, status="published", network_ids=[net],
             publication=_publication("harvest", secret, None)), (network(net),)),
+        **_responses(secret, world, ident, inside),
     }  # fmt: skip
     data, audience = made[kind]
     return new_event(data, subject=ident, audience=audience, network=net)
@@ -68,19 +100,27 @@ def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
 def _allowed(row: Notification, world: dict[str, Any]) -> set[str]:
     if row.kind == Kind.HARVEST_PUBLISHED.value:
         return world["network_members"]
-    return world["seated"] if row.kind == Kind.CONTRACT_CHANGED.value else world["consenting"]
+    if row.kind in (Kind.SEAT_PROPOSED.value, Kind.PROPOSAL_CLOSED.value):
+        return world["consenting"] | {world["proposed"][row.subject]}  # and the one it is about
+    seated = (Kind.CONTRACT_CHANGED.value, Kind.PROPOSAL_AWAITING.value)
+    return world["seated"] if row.kind in seated else world["consenting"]
 
 
 def _world(api: Gateway) -> dict[str, Any]:
     host, net, (amara, ben, chen, dana) = network_of(api, "Amara Okafor", "Ben Carter", "Chen Wei", "Dana Scully")
-    group = form(amara, net, [ben, chen])
-    for member in (amara, ben):  # Chen is seated but never accepts the contract; Dana is not in the group
+    group = form(amara, net, [ben])
+    for member in (amara, ben):  # Chen is seated later and never accepts the contract; Dana is only proposed
         member.run(ACCEPT, g=group, v=member.run(CONTRACT, id=group)["peerGroup"]["contract"]["version"])
+    proposal = amara.run(PROPOSE, g=group, m=dana.id)["proposePeerGroupMember"]["id"]
+    seat = amara.run(PROPOSE, g=group, m=chen.id)["proposePeerGroupMember"]["id"]
+    chen.run(ANSWER, p=seat, a=True)
+    assert ben.run(AGREE, p=seat, a=True)["answerPeerGroupProposal"]["state"] == "carried"
     [meeting] = amara.run(SCHEDULE, g=group, at=soon(3), count=1, mode="online",
                           place="https://meet.example.org/quillfeather")["scheduleMeetings"]  # fmt: skip
     amara.run(NOTES, m=meeting["id"], n="quillfeather confided")
     people: list[Member] = [host, amara, ben, chen, dana]
-    return {"group": group, "network": net, "meeting": meeting["id"], "outsider": dana.id,
+    return {"group": group, "network": net, "meeting": meeting["id"], "outsider": dana.id, "proposal": proposal,
+            "proposed": {f"proposal:{proposal}": dana.id, f"proposal:{seat}": chen.id},
             "consenting": {amara.id, ben.id}, "seated": {amara.id, ben.id, chen.id},
             "network_members": {p.id for p in people}, "email_of": {p.id: p.email for p in people}}  # fmt: skip
 
