@@ -1,6 +1,7 @@
 """Who may write where, and who may see a story or resource. Hidden things are reported as missing."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -61,14 +62,17 @@ def may_read_story(story: Story | None, viewer: Viewer | None) -> bool:
     if story is None or viewer is None:
         return False
     return story.author_id == viewer.account_id or (
-        not story.withdrawn and audience.may_see(story.audience, viewer.audiences)
+        not story.withdrawn and audience.admits(story.audience, story.created_at, viewer.audiences, viewer.sees_from)
     )
 
 
-def part_reaches(written_under: list[str], target_now: list[str], viewer_keys: frozenset[str]) -> bool:
+def part_reaches(written_under: list[str], written_at: datetime, target_now: list[str], viewer: Viewer | None) -> bool:
     """A revision, comment or reaction reaches the circles it was written under that its target still reaches:
-    sharing the target wider never takes it along; withdrawing the target from a circle does."""
-    return audience.may_see(set(written_under).intersection(target_now), viewer_keys)
+    sharing the target wider never takes it along; withdrawing the target from a circle does. A late joiner of
+    such a circle sees only what was written there from their seat on."""
+    if viewer is None:
+        return False
+    return audience.admits(set(written_under).intersection(target_now), written_at, viewer.audiences, viewer.sees_from)
 
 
 async def readable_story(session: AsyncSession, viewer: Viewer, story_id: str) -> Story:
@@ -87,6 +91,8 @@ async def own_story(session: AsyncSession, viewer: Viewer, story_id: str, doing:
 
 async def readable_resource(session: AsyncSession, viewer: Viewer, resource_id: str) -> Resource:
     resource = await session.get(Resource, resource_id)
-    if resource is None or not audience.may_see(resource.audience, viewer.audiences):
+    if resource is None or not audience.admits(
+        resource.audience, resource.created_at, viewer.audiences, viewer.sees_from
+    ):
         raise NotFound("No such resource.")
     return resource

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, String, cast, exists, or_, select
+from sqlalchemy import Select, String, and_, cast, exists, or_, select
 
+from events import audience
 from infra.errors import InvalidInput
 from infra.viewer import Viewer
 from services.knowledge.tables import Reach, Resource, Story, StoryRevision
@@ -19,8 +20,14 @@ class Filters:
 MAX_AREA = 80
 
 
-def _reaches(entity_id, viewer: Viewer):  # type: ignore[no-untyped-def]
-    return exists().where(Reach.entity_id == entity_id, Reach.key.in_(viewer.audiences))
+def _reaches(entity_id, written_at, viewer: Viewer):  # type: ignore[no-untyped-def]
+    """One of the entity's keys is the viewer's; one they joined late counts for what was written since."""
+    whole = Reach.key.in_(audience.seen_whole(viewer.audiences, viewer.sees_from))
+    late = [
+        and_(Reach.key == key, written_at >= since)
+        for key, since in audience.seen_since(viewer.audiences, viewer.sees_from)
+    ]
+    return exists().where(Reach.entity_id == entity_id, or_(whole, *late))
 
 
 def _filtered(query: Select, table: type[Story] | type[Resource], filters: Filters) -> Select:  # type: ignore[type-arg]
@@ -41,13 +48,15 @@ def visible_stories(viewer: Viewer, filters: Filters, mine: bool = False) -> Sel
     if mine:
         query = select(Story).where(Story.author_id == viewer.account_id)
     else:
-        query = select(Story).where(or_(_reaches(Story.id, viewer), Story.author_id == viewer.account_id))
+        query = select(Story).where(
+            or_(_reaches(Story.id, Story.created_at, viewer), Story.author_id == viewer.account_id)
+        )
         query = query.where(Story.withdrawn.is_(False))
     return _filtered(query, Story, filters).order_by(Story.created_at.desc(), Story.id)
 
 
 def visible_resources(viewer: Viewer, filters: Filters) -> Select:  # type: ignore[type-arg]
-    query = select(Resource).where(_reaches(Resource.id, viewer))
+    query = select(Resource).where(_reaches(Resource.id, Resource.created_at, viewer))
     return _filtered(query, Resource, filters).order_by(Resource.title, Resource.id)
 
 

@@ -93,14 +93,14 @@ class Story:
     @strawberry.field(description="Earlier versions, oldest first.")
     async def revisions(self, info: Ctx) -> list[StoryRevision]:
         # Only those that reached the viewer while they were current (and still do); all of them to the author.
-        viewer, keys = info.context.viewer, info.context.viewer_audiences
+        viewer = info.context.viewer
         mine = viewer is not None and viewer.account_id == self.row.author_id
         async with info.context.db.sessions() as session:
             rows = await session.scalars(queries.revisions_of(self.row.id))
             return [
                 StoryRevision(number=r.number, title=r.title, body=r.body, written_at=r.written_at)
                 for r in rows
-                if mine or part_reaches(r.audience, self.row.audience, keys)
+                if mine or part_reaches(r.audience, r.written_at, self.row.audience, viewer)
             ]
 
     @strawberry.field

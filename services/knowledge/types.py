@@ -90,15 +90,15 @@ class ReactionCount:
 async def comments_on(info: Ctx, target_id: str, target_now: list[str]) -> list[Comment]:
     """The comments on a target the viewer may see, that reach them too (see `part_reaches`)."""
     rows = await info.context.loader(loaders.comments_by_target).load(target_id)
-    keys = info.context.viewer_audiences
-    return [Comment.of(c) for c in rows if part_reaches(c.audience, target_now, keys)]
+    viewer = info.context.viewer
+    return [Comment.of(c) for c in rows if part_reaches(c.audience, c.created_at, target_now, viewer)]
 
 
 async def reactions_to(info: Ctx, target_id: str, target_now: list[str]) -> list[ReactionCount]:
     """Counted over the reactions that reach the viewer: those given in confidence stay uncounted outside."""
-    keys = info.context.viewer_audiences
+    viewer = info.context.viewer
     loaded = await info.context.loader(loaders.reactions_by_target).load(target_id)
-    rows = [r for r in loaded if part_reaches(r.audience, target_now, keys)]
+    rows = [r for r in loaded if part_reaches(r.audience, r.reacted_at, target_now, viewer)]
     me = info.context.viewer.account_id if info.context.viewer else None
     return [
         ReactionCount(reaction=kind, count=len(given), mine=any(r.member_id == me for r in given))
