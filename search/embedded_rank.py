@@ -29,14 +29,16 @@ def ranked(
     while wanted and len(hits) > asked and hits[-1][0] == hits[wanted - 1][0]:
         asked *= 2
         hits = searcher.search(query, asked + 1, count=False, **options).hits
-    return _settled(searcher, hits)[offset:wanted], total
+    return _settled(searcher, hits, offset, wanted)[offset:wanted], total
 
 
-def _settled(searcher: tantivy.Searcher, hits: Ranked) -> Ranked:
+def _settled(searcher: tantivy.Searcher, hits: Ranked, start: int, end: int) -> Ranked:
+    """`hits` with each tie that reaches into the page (from `start` to `end`) ordered by id."""
     settled: Ranked = []
     for _, run in groupby(hits, key=lambda hit: hit[0]):
         tied = list(run)
-        settled += sorted(tied, key=lambda hit: _id(searcher, hit[1])) if len(tied) > 1 else tied
+        reaches = len(tied) > 1 and len(settled) < end and len(settled) + len(tied) > start
+        settled += sorted(tied, key=lambda hit: _id(searcher, hit[1])) if reaches else tied
     return settled
 
 
