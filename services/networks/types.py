@@ -94,18 +94,21 @@ class Network:
         viewer = info.context.viewer
         return await networks_api.role_in(info.context.db, self.id, viewer.account_id) if viewer else None
 
+    # Nullable, as are the next two: in a list of networks, one the viewer is outside of refuses only its own part.
     @strawberry.field
-    async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member]:
+    async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member] | None:
         require_inside(info.context, self.id)
         return await paged(info.context, queries.network_members(self.id), first, after, Member.of)
 
     @strawberry.field
-    async def local_groups(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[LocalGroup]:
+    async def local_groups(
+        self, info: Ctx, first: int | None = 20, after: str | None = None
+    ) -> Connection[LocalGroup] | None:
         require_inside(info.context, self.id)
         return await paged(info.context, queries.local_groups_of(self.id), first, after, LocalGroup.of)
 
     @strawberry.field(description="Networks connected to this one (both hosts agreed).")
-    async def connected_networks(self, info: Ctx) -> list["Network"]:
+    async def connected_networks(self, info: Ctx) -> list["Network"] | None:
         require_inside(info.context, self.id)
         async with info.context.db.sessions() as session:
             return [Network.of(row) for row in await connections.connected_networks(session, self.id)]

@@ -83,3 +83,13 @@ def test_a_stranger_gets_the_same_not_found_the_same_way_for_hidden_and_missing(
     assert hidden_errors == missing_errors
     assert [code for code, _ in hidden_errors] == ["NOT_FOUND"]
     assert hidden_statements == missing_statements
+
+
+def test_listing_networks_shows_a_public_one_without_its_inside_to_a_stranger(api: Gateway) -> None:
+    olive, _ = _world(api)
+    listed = "{ networks { edges { node { name members { totalCount } localGroups { totalCount } } } } }"
+    body = api.post(listed, {}, olive.token)
+    names = {edge["node"]["name"]: edge["node"] for edge in body["data"]["networks"]["edges"]}
+    assert names.keys() == {"Olive Grove", "Open Commons"}
+    assert names["Open Commons"]["members"] is None and names["Olive Grove"]["members"] == {"totalCount": 1}
+    assert {e["extensions"]["code"] for e in body["errors"]} == {"FORBIDDEN"}
