@@ -15,6 +15,7 @@ from infra.settings import Settings
 from search import indexer
 from search.build import build_index
 from search.port import SearchIndex
+from services.accounts import api as accounts
 from services.feeds import projector
 from services.feeds.digest import send_due_digests
 from services.notifications import api as notifications
@@ -52,12 +53,13 @@ class Runtime:
 
     def jobs(self) -> list[Job]:
         """Periodic work: the 12/24-month surveys and 25-month evaluations, the weekly digests, notifications'
-        due jobs (reminders) and their email outbox."""
+        due jobs (reminders) and their email outbox, and the ended windows of sign-in and sign-up limits."""
         return [
             Job("surveys", HOURLY, lambda: send_due_surveys(self.db)),
             Job("digests", HOURLY, lambda: send_due_digests(self.db, self.settings, utcnow())),
             Job("reminders", REMINDER_SECONDS, lambda: notifications.run_due_jobs(self.db)),
             Job("mail", MAIL_SECONDS, lambda: notifications.deliver_due(self.db, self.settings)),
+            Job("rate limits", HOURLY, lambda: accounts.forget_ended_limits(self.db)),
         ]
 
     async def start(self) -> None:

@@ -10,6 +10,7 @@ from infra.columns import utcnow
 from infra.database import Database
 from infra.errors import Unauthenticated
 from services.accounts.credentials import normal_email, token_hash
+from services.accounts.rate_store import DatabaseStorage
 from services.accounts.tables import Account, AccountSession
 
 __all__ = ["normal_email"]
@@ -52,6 +53,11 @@ async def still_signed_in(session: AsyncSession, token: str | None) -> SessionHo
     if holder is None:
         raise Unauthenticated("Your session has ended; sign in again.")
     return holder
+
+
+async def forget_ended_limits(db: Database) -> int:
+    """Drops rate-limit counters whose window has ended (each would start afresh anyway); how many."""
+    return await DatabaseStorage(db).forget_ended()
 
 
 async def names_of(session: AsyncSession, account_ids: Iterable[str]) -> dict[str, str]:

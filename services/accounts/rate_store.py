@@ -65,6 +65,12 @@ class DatabaseStorage(Storage):
         async with self.db.transaction() as session:
             return (await session.execute(delete(RateCounter))).rowcount
 
+    async def forget_ended(self) -> int:
+        """Counters of ended windows start again at their next hit; without this the attempts of many addresses
+        on many accounts would leave a row each."""
+        async with self.db.transaction() as session:
+            return (await session.execute(delete(RateCounter).where(RateCounter.expires_at <= time.time()))).rowcount
+
     async def clear(self, key: str) -> None:
         async with self.db.transaction() as session:
             await session.execute(delete(RateCounter).where(RateCounter.key == key))

@@ -6,7 +6,9 @@ import contextlib
 from infra.database import Database
 from infra.errors import DomainError, InvalidInput, RateLimited
 from infra.settings import Settings
+from services.accounts import api as accounts
 from services.accounts import commands
+from services.accounts.rate_store import DatabaseStorage
 from tests.support.graphql import PASSWORD
 
 OWNER = "owner@example.org"
@@ -56,3 +58,13 @@ async def test_failures_from_one_address_across_accounts_are_limited(database: D
             await commands.sign_in(database, limited, f"guess{n}@example.org", "wrong password!", ATTACKER, False)
     assert await _sign_in(database, limited, PASSWORD, ATTACKER) == RateLimited.code
     assert await _sign_in(database, limited, PASSWORD, HOME) not in (RateLimited.code, InvalidInput.code)
+
+
+async def test_ended_windows_are_forgotten_and_live_ones_kept(database: Database, settings: Settings) -> None:
+    await _owner(database)
+    limited = settings.model_copy(update={"sign_in_attempts_per_minute": 2})
+    assert await _sign_in(database, limited, "wrong guess again", ATTACKER) == InvalidInput.code
+    await DatabaseStorage(database).incr("a window that has ended", 0)
+    assert await accounts.forget_ended_limits(database) == 1
+    assert await _sign_in(database, limited, "wrong guess again", ATTACKER) == InvalidInput.code
+    assert await _sign_in(database, limited, PASSWORD, ATTACKER) == RateLimited.code
