@@ -5,7 +5,7 @@ from typing import Any
 
 from graphql import GraphQLError
 from strawberry import Schema
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import AddValidationRules, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext, ExecutionResult
 
@@ -78,6 +78,11 @@ def build(settings: Settings | None = None) -> CommonsSchema:
         known=KnownDocuments(limits.known_documents_bytes),
         validation=Validation(limits.validation_budget_seconds),
     )
+    # The limiters' rules are built once: each limiter builds a rule class when constructed, per request otherwise.
+    rules = [
+        *QueryDepthLimiter(max_depth=limits.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
+    ]
     schema = CommonsSchema(
         query=merge_types("Query", QUERIES),
         mutation=merge_types("Mutation", MUTATIONS),
@@ -86,8 +91,7 @@ def build(settings: Settings | None = None) -> CommonsSchema:
             lambda: Admission(admissions),
             PlainText,
             ErrorMasking,
-            lambda: QueryDepthLimiter(max_depth=limits.max_query_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+            lambda: AddValidationRules(rules),
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         ],
     )
