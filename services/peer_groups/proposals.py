@@ -10,6 +10,7 @@ from infra.columns import utcnow
 from infra.errors import Conflict, NotFound
 from services.peer_groups import events as ev
 from services.peer_groups.access import NO_GROUP, Actor
+from services.peer_groups.choices import release_choice
 from services.peer_groups.groups import check_newcomer, checked_role, seat_member, seats
 from services.peer_groups.publications import group_event
 from services.peer_groups.tables import GroupMember, PeerGroup, Proposal, ProposalVote
@@ -125,6 +126,8 @@ async def _settle(session: AsyncSession, group: PeerGroup, proposal: Proposal) -
     votes = ProposalVote.proposal_id == proposal.id
     declined = select(ProposalVote.member_id).where(votes, ProposalVote.agrees.is_(False))
     if proposal.invitee_accepts is False or await session.scalar(declined) is not None:
+        if proposal.kind == SEAT:
+            await release_choice(session, group.id, proposal.member_id)
         return _close(session, group, proposal, carried=False)
     needed, agreed = await agreements(session, proposal)
     if not needed <= agreed or (proposal.kind == SEAT and not proposal.invitee_accepts):

@@ -78,3 +78,27 @@ async def _all_event_data(database_url: str) -> str:
             return json.dumps([row.data for row in await session.scalars(select(OutboxRow))])
     finally:
         await db.dispose()
+
+
+CIRCLE_SCHEME = """mutation($n: ID!) { createMentoringScheme(input: {networkId: $n, name: "Circles",
+  kind: "mentoring_circle", aims: "Grow together", eligibility: [], months: 12, diversityAims: [],
+  questions: []}) { id } }"""
+CIRCLE_OFFER = """mutation($s: ID!) {
+  postMentoringOffer(mentoringSchemeId: $s, text: "Leading in a crisis", capacity: 2) { id } }"""
+OPEN = "query($g: ID!) { peerGroup(id: $g) { openProposals { id memberName } } }"
+DECLINE = "mutation($p: ID!) { answerPeerGroupProposal(proposalId: $p, agree: false) { state } }"
+
+
+def test_a_mentee_the_circle_declines_gets_their_choice_back(api: Gateway) -> None:
+    host, network, (mira, fay, gus) = network_of(api, "Mira Mentor", "Fay Mentee", "Gus Mentee")
+    scheme = host.run(CIRCLE_SCHEME, n=network)["createMentoringScheme"]["id"]
+    for who, role in ((mira, "mentor"), (fay, "mentee"), (gus, "mentee")):
+        who.run(ENROL, s=scheme, role=role, areas=[], goals="", times=[], who=[])
+    offer = mira.run(CIRCLE_OFFER, s=scheme)["postMentoringOffer"]["id"]
+    circle = fay.run(CHOOSE, o=offer)["chooseMentoringOffer"]["id"]
+    assert gus.run(CHOOSE, o=offer)["chooseMentoringOffer"]["id"] == circle
+    [proposal] = mira.run(OPEN, g=circle)["peerGroup"]["openProposals"]
+    assert fay.run(DECLINE, p=proposal["id"])["answerPeerGroupProposal"]["state"] == "declined"
+    # Gus is no longer held as matched, and the offer's place he held is free: he may choose it again.
+    assert gus.run(CHOOSE, o=offer)["chooseMentoringOffer"]["id"] == circle
+    assert [p["memberName"] for p in mira.run(OPEN, g=circle)["peerGroup"]["openProposals"]] == ["Gus Mentee"]
