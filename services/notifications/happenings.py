@@ -19,6 +19,7 @@ from services.notifications.kinds import Kind
 from services.notifications.meetings import meeting_cancelled, meeting_moved, meeting_scheduled
 from services.notifications.notice import Happening, Notice, group_path, in_group
 from services.notifications.proposals import proposal_closed, proposal_made
+from services.notifications.responses import RESPONSES
 from services.notifications.schedule import plan
 from services.peer_groups import api as peer_groups
 from services.peer_groups import events as groups
@@ -77,4 +78,5 @@ READINGS: dict[str, Reading] = {
     "peer_groups.survey.sent": survey_sent,
     "harvests.citation.requested": citation_requested,
     "harvests.harvest.published": harvest_published,
+    **RESPONSES,
 }
