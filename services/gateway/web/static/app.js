@@ -1,5 +1,6 @@
 // The shell: routes client-side paths to pages, keeps the navigation current and moves focus on each page.
 import { gql } from './api.js';
+import { bellFor } from './bell.js';
 import { h, replace } from './dom.js';
 import { forget, loadMe, session } from './session.js';
 import { problem } from './ui.js';
@@ -25,7 +26,7 @@ function navLinks() {
   // The current section: the link naming this very page, else the one whose path it lies under.
   const current = hrefs.includes(here) ? here : hrefs.find((href) => here.startsWith(`${href}/`));
   const link = (href, text) => h('li', {}, h('a', { href, 'aria-current': href === current ? 'page' : null }, text));
-  if (!session.me) return h('ul', {}, link('/sign-in', 'Sign in'), link('/sign-up', 'Sign up'));
+  if (!session.me) return h('ul', {}, bellFor(null), link('/sign-in', 'Sign in'), link('/sign-up', 'Sign up'));
   const signOut = h('button', { type: 'button', class: 'link' }, 'Sign out');
   signOut.addEventListener('click', async () => {
     await gql('mutation SignOut { signOut }').catch(() => null);
@@ -35,7 +36,7 @@ function navLinks() {
   return h('ul', {},
     link('/feed', 'Feed'), link('/search', 'Search'), link('/stories/new', 'Share a story'),
     link('/networks', 'Networks'), link('/peer-groups', 'Peer groups'), link('/harvests', 'Harvests'), link('/resources', 'Resources'),
-    link('/stories', 'My stories'), link('/profile', 'Profile'), h('li', {}, signOut));
+    link('/stories', 'My stories'), link('/profile', 'Profile'), bellFor(session.me), h('li', {}, signOut));
 }
 
 export async function go(path, { replace: swap = false } = {}) {

@@ -10,6 +10,7 @@ import { peerGroup, peerGroups } from './pages/peer_groups.js';
 import { resource, resources } from './pages/resources.js';
 import { search } from './pages/search.js';
 import { myStories, shareStory, story } from './pages/stories.js';
+import { notifications } from './pages/notifications.js';
 
 export const ROUTES = [
   ['/', home, true],
@@ -22,6 +23,7 @@ export const ROUTES = [
   ['/local-groups/:id', localGroup],
   ['/members/:id', member],
   ['/profile', profile],
+  ['/notifications', notifications],
   ['/stories', myStories],
   ['/stories/new', shareStory],
   ['/stories/:id', story],

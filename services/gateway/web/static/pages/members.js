@@ -3,6 +3,7 @@ import { gql } from '../api.js';
 import { checkboxes, checked, field, h } from '../dom.js';
 import { myProfile, session } from '../session.js';
 import { form, links, section, tags, title, values } from '../ui.js';
+import { notificationPreferences } from './notification_preferences.js';
 
 const PROFILE = 'id name bio practiceAreas offers seeks localGroups { id name network { id name } }';
 
@@ -38,5 +39,6 @@ export async function profile(view) {
     return 'Profile saved.';
   }, 'Save profile');
   view.main.append(title('Your profile'), h('p', {}, h('a', { href: `/members/${mine.id}` }, 'See it as others do')), edit,
-    section('Local groups', links(mine.localGroups, (g) => `/local-groups/${g.id}`, (g) => `${g.name} — ${g.network.name}`, 'None yet: join one from a network page.')));
+    section('Local groups', links(mine.localGroups, (g) => `/local-groups/${g.id}`, (g) => `${g.name} — ${g.network.name}`, 'None yet: join one from a network page.')),
+    await notificationPreferences());
 }
