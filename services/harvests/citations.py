@@ -25,7 +25,9 @@ class Cited:
 
 
 def sees_story(viewer: Viewer, story: StoryGlimpse) -> bool:
-    return story.author_id == viewer.account_id or audience.may_see(story.audience, viewer.audiences)
+    return story.author_id == viewer.account_id or audience.admits(
+        story.audience, story.written_at, viewer.audiences, viewer.sees_from
+    )
 
 
 async def cited(db: Database, viewer: Viewer, story_ids: list[str], resource_ids: list[str]) -> Cited:

@@ -1,6 +1,7 @@
 """What other services may ask of knowledge: glimpses of stories and resources, with the audience they reach."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 
@@ -19,6 +20,8 @@ class StoryGlimpse:
     title: str
     excerpt: str
     audience: tuple[str, ...]
+    # When it was first written: a late joiner of its peer group sees it only if written from their seat on.
+    written_at: datetime
     # How many times it was edited: which version of its text a glimpse shows (0: as first written).
     version: int = 0
 
@@ -47,7 +50,7 @@ def _excerpt(body: str) -> str:
 def glimpse_of(story: Story, version: int) -> StoryGlimpse:
     return StoryGlimpse(
         story.id, story.network_id, story.author_id, story.author_name, story.title, _excerpt(story.body),
-        tuple(story.audience), version,
+        tuple(story.audience), story.created_at, version,
     )  # fmt: skip
 
 
