@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     sign_in_attempts_per_address_minute: int = 30
     sign_in_attempts_per_account_minute: int = 100
     sign_ups_per_address_hour: int = 20
+    # How long an emailed link stays good: verifying an address, resetting a password.
+    verification_link_hours: float = 48.0
+    reset_link_minutes: float = 60.0
 
     # Email: SMTP when smtp_host is set; otherwise messages land as .eml files in <data_dir>/outbox-mail.
     smtp_host: str | None = None

@@ -70,6 +70,13 @@ async def account_id_for_email(db: Database, email: str) -> str | None:
         return await session.scalar(select(Account.id).where(Account.email == email.strip().lower()))
 
 
+async def verified_email(db: Database, account_id: str) -> str | None:
+    """The account's address once its owner has proven it (followed the verification or a reset link), else None."""
+    async with db.sessions() as session:
+        query = select(Account.email).where(Account.id == account_id, Account.email_verified_at.is_not(None))
+        return await session.scalar(query)
+
+
 async def account(db: Database, account_id: str) -> SessionHolder | None:
     async with db.sessions() as session:
         row = await session.get(Account, account_id)

@@ -12,7 +12,7 @@ from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.database import Database
-from infra.errors import Conflict, InvalidInput, Unauthenticated
+from infra.errors import InvalidInput, Unauthenticated
 from infra.settings import Settings
 from services.accounts.credentials import (
     check_password,
@@ -22,6 +22,7 @@ from services.accounts.credentials import (
     password_matches,
     token_hash,
 )
+from services.accounts.email_links import Purpose, send_link, tell_owner
 from services.accounts.events import SessionsEnded
 from services.accounts.tables import Account, AccountSession
 from services.accounts.throttle import admit_sign_in
@@ -41,15 +42,29 @@ def _clean_name(name: str) -> str:
     return name
 
 
-async def sign_up(db: Database, email: str, password: str, name: str, is_admin: bool = False) -> Account:
-    account = Account(email=normal_email(email), name=_clean_name(name), is_admin=is_admin)
+async def sign_up(
+    db: Database, settings: Settings, email: str, password: str, name: str, verified: bool = False
+) -> Account | None:
+    """A new account, sent a link to verify its address (unless `verified`, as the demo's are); None when the
+    address has an account already, whose owner is told by email. Both take the same work (the password hashed),
+    so the caller's answer and its timing say nothing of which addresses have accounts."""
+    account = Account(
+        email=normal_email(email), name=_clean_name(name), email_verified_at=utcnow() if verified else None
+    )
     await check_password(password, [account.email, account.name])
     account.password_hash = await hash_password(password)
     try:
         async with db.transaction() as session:
             session.add(account)
+            await session.flush()
+            if not verified:
+                await send_link(session, settings, account.id, Purpose.VERIFY)
     except IntegrityError:
-        raise Conflict("An account with that email address exists already.") from None
+        async with db.transaction() as session:
+            owner = await session.scalar(select(Account.id).where(Account.email == account.email))
+            if owner is not None:
+                await tell_owner(session, owner)
+        return None
     return account
 
 
@@ -80,7 +95,7 @@ async def open_session(db: Database, settings: Settings, account: Account, brows
     return OpenedSession(account=account, token=token, csrf_token=csrf)
 
 
-def _ended(session: AsyncSession, account_id: str) -> None:
+def announce_ended(session: AsyncSession, account_id: str) -> None:
     """Tells live connections (in every process, through the bus's live tail) to check their sessions again."""
     record(session, [new_event(SessionsEnded(account_id=account_id), subject=account_id,
                                audience=[audience.PLATFORM.key], network=None)])  # fmt: skip
@@ -91,7 +106,7 @@ async def sign_out(db: Database, token: str) -> None:
         ended = delete(AccountSession).where(AccountSession.token_hash == token_hash(token))
         account_id = await session.scalar(ended.returning(AccountSession.account_id))
         if account_id is not None:
-            _ended(session, account_id)
+            announce_ended(session, account_id)
 
 
 @dataclass(frozen=True)
@@ -118,7 +133,7 @@ async def change_password(db: Database, settings: Settings, change: PasswordChan
     async with db.transaction() as session:
         await session.execute(update(Account).where(Account.id == account.id).values(password_hash=new_hash))
         await session.execute(delete(AccountSession).where(AccountSession.account_id == account.id))
-        _ended(session, account.id)
+        announce_ended(session, account.id)
     return await open_session(db, settings, account, browser)
 
 

@@ -1,4 +1,4 @@
-"""Accounts: who can sign in, their open sessions, and the counters of sign-in and sign-up rate limits."""
+"""Accounts: who can sign in, their open sessions, their emailed links, and the counters of rate limits."""
 
 from datetime import datetime
 
@@ -17,6 +17,8 @@ class Account(Base):
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(200))
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set when its owner followed the verification link (or a reset link): only then is the address theirs.
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -28,6 +30,18 @@ class AccountSession(Base):
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     account_id: Mapped[str] = mapped_column(ForeignKey("accounts_accounts.id", ondelete="CASCADE"))
     csrf_token: Mapped[str | None] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class EmailLink(Base):
+    """A link emailed to an account's address (verify it, reset the password): single use, expiring; only the
+    token's hash is stored."""
+
+    __tablename__ = "accounts_email_links"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts_accounts.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[str] = mapped_column(String(20))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -19,6 +19,7 @@ from services.accounts.rate_store import DatabaseStorage
 
 SIGN_IN_REFUSED = "Too many sign-in attempts; wait a minute and try again."
 SIGN_UP_REFUSED = "Too many new accounts from your address; try again in an hour."
+RESET_REFUSED = "Too many password resets asked from your address; try again in an hour."
 
 Limit = tuple[RateLimitItem, tuple[str, ...]]
 
@@ -63,3 +64,9 @@ async def admit_sign_in(db: Database, settings: Settings, email: str, address: s
 async def admit_sign_up(db: Database, settings: Settings, address: str) -> None:
     limit = (RateLimitItemPerHour(settings.sign_ups_per_address_hour), ("sign_up", address))
     await _admit(db, [limit], SIGN_UP_REFUSED)
+
+
+async def admit_reset(db: Database, settings: Settings, address: str) -> None:
+    """Each reset asked sends an email: limited per address like sign-ups, so nobody floods an inbox from here."""
+    limit = (RateLimitItemPerHour(settings.sign_ups_per_address_hour), ("reset", address))
+    await _admit(db, [limit], RESET_REFUSED)

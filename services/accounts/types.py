@@ -4,7 +4,7 @@ import strawberry
 from strawberry.types import Info
 
 from infra.context import RequestContext
-from services.accounts import commands, throttle
+from services.accounts import commands, ownership, throttle
 from services.accounts.api import CSRF_COOKIE, SESSION_COOKIE
 from services.accounts.tables import Account as AccountRow
 
@@ -15,6 +15,12 @@ class Account:
     email: str
     name: str
     is_admin: bool
+
+
+@strawberry.type
+class SignUpReceived:
+    email: str
+    message: str = "Check your email: follow the link we sent to verify your address, then sign in."
 
 
 @strawberry.type
@@ -37,11 +43,6 @@ def _set_cookies(context: RequestContext, opened: commands.OpenedSession) -> Non
         morsel["secure"] = context.settings.production
 
 
-async def _open(context: RequestContext, row: AccountRow, for_api: bool) -> SignedIn:
-    opened = await commands.open_session(context.db, context.settings, row, browser=not for_api)
-    return _signed_in(context, opened, for_api)
-
-
 def _signed_in(context: RequestContext, opened: commands.OpenedSession, for_api: bool) -> SignedIn:
     if not for_api:
         _set_cookies(context, opened)
@@ -62,14 +63,39 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Creates an account and signs it in.")
-    async def sign_up(
-        self, info: Info[RequestContext, None], email: str, password: str, name: str, for_api: bool = False
-    ) -> SignedIn:
+    @strawberry.mutation(
+        description="Creates an account and emails a link to verify its address; then sign in. Answers the same "
+        "when the address has an account already (its owner is told by email)."
+    )
+    async def sign_up(self, info: Info[RequestContext, None], email: str, password: str, name: str) -> SignUpReceived:
         context = info.context
         await throttle.admit_sign_up(context.db, context.settings, context.client_address)
-        row = await commands.sign_up(context.db, email, password, name)
-        return await _open(context, row, for_api)
+        await commands.sign_up(context.db, context.settings, email, password, name)
+        return SignUpReceived(email=email.strip().lower())
+
+    @strawberry.mutation(description="Confirms an address by the token of the link emailed to it (works once).")
+    async def verify_email(self, info: Info[RequestContext, None], token: str) -> Account:
+        return account_of(await ownership.verify_email(info.context.db, token))
+
+    @strawberry.mutation(
+        description="Emails a link to reset the password, if the address has an account; answers true either way."
+    )
+    async def request_password_reset(self, info: Info[RequestContext, None], email: str) -> bool:
+        context = info.context
+        await throttle.admit_reset(context.db, context.settings, context.client_address)
+        await ownership.request_password_reset(context.db, context.settings, email)
+        return True
+
+    @strawberry.mutation(
+        description="Sets a new password by the token of a reset link (works once, expires), ends every session of "
+        "the account and signs the caller in (a cookie, or with forApi a token)."
+    )
+    async def reset_password(
+        self, info: Info[RequestContext, None], token: str, new_password: str, for_api: bool = False
+    ) -> SignedIn:
+        context = info.context
+        opened = await ownership.reset_password(context.db, context.settings, token, new_password, not for_api)
+        return _signed_in(context, opened, for_api)
 
     @strawberry.mutation(description="Signs in; browsers get a session cookie, API clients (forApi) a token.")
     async def sign_in(

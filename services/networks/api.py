@@ -10,11 +10,19 @@ from events.audience import AudienceKind
 from infra.database import Database
 from services.networks.access import hosted_by
 from services.networks.connections import connected_ids
+from services.networks.invitations import InvitationGlimpse, invitation_glimpse, network_name_in
 from services.networks.practice_areas import DEFAULT_PRACTICE_AREAS, clean_areas
 from services.networks.queries import allowed_areas, local_groups_by_member
 from services.networks.tables import LocalGroup, LocalGroupMember, Membership, Network, Profile
 
-__all__ = ["DEFAULT_PRACTICE_AREAS", "clean_areas", "hosted_by"]
+__all__ = [
+    "DEFAULT_PRACTICE_AREAS",
+    "InvitationGlimpse",
+    "clean_areas",
+    "hosted_by",
+    "invitation_glimpse",
+    "network_name_in",
+]
 
 
 @dataclass(frozen=True)

@@ -68,3 +68,20 @@ class ConnectionMade(ConnectionEvent):
 @payload("networks.connection.declined", 1)
 class ConnectionDeclined(ConnectionEvent):
     pass
+
+
+@payload("networks.invitation.sent", 1)
+class InvitationSent(Payload):
+    """A host invited an email address. The address is not carried: notifications asks networks' api for it."""
+
+    invitation_id: str
+    network_id: str
+    invited_by: str
+
+
+@payload("networks.join_request.decided", 1)
+class JoinRequestDecided(Payload):
+    request_id: str
+    network_id: str
+    member_id: str
+    approved: bool

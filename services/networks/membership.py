@@ -5,11 +5,15 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from events import audience
+from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, Forbidden, InvalidInput, NotFound
 from infra.viewer import Viewer
+from services.networks import events as ev
 from services.networks.access import ROLES, hosted_network, hosts, network_and_role, role_of
 from services.networks.commands import add_member, clean_text
+from services.networks.publications import event
 from services.networks.tables import Invitation, JoinRequest, Membership, Network
 
 
@@ -28,11 +32,19 @@ async def invite(
     invitation = Invitation(network_id=network.id, email=email, invited_by=viewer.account_id, created_at=utcnow())
     session.add(invitation)
     await session.flush()
+    sent = ev.InvitationSent(invitation_id=invitation.id, network_id=network.id, invited_by=viewer.account_id)
+    record(session, [event(sent, invitation.id, [audience.network(network.id)], network.id)])
     return invitation
 
 
-async def accept_invitation(session: AsyncSession, viewer: Viewer, invitation_id: str) -> Network:
-    mine = select(Invitation).where(Invitation.id == invitation_id, Invitation.email == viewer.email)
+async def accept_invitation(
+    session: AsyncSession, viewer: Viewer, invitation_id: str, verified_email: str | None
+) -> Network:
+    """`verified_email` is the viewer's address if they proved it is theirs (asked of accounts by the caller): an
+    invitation is for the owner of its address, not for whoever signed up with it. Addresses are kept lower case."""
+    if verified_email is None:
+        raise Forbidden("Verify your email address first: follow the link we emailed you, then accept.")
+    mine = select(Invitation).where(Invitation.id == invitation_id, Invitation.email == verified_email.lower())
     invitation = await session.scalar(mine)
     if invitation is None:
         raise NotFound("No such invitation for you.")
@@ -84,6 +96,10 @@ async def decide_join_request(
     if request.status != "pending":
         raise Conflict("This request was answered already.")
     request.status = "approved" if approve else "declined"
+    decided = ev.JoinRequestDecided(
+        request_id=request.id, network_id=network.id, member_id=request.member_id, approved=approve
+    )
+    record(session, [event(decided, request.id, [audience.network(network.id)], network.id)])
     if approve and (applicant := await applicant_of(request.member_id)) is not None:
         await add_member(session, applicant, network, "member")
     return request

@@ -101,11 +101,14 @@ class Query:
             raise NotFound("No such member.")
         return Member.of(found)
 
-    @strawberry.field(description="Invitations waiting for you.")
+    @strawberry.field(description="Invitations waiting for you, once you have verified your email address.")
     async def my_invitations(self, info: Ctx) -> list[Invitation]:
-        viewer = info.context.member()
+        # Unverified, the address may be someone else's: their invitations (a private network's name) stay hidden.
+        verified = await accounts.verified_email(info.context.db, info.context.member().account_id)
+        if verified is None:
+            return []
         async with info.context.db.sessions() as session:
-            rows = await queries.open_invitations(session, viewer.email)
+            rows = await queries.open_invitations(session, verified)
             return [_invitation(row, Network.of(network)) for row, network in rows]
 
     @strawberry.field(description="Requests to join a network that wait for an answer (hosts only).")
@@ -164,8 +167,10 @@ class Mutation:
 
     @strawberry.mutation(description="Accepts an invitation sent to your email address.")
     async def accept_invitation(self, info: Ctx, id: strawberry.ID) -> Network:
+        viewer = info.context.member()
+        verified = await accounts.verified_email(info.context.db, viewer.account_id)
         async with info.context.db.transaction() as session:
-            return Network.of(await membership.accept_invitation(session, info.context.member(), id))
+            return Network.of(await membership.accept_invitation(session, viewer, id, verified))
 
     @strawberry.mutation(description="Asks the hosts of a public network to let you in.")
     async def request_to_join(self, info: Ctx, network_id: strawberry.ID, message: str = "") -> JoinRequest:

@@ -10,12 +10,14 @@ from events.consumer import Consumer
 from events.envelope import Event
 from services.notifications.happenings import READINGS
 from services.notifications.inbox import notify
+from services.notifications.invitations import NETWORK_READINGS
 
-SOURCES = ("peer_groups", "harvests", "knowledge")
+SOURCES = ("peer_groups", "harvests", "knowledge", "networks")
+ALL_READINGS = {**READINGS, **NETWORK_READINGS}
 
 
 async def handle(event: Event, session: AsyncSession) -> None:
-    if reading := READINGS.get(event.type):
+    if reading := ALL_READINGS.get(event.type):
         read = await reading(event, session)
         for notice, recipients in read if isinstance(read, list) else [read] if read else []:
             await notify(session, notice, recipients)

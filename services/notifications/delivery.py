@@ -14,7 +14,7 @@ from infra.settings import Settings
 from services.accounts import api as accounts
 from services.notifications.invites import meeting_ics
 from services.notifications.kinds import Kind
-from services.notifications.letters import letter
+from services.notifications.letters import letter, written_letter
 from services.notifications.mail import Sender, sender_for
 from services.notifications.outbox import claim_due, mark_failed, mark_sent
 from services.notifications.tables import Email, Notification
@@ -27,16 +27,24 @@ BATCH = 100
 
 async def compose(db: Database, settings: Settings, email: Email) -> EmailMessage | None:
     """The message for an outbox row; None when there is nobody or nothing left to write to."""
+    if email.letter is not None:
+        return await _written(db, settings, email, email.letter)
     async with db.sessions() as session:
         row = await session.get(Notification, email.notification_id) if email.notification_id else None
         meeting = None
         if row is not None and row.kind in MEETING_KINDS:
             meeting = await peer_groups.meeting_glimpse(session, row.subject.partition(":")[2])
-    account = await accounts.account(db, email.recipient_id)
+    account = await accounts.account(db, email.recipient_id) if email.recipient_id else None
     if row is None or account is None:
         return None
     ics = meeting_ics(meeting, settings.site_url + row.path) if meeting else None
     return letter(settings, row, account.email, account.name, ics)
+
+
+async def _written(db: Database, settings: Settings, email: Email, written: dict[str, str]) -> EmailMessage | None:
+    account = await accounts.account(db, email.recipient_id) if email.recipient_id else None
+    to = email.address or (account.email if account else None)
+    return written_letter(settings, email.id, to, written) if to else None
 
 
 async def deliver_due(

@@ -33,3 +33,18 @@ def letter(settings: Settings, row: Notification, to: str, name: str, ics: str |
     if ics is not None:
         message.add_attachment(ics.encode(), maintype="text", subtype="calendar", filename="meeting.ics")
     return message
+
+
+def written_letter(settings: Settings, email_id: str, to: str, written: dict[str, str]) -> EmailMessage:
+    """A letter another service wrote (accounts' links, an invitation): no unsubscribe, as it answers an action."""
+    subject, text, link = written["subject"], written["text"], settings.site_url + written["path"]
+    message = EmailMessage()
+    message["Subject"], message["From"], message["To"] = subject, settings.mail_from, to
+    message["Message-ID"] = f"<{email_id}@practice-commons>"
+    message.set_content(f"Hello,\n\n{text}\n\n{link}\n")
+    message.add_alternative(
+        f'<html><body><p>Hello,</p><p>{html.escape(text)}</p><p><a href="{html.escape(link)}">{html.escape(link)}</a>'
+        "</p></body></html>",
+        subtype="html",
+    )
+    return message

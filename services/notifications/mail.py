@@ -22,9 +22,12 @@ class FileDrop:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
+    def path_of(self, key: str) -> Path:
+        return self.folder / f"{re.sub(r'[^A-Za-z0-9_-]', '-', key)}.eml"
+
     async def send(self, message: EmailMessage, key: str) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / f"{re.sub(r'[^A-Za-z0-9_-]', '-', key)}.eml").write_bytes(message.as_bytes())
+        self.path_of(key).write_bytes(message.as_bytes())
 
 
 class Smtp:

@@ -5,21 +5,42 @@ sending, and marks a row sent only while it still holds it. A sender killed mid-
 after the lease; an SMTP server that refuses or is away gets the row back later, with a doubling delay.
 """
 
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.columns import new_id
+from infra.upserts import upsert
 from services.notifications.claims import claim
 from services.notifications.tables import Email
 
 LONGEST_WAIT = timedelta(hours=1)
 
 
-def _row(key: str, recipient_id: str, notification_id: str | None, now: datetime) -> dict[str, object]:
+@dataclass(frozen=True)
+class Letter:
+    """A message another service wrote (accounts' links, an invitation to an address): its link is a path under
+    COMMONS_PUBLIC_URL, made whole when it is sent."""
+
+    subject: str
+    text: str
+    path: str
+
+
+def _row(key: str, recipient_id: str | None, notification_id: str | None, now: datetime) -> dict[str, object]:
     return {"id": new_id(), "key": key, "recipient_id": recipient_id, "notification_id": notification_id,
-            "queued_at": now, "next_attempt_at": now, "attempts": 0}  # fmt: skip
+            "address": None, "letter": None, "queued_at": now, "next_attempt_at": now, "attempts": 0}  # fmt: skip
+
+
+async def queue_letter(
+    session: AsyncSession, key: str, letter: Letter, now: datetime, account_id: str | None, address: str | None = None
+) -> None:
+    """Queues a letter in the caller's transaction: to an account's address, or to `address` (no account). Once
+    per key: queued again (a redelivered event) it changes nothing."""
+    row = _row(key, account_id, None, now) | {"address": address, "letter": asdict(letter)}
+    await upsert(session, Email, [row], key=["key"])
 
 
 async def queue_emails(session: AsyncSession, notified: list[tuple[str, str]], now: datetime) -> None:
@@ -33,7 +54,8 @@ async def claim_due(session: AsyncSession, now: datetime, lease: timedelta, limi
 
 
 async def mark_sent(session: AsyncSession, email_id: str, token: str, now: datetime) -> None:
-    await session.execute(update(Email).where(Email.id == email_id, Email.claimed_by == token).values(sent_at=now))
+    sent = update(Email).where(Email.id == email_id, Email.claimed_by == token)
+    await session.execute(sent.values(sent_at=now, letter=None))
 
 
 async def mark_failed(

@@ -50,10 +50,15 @@ class Email(Base):
     __table_args__ = (Index("ix_notifications_emails_due", "sent_at", "next_attempt_at"),)
 
     id: Mapped[str] = _id()
-    # `notification:<id>` or `digest:<member>:<period start>`.
+    # `notification:<id>`, `digest:<member>:<period start>`, `invitation:<id>` or `account:<purpose>:<token hash>`.
     key: Mapped[str] = mapped_column(String(120), unique=True)
-    recipient_id: Mapped[str] = mapped_column(String(36))
+    # An account, or none for an address without one (an invitation), which is then in `address`.
+    recipient_id: Mapped[str | None] = mapped_column(String(36))
+    address: Mapped[str | None] = mapped_column(String(254))
     notification_id: Mapped[str | None] = mapped_column(String(36))
+    # A letter another service wrote (subject, text, path), when not composed from a notification; dropped once
+    # sent, since it may carry a single-use link.
+    letter: Mapped[dict[str, str] | None] = mapped_column(JSON)
     queued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # A sender holds a row until then; a sender that died lets it go when the lease runs out.

@@ -23,14 +23,14 @@ async def _sign_in(db: Database, settings: Settings, password: str, address: str
         return refused.code
 
 
-async def _owner(db: Database) -> None:
-    await commands.sign_up(db, OWNER, PASSWORD, "Olu Owner")
+async def _owner(db: Database, settings: Settings) -> None:
+    await commands.sign_up(db, settings, OWNER, PASSWORD, "Olu Owner", verified=True)
 
 
 async def test_sixty_parallel_guesses_check_at_most_the_limit_and_the_right_one_is_refused(
     database: Database, settings: Settings
 ) -> None:
-    await _owner(database)
+    await _owner(database, settings)
     guesses = [_sign_in(database, settings, f"wrong guess number {n}", ATTACKER) for n in range(59)]
     answers = await asyncio.gather(*guesses, _sign_in(database, settings, PASSWORD, ATTACKER))
     checked = [answer for answer in answers if answer != RateLimited.code]
@@ -43,7 +43,7 @@ async def test_sixty_parallel_guesses_check_at_most_the_limit_and_the_right_one_
 async def test_an_attacker_limited_at_their_address_does_not_lock_the_owner_out(
     database: Database, settings: Settings
 ) -> None:
-    await _owner(database)
+    await _owner(database, settings)
     attempts = settings.sign_in_attempts_per_minute + 5
     answers = await asyncio.gather(*(_sign_in(database, settings, "not it at all", ATTACKER) for _ in range(attempts)))
     assert RateLimited.code in answers
@@ -51,7 +51,7 @@ async def test_an_attacker_limited_at_their_address_does_not_lock_the_owner_out(
 
 
 async def test_failures_from_one_address_across_accounts_are_limited(database: Database, settings: Settings) -> None:
-    await _owner(database)
+    await _owner(database, settings)
     limited = settings.model_copy(update={"sign_in_attempts_per_address_minute": 5})
     for n in range(5):
         with contextlib.suppress(InvalidInput):
@@ -61,7 +61,7 @@ async def test_failures_from_one_address_across_accounts_are_limited(database: D
 
 
 async def test_ended_windows_are_forgotten_and_live_ones_kept(database: Database, settings: Settings) -> None:
-    await _owner(database)
+    await _owner(database, settings)
     limited = settings.model_copy(update={"sign_in_attempts_per_minute": 2})
     assert await _sign_in(database, limited, "wrong guess again", ATTACKER) == InvalidInput.code
     await DatabaseStorage(database).incr("a window that has ended", 0)

@@ -10,8 +10,14 @@ from starlette.testclient import TestClient
 from infra.runtime import Runtime
 from infra.settings import Settings
 from services.gateway.app import create_app
+from tests.support.mailbox import emailed_token
 
 PASSWORD = "a long enough password"
+SIGN_UP = "mutation($e: String!, $p: String!, $n: String!) { signUp(email: $e, password: $p, name: $n) { email } }"
+SIGN_IN = (
+    "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p, forApi: true) { token account { id } } }"
+)
+VERIFY = "mutation($t: String!) { verifyEmail(token: $t) { id } }"
 
 
 class GraphQLFailed(AssertionError):
@@ -38,8 +44,9 @@ class Member:
 
 
 class Gateway:
-    def __init__(self, http: TestClient) -> None:
+    def __init__(self, http: TestClient, runtime: Runtime) -> None:
         self.http = http
+        self.runtime = runtime
         self.count = 0
 
     def post(self, query: str, variables: dict[str, Any], token: str | None = None) -> dict[str, Any]:
@@ -59,20 +66,27 @@ class Gateway:
         assert body.get("errors"), f"expected errors, got {body}"
         return body["errors"]
 
-    def sign_up(self, name: str, email: str | None = None) -> Member:
+    def sign_up(self, name: str, email: str | None = None, verify: bool = True) -> Member:
+        """Signs up, signs in, and (unless told not to) follows the verification link the sign-up emailed."""
         self.count += 1
         email = email or f"{name.split()[0].lower()}{self.count}@example.org"
-        data = self.run(
-            "mutation($e: String!, $p: String!, $n: String!) { signUp(email: $e, password: $p, name: $n, forApi: true)"
-            " { token account { id } } }",
-            e=email,
-            p=PASSWORD,
-            n=name,
-        )["signUp"]
+        self.run(SIGN_UP, e=email, p=PASSWORD, n=name)
+        member = self.sign_in(email, name)
+        if verify:
+            self.run(VERIFY, t=self.emailed_token(member.id, "verify"))
+        return member
+
+    def sign_in(self, email: str, name: str, password: str = PASSWORD) -> Member:
+        data = self.run(SIGN_IN, e=email, p=password)["signIn"]
         return Member(self, data["account"]["id"], email, name, data["token"])
+
+    def emailed_token(self, account_id: str, purpose: str) -> str:
+        """The token of the latest link of this purpose emailed to the account, as its letter says."""
+        return self.http.portal.call(emailed_token, self.runtime, account_id, purpose)
 
 
 @contextmanager
 def gateway(settings: Settings) -> Iterator[Gateway]:
-    with TestClient(create_app(Runtime(settings)), raise_server_exceptions=False) as http:
-        yield Gateway(http)
+    runtime = Runtime(settings)
+    with TestClient(create_app(runtime), raise_server_exceptions=False) as http:
+        yield Gateway(http, runtime)
