@@ -11,7 +11,15 @@ from graphql import GraphQLField
 from tests.support.graphql import PASSWORD, Gateway
 from tests.support.live_schema import live_schema, root_fields
 from tests.support.operations import Filler, operation
-from tests.support.world import PEER_GROUP_KINDS, PEER_GROUP_SECRETS, SECRETS, World
+from tests.support.world import (
+    NETWORK_KINDS,
+    NETWORK_SECRETS,
+    PEER_GROUP_KINDS,
+    PEER_GROUP_NAME,
+    PEER_GROUP_SECRETS,
+    SECRETS,
+    World,
+)
 
 HIDDEN_ENTITY_ERRORS = {"NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED"}
 # Refusals that can't reveal anything, for fields that point at no entity (e.g. a wrong password).
@@ -32,6 +40,11 @@ class Unseen:
 OUTSIDER = Unseen()
 # A member of the network outside the peer group: the network may answer them, the group's space may not.
 FELLOW_MEMBER = Unseen(PEER_GROUP_SECRETS, PEER_GROUP_KINDS)
+# A host or coordinator outside the peer group: hosts form groups and propose members, coordinators watch that
+# groups keep meeting, so a group's existence and name are theirs to know; nothing said or kept in it is.
+NETWORK_STAFF = Unseen(tuple(s for s in PEER_GROUP_SECRETS if s != PEER_GROUP_NAME), PEER_GROUP_KINDS - {"PeerGroup"})
+# A member of a connected network: what the network publishes may reach them; its inside and its groups' may not.
+CONNECTED_MEMBER = Unseen((*NETWORK_SECRETS, *PEER_GROUP_SECRETS), NETWORK_KINDS | PEER_GROUP_KINDS)
 
 
 def _text(arg_name: str) -> str:

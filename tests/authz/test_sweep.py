@@ -2,14 +2,15 @@
 
 Outsiders must learn nothing: no confidential text in any answer, only NOT_FOUND / FORBIDDEN / UNAUTHENTICATED
 when they point at a hidden entity, and exactly the answer a made-up id gets, so existence does not leak.
-Members of the same network outside its peer group are swept the same way for the peer group's space: the network
-may answer them, nothing said or kept in the group may.
+Members of the same network outside its peer group, and its hosts and coordinators outside it, are swept the same
+way for the peer group's space: the network may answer them, nothing said or kept in the group may. A member of a
+connected network is swept for the network's inside and the group's space alike.
 """
 
 import json
 from typing import Any
 
-from tests.authz.sweep import FELLOW_MEMBER, OUTSIDER, seen_by, sweep
+from tests.authz.sweep import CONNECTED_MEMBER, FELLOW_MEMBER, NETWORK_STAFF, OUTSIDER, seen_by, sweep
 from tests.support.graphql import Gateway
 from tests.support.world import PEER_GROUP_SECRETS, World
 
@@ -32,6 +33,18 @@ def test_members_outside_the_peer_group_learn_nothing_of_its_space(api: Gateway,
     assert report == _known(world.fellows), json.dumps(report, indent=1)
 
 
+def test_hosts_and_coordinators_outside_the_peer_group_learn_nothing_of_its_space(api: Gateway, world: World) -> None:
+    report = sweep(api, world, world.staff, NETWORK_STAFF)
+    assert report == _known(world.staff), json.dumps(report, indent=1)
+
+
+def test_members_of_a_connected_network_learn_nothing_of_its_inside_or_its_peer_group(
+    api: Gateway, world: World
+) -> None:
+    report = sweep(api, world, world.connected, CONNECTED_MEMBER)
+    assert report == _known(world.connected), json.dumps(report, indent=1)
+
+
 def test_the_same_queries_show_the_host_what_outsiders_must_not_see(api: Gateway, world: World) -> None:
     seen = seen_by(api, world, world.host_token)
     reachable = ("Quillfeather Circle", "Quillfeather Leeds", "quillfeather private bio", "Ivy Quillinsider")
@@ -46,6 +59,6 @@ def test_the_same_queries_show_the_peer_group_what_members_outside_it_must_not_s
 
 def test_members_outside_the_peer_group_see_the_network_all_the_same(api: Gateway, world: World) -> None:
     network = ("Quillfeather Circle", "Quillfeather Leeds", "Quillfeather Handbook", "Ivy Quillinsider")
-    for token in world.fellows.values():
+    for token in (*world.fellows.values(), *world.staff.values()):
         seen = seen_by(api, world, token)
         assert [text for text in network if text not in seen] == []

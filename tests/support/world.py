@@ -5,7 +5,7 @@ their ids under the GraphQL type name that fields return, their confidential tex
 the peer group's space, their kind to PEER_GROUP_KINDS and their texts to PEER_GROUP_SECRETS.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from services.peer_groups.api import send_due_surveys
@@ -37,6 +37,8 @@ HARVEST = """mutation($n: ID!) { createHarvest(networkId: $n, harvest: {title: "
 ITEM = """mutation($h: ID!, $s: ID!, $r: ID!) { addHarvestItem(harvestId: $h, section: INSIGHTS,
   text: "quillfeather insight", storyIds: [$s], resourceIds: [$r]) { id } }"""
 CONNECT = """mutation($n: ID!, $p: ID!) { proposeNetworkConnection(networkId: $n, partnerNetworkId: $p) { id } }"""
+AGREE_TO_CONNECT = "mutation($id: ID!) { answerNetworkConnection(id: $id, accept: true) { id } }"
+ROLE = "mutation($n: ID!, $m: ID!, $r: String!) { setMemberRole(networkId: $n, memberId: $m, role: $r) }"
 NOTES = 'mutation($m: ID!) { writeMeetingNotes(meetingId: $m, notes: "quillfeather meeting notes") { id } }'
 PROTOCOL = """mutation($g: ID!) { defineProtocol(peerGroupId: $g, name: "Quillfeather listening round", steps: [
   {title: "quillfeather silent listening", role: "presenter", seconds: 120, guidance: "quillfeather guidance"}])
@@ -62,7 +64,9 @@ SECRETS = (
     "Quillfeather", "quillfeather", "Hana Quillhost", "host@quill.example.org", "Ivy Quillinsider",
     "insider@quill.example.org", "invitee@quill.example.org", "applicant@quill.example.org", "Apu Quillapplicant",
     "Fern Quillfellow", "fellow@quill.example.org", "Pim Quillpairer", "pairer@quill.example.org",
+    "Nia Quillcohost", "cohost@quill.example.org", "Cole Quillcoordinator", "coordinator@quill.example.org",
 )  # fmt: skip
+PEER_GROUP_NAME = "Quillfeather Tuesday peers"
 # What is said and kept in the peer group; none may reach a member of its network outside it (DOMAIN.md).
 PEER_GROUP_SECRETS = (
     "Quillfeather Tuesday peers", "Quillfeather dilemma", "quillfeather confidential story", "Quillfeather Hall",
@@ -74,6 +78,21 @@ PEER_GROUP_SECRETS = (
 PEER_GROUP_KINDS = frozenset(
     {"PeerGroup", "Story", "Item", "CitationRequest", "Meeting", "ProtocolRun", "DevelopmentPlan", "Goal", "Survey"}
 )
+# What is the network's own, inside it: none may reach a member of a connected network, who may see what the
+# network publishes to its partners and its name and description as a partner, nothing else.
+NETWORK_SECRETS = (
+    "quillfeather rituals", "Quillfeather Leeds", "Quillfeather Vale",
+    "quillfeather group plans", "quillfeather private bio", "quillfeather offers", "quillfeather seeks",
+    "Ivy Quillinsider", "insider@quill.example.org", "invitee@quill.example.org", "Quillfeather Handbook",
+    "Quillfeather harvest", "quillfeather draft summary", "quillfeather insight", "Quillfeather mentoring",
+    "quillfeather aims", "quillfeather offer text", "quillfeather identity", "Fern Quillfellow", "Nia Quillcohost",
+    "Cole Quillcoordinator", "Hana Quillhost", "host@quill.example.org",
+)  # fmt: skip
+# The kinds of world.ids that live inside the network (beside the peer group's).
+NETWORK_KINDS = frozenset(
+    {"Network", "LocalGroup", "Member", "Invitation", "Resource", "Harvest", "HarvestItem", "FeedInterest",
+     "MentoringScheme", "MentoringOffer", "Mentor", "Mentee", "Presenter", "PresentMember"}
+)  # fmt: skip
 
 
 @dataclass
@@ -86,9 +105,15 @@ class World:
     # Members of the network and its local group outside the peer group: they see the network, never the group's
     # space. name -> bearer token.
     fellows: dict[str, str]
+    # A second host and a coordinator of the network, outside the peer group: they form groups and propose
+    # members, and never see inside a group they are not a consenting member of. name -> bearer token.
+    staff: dict[str, str] = field(default_factory=dict)
+    # A member of a network connected with the world's: what the network publishes may reach them, nothing of its
+    # inside or of the peer group. name -> bearer token.
+    connected: dict[str, str] = field(default_factory=dict)
 
 
-def _private_network(api: Gateway) -> tuple[dict[str, str], str, dict[str, str]]:
+def _private_network(api: Gateway) -> tuple[dict[str, str], Member, dict[str, str]]:
     host = api.sign_up("Hana Quillhost", "host@quill.example.org")
     network = host.run(NETWORK, d="quillfeather confidential description")["createNetwork"]["id"]
     host.run(AREA, n=network)
@@ -102,7 +127,7 @@ def _private_network(api: Gateway) -> tuple[dict[str, str], str, dict[str, str]]
     ids = {"Network": network, "LocalGroup": group, "Member": insider.id, "Invitation": invitation,
            "JoinRequest": request}  # fmt: skip
     ids |= _knowledge(host, insider, network, public)
-    return ids, host.token, _fellows(api, host, network, group, insider)
+    return ids, host, _fellows(api, host, network, group, insider)
 
 
 def _local_member(host: Member, network: str, group: str, member: Member) -> Member:
@@ -126,7 +151,7 @@ def _fellows(api: Gateway, host: Member, network: str, group: str, insider: Memb
 def _knowledge(host: Member, insider: Member, network: str, public: str) -> dict[str, str]:
     """A peer-group story and a draft harvest citing it (with its consent request), a resource, a proposed
     connection between the host's two networks."""
-    group = insider.run(FORM, n=network, k="peer_group", name="Quillfeather Tuesday peers", m=[host.id])
+    group = insider.run(FORM, n=network, k="peer_group", name=PEER_GROUP_NAME, m=[host.id])
     group_id = group["formPeerGroup"]["id"]
     accept_all(group_id, insider, host)
     story = insider.run(STORY, n=network, a=f"peer_group:{group_id}")["writeStory"]["id"]
@@ -169,8 +194,33 @@ def _scheme_and_survey(host: Member, insider: Member, network: str) -> dict[str,
             "Mentee": member, "Presenter": member, "PresentMember": member}  # fmt: skip
 
 
+def _staff(api: Gateway, host: Member, network: str, group: str) -> dict[str, str]:
+    """A second host and a coordinator, in the network's local group, outside the peer group."""
+    staff = {}
+    for name, email, role in (("Nia Quillcohost", "cohost@quill.example.org", "host"),
+                              ("Cole Quillcoordinator", "coordinator@quill.example.org", "coordinator")):  # fmt: skip
+        member = _local_member(host, network, group, api.sign_up(name, email))
+        host.run(ROLE, n=network, m=member.id, r=role)
+        staff[f"{role} of the network outside the peer group"] = member.token
+    return staff
+
+
+def _connected(api: Gateway, host: Member, network: str) -> dict[str, str]:
+    """A member of a public network the world's network connected with, once its resources and drafts were made."""
+    partner_host = api.sign_up("Pat Partnerhost")
+    partner = partner_host.run('mutation { createNetwork(name: "Partner Commons", isPublic: true) { id } }')
+    partner_id = partner["createNetwork"]["id"]
+    partner_host.run(AGREE_TO_CONNECT, id=host.run(CONNECT, n=network, p=partner_id)["proposeNetworkConnection"]["id"])
+    reader = api.sign_up("Cas Connected")
+    reader.run(ACCEPT, id=partner_host.run(INVITE, n=partner_id, e=reader.email)["inviteMember"]["id"])
+    return {"member of a connected network": reader.token}
+
+
 def build_world(api: Gateway) -> World:
-    ids, host_token, fellows = _private_network(api)
+    ids, host, fellows = _private_network(api)
     other = api.sign_up("Olive Outsider")
     other.run('mutation { createNetwork(name: "Outsider Network") { id } }')
-    return World(ids, {"anonymous": None, "member of another network": other.token}, host_token, fellows)
+    world = World(ids, {"anonymous": None, "member of another network": other.token}, host.token, fellows)
+    world.staff = _staff(api, host, ids["Network"], ids["LocalGroup"])
+    world.connected = _connected(api, host, ids["Network"])
+    return world
