@@ -15,6 +15,7 @@ from events.catalogue import read
 from events.envelope import Event
 from services.harvests import events as harvests
 from services.networks import api as networks
+from services.notifications.cadence import CADENCE
 from services.notifications.kinds import Kind
 from services.notifications.meetings import meeting_cancelled, meeting_moved, meeting_scheduled
 from services.notifications.notice import Happening, Notice, group_path, in_group
@@ -79,4 +80,5 @@ READINGS: dict[str, Reading] = {
     "harvests.citation.requested": citation_requested,
     "harvests.harvest.published": harvest_published,
     **RESPONSES,
+    **CADENCE,
 }

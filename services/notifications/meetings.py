@@ -1,6 +1,7 @@
 """Meetings scheduled, moved or cancelled: told to the members who accepted the group's contract, and each
 meeting's reminder 24 hours before it. A reminder is planned for each start time a meeting has had; the one that
-runs checks that the meeting still starts then (reminders.py), so a move is followed and a cancel drops it."""
+runs checks that the meeting still starts then (reminders.py), so a move is followed and a cancel drops it. Each
+start time also plans the check of the cadence that meeting keeps (cadence.py)."""
 
 from datetime import datetime, timedelta
 
@@ -8,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.catalogue import read
 from events.envelope import Event
+from services.notifications.cadence import plan_check
 from services.notifications.kinds import Kind
 from services.notifications.notice import Happening, Notice, group_path, in_group, when
 from services.notifications.schedule import plan
@@ -35,6 +37,7 @@ async def _told(session: AsyncSession, event: Event, kind: Kind, data: Meeting, 
 async def meeting_scheduled(event: Event, session: AsyncSession) -> Happening:
     data = read(event, groups.MeetingScheduled)
     await _plan_reminder(session, data.meeting_id, data.starts_at)
+    await plan_check(session, data.group_id, data.starts_at)
     said = f"is scheduled for {when(data.starts_at)}"
     return await _told(session, event, Kind.MEETING_SCHEDULED, data, said)
 
@@ -42,6 +45,7 @@ async def meeting_scheduled(event: Event, session: AsyncSession) -> Happening:
 async def meeting_moved(event: Event, session: AsyncSession) -> Happening:
     data = read(event, groups.MeetingMoved)
     await _plan_reminder(session, data.meeting_id, data.starts_at)
+    await plan_check(session, data.group_id, data.starts_at)
     said = f"moved from {when(data.was)} to {when(data.starts_at)}"
     return await _told(session, event, Kind.MEETING_MOVED, data, said)
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events.audience import peer_group
 from infra.columns import utcnow
 from infra.database import Database
+from services.notifications import cadence
 from services.notifications.claims import claim
 from services.notifications.happenings import survey_notice
 from services.notifications.inbox import notify
@@ -41,11 +42,15 @@ async def survey_reminder(session: AsyncSession, job: DueJob) -> int:
     return await notify(session, notice, await peer_groups.unanswered_survey(session, group_id, months))
 
 
-RUNS: dict[str, Run] = {Kind.MEETING_REMINDER.value: meeting_reminder, Kind.SURVEY_REMINDER.value: survey_reminder}
+RUNS: dict[str, Run] = {
+    Kind.MEETING_REMINDER.value: meeting_reminder,
+    Kind.SURVEY_REMINDER.value: survey_reminder,
+    Kind.CADENCE_BROKEN.value: cadence.check,
+}
 
 
 async def run_due_jobs(db: Database, now: datetime | None = None) -> int:
-    """Every job due by `now`; how many ran."""
+    """Every job due by `now`, including those that running them planned due by then; how many ran."""
     moment, done = now or utcnow(), 0
     while True:
         async with db.transaction() as session:
@@ -53,7 +58,7 @@ async def run_due_jobs(db: Database, now: datetime | None = None) -> int:
             token, jobs = await claim(session, DueJob, ready, moment, LEASE, BATCH)
         for job in jobs:
             done += await _run(db, job, token)
-        if len(jobs) < BATCH:
+        if not jobs:
             return done
 
 

@@ -85,6 +85,10 @@ def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
         "peer_groups.proposal.closed": (groups.ProposalClosed(proposal_id=world["proposal"], group_id=group,
                                         kind="seat", member_id=world["outsider"], carried=False), inside),
         "peer_groups.survey.sent": (groups.SurveySent(group_id=group, months=12, recipients=2), inside),
+        "peer_groups.group.changed": (groups.PeerGroupChanged(group_id=group, network_id=net, kind="peer_group",
+                                                              member_ids=[], publication=None), inside),
+        "peer_groups.attendance.recorded": (groups.AttendanceRecorded(meeting_id=world["meeting"], group_id=group,
+                                                                      present=1, absent=1), inside),
         "harvests.citation.requested": (harvests.CitationRequested(
             request_id=ident, harvest_id=ident, story_id=ident, author_id=world["outsider"], status="pending"),
             inside),
@@ -102,6 +106,8 @@ def _allowed(row: Notification, world: dict[str, Any]) -> set[str]:
         return world["network_members"]
     if row.kind in (Kind.SEAT_PROPOSED.value, Kind.PROPOSAL_CLOSED.value):
         return world["consenting"] | {world["proposed"][row.subject]}  # and the one it is about
+    if row.kind == Kind.CADENCE_BROKEN.value:
+        return world["consenting"] | world["coordinators"]  # whether it keeps meeting, as their overview shows
     seated = (Kind.CONTRACT_CHANGED.value, Kind.PROPOSAL_AWAITING.value)
     return world["seated"] if row.kind in seated else world["consenting"]
 
@@ -121,7 +127,7 @@ def _world(api: Gateway) -> dict[str, Any]:
     people: list[Member] = [host, amara, ben, chen, dana]
     return {"group": group, "network": net, "meeting": meeting["id"], "outsider": dana.id, "proposal": proposal,
             "proposed": {f"proposal:{proposal}": dana.id, f"proposal:{seat}": chen.id},
-            "consenting": {amara.id, ben.id}, "seated": {amara.id, ben.id, chen.id},
+            "consenting": {amara.id, ben.id}, "coordinators": {host.id}, "seated": {amara.id, ben.id, chen.id},
             "network_members": {p.id for p in people}, "email_of": {p.id: p.email for p in people}}  # fmt: skip
 
 
@@ -131,7 +137,8 @@ async def _run(settings: Settings, events: list[Event]) -> list[Notification]:
         async with db.transaction() as session:
             record(session, events)
         await notify_all(db)
-        await run_due_jobs(db, datetime.now(UTC) + timedelta(days=8))
+        # Past reminders and the group's missed cadence (its one meeting three days from now, due again two months on).
+        await run_due_jobs(db, datetime.now(UTC) + timedelta(days=100))
         await deliver_due(db, settings)
         async with db.sessions() as session:
             return list(await session.scalars(select(Notification)))
