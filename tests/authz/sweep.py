@@ -12,6 +12,8 @@ from tests.support.graphql import PASSWORD, Gateway
 from tests.support.live_schema import live_schema, root_fields
 from tests.support.operations import Filler, operation
 from tests.support.world import (
+    LATE_JOINER_KINDS,
+    LATE_JOINER_SECRETS,
     NETWORK_KINDS,
     NETWORK_SECRETS,
     PEER_GROUP_KINDS,
@@ -45,6 +47,8 @@ FELLOW_MEMBER = Unseen(PEER_GROUP_SECRETS, PEER_GROUP_KINDS)
 NETWORK_STAFF = Unseen(tuple(s for s in PEER_GROUP_SECRETS if s != PEER_GROUP_NAME), PEER_GROUP_KINDS - {"PeerGroup"})
 # A member of a connected network: what the network publishes may reach them; its inside and its groups' may not.
 CONNECTED_MEMBER = Unseen((*NETWORK_SECRETS, *PEER_GROUP_SECRETS), NETWORK_KINDS | PEER_GROUP_KINDS)
+# A member seated in the peer group after its secrets were said: what was said before their seat stays hidden.
+LATE_JOINER = Unseen(LATE_JOINER_SECRETS, LATE_JOINER_KINDS)
 
 
 def _text(arg_name: str) -> str:

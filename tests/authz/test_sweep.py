@@ -5,12 +5,13 @@ when they point at a hidden entity, and exactly the answer a made-up id gets, so
 Members of the same network outside its peer group, and its hosts and coordinators outside it, are swept the same
 way for the peer group's space: the network may answer them, nothing said or kept in the group may. A member of a
 connected network is swept for the network's inside and the group's space alike.
+A member seated in the peer group late, through a proposal, is swept for what was said there before their seat.
 """
 
 import json
 from typing import Any
 
-from tests.authz.sweep import CONNECTED_MEMBER, FELLOW_MEMBER, NETWORK_STAFF, OUTSIDER, seen_by, sweep
+from tests.authz.sweep import CONNECTED_MEMBER, FELLOW_MEMBER, LATE_JOINER, NETWORK_STAFF, OUTSIDER, seen_by, sweep
 from tests.support.graphql import Gateway
 from tests.support.world import PEER_GROUP_SECRETS, World
 
@@ -43,6 +44,15 @@ def test_members_of_a_connected_network_learn_nothing_of_its_inside_or_its_peer_
 ) -> None:
     report = sweep(api, world, world.connected, CONNECTED_MEMBER)
     assert report == _known(world.connected), json.dumps(report, indent=1)
+
+
+def test_a_member_who_joined_the_peer_group_late_learns_nothing_said_before_their_seat(
+    api: Gateway, world: World
+) -> None:
+    # Seated and consenting: the group itself is theirs (asked first: the sweep ends by signing them out).
+    assert "Quillfeather Tuesday peers" in seen_by(api, world, *world.late.values())
+    report = sweep(api, world, world.late, LATE_JOINER)
+    assert report == _known(world.late), json.dumps(report, indent=1)
 
 
 def test_the_same_queries_show_the_host_what_outsiders_must_not_see(api: Gateway, world: World) -> None:

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from services.peer_groups.api import send_due_surveys
 from services.peer_groups.cadence import add_months
 from tests.peer_groups.support import FORM, SCHEDULE, accept_all, soon
+from tests.peer_groups.test_membership_consent import AGREE, PROPOSE
+from tests.peer_groups.test_membership_consent import ANSWER as ANSWER_INVITATION
 from tests.support.graphql import Gateway, Member
 
 NETWORK = 'mutation($d: String!) { createNetwork(name: "Quillfeather Circle", description: $d) { id } }'
@@ -65,6 +67,7 @@ SECRETS = (
     "insider@quill.example.org", "invitee@quill.example.org", "applicant@quill.example.org", "Apu Quillapplicant",
     "Fern Quillfellow", "fellow@quill.example.org", "Pim Quillpairer", "pairer@quill.example.org",
     "Nia Quillcohost", "cohost@quill.example.org", "Cole Quillcoordinator", "coordinator@quill.example.org",
+    "Lena Quilllate", "late@quill.example.org",
 )  # fmt: skip
 PEER_GROUP_NAME = "Quillfeather Tuesday peers"
 # What is said and kept in the peer group; none may reach a member of its network outside it (DOMAIN.md).
@@ -76,8 +79,16 @@ PEER_GROUP_SECRETS = (
 )  # fmt: skip
 # The kinds of world.ids that are the peer group's or live in its space (its story, also as a feed item).
 PEER_GROUP_KINDS = frozenset(
-    {"PeerGroup", "Story", "Item", "CitationRequest", "Meeting", "ProtocolRun", "DevelopmentPlan", "Goal", "Survey"}
-)
+    {"PeerGroup", "Story", "Item", "CitationRequest", "Meeting", "ProtocolRun", "DevelopmentPlan", "Goal", "Survey",
+     "Proposal"}
+)  # fmt: skip
+# What was said in the peer group before a late joiner's seat: theirs only once the members open its history. The
+# group's name, its own protocols and the plans its members share with it are theirs as members.
+LATE_JOINER_SECRETS = (
+    "Quillfeather dilemma", "quillfeather confidential story", "Quillfeather Hall", "quillfeather meeting notes",
+    "quillfeather reflection", "quillfeather survey answer",
+)  # fmt: skip
+LATE_JOINER_KINDS = frozenset({"Story", "Item", "CitationRequest", "Meeting", "ProtocolRun", "Survey"})
 # What is the network's own, inside it: none may reach a member of a connected network, who may see what the
 # network publishes to its partners and its name and description as a partner, nothing else.
 NETWORK_SECRETS = (
@@ -111,9 +122,11 @@ class World:
     # A member of a network connected with the world's: what the network publishes may reach them, nothing of its
     # inside or of the peer group. name -> bearer token.
     connected: dict[str, str] = field(default_factory=dict)
+    # A member seated in the peer group through a proposal after all it holds was said. name -> bearer token.
+    late: dict[str, str] = field(default_factory=dict)
 
 
-def _private_network(api: Gateway) -> tuple[dict[str, str], Member, dict[str, str]]:
+def _private_network(api: Gateway) -> tuple[dict[str, str], Member, dict[str, str], dict[str, str]]:
     host = api.sign_up("Hana Quillhost", "host@quill.example.org")
     network = host.run(NETWORK, d="quillfeather confidential description")["createNetwork"]["id"]
     host.run(AREA, n=network)
@@ -127,7 +140,19 @@ def _private_network(api: Gateway) -> tuple[dict[str, str], Member, dict[str, st
     ids = {"Network": network, "LocalGroup": group, "Member": insider.id, "Invitation": invitation,
            "JoinRequest": request}  # fmt: skip
     ids |= _knowledge(host, insider, network, public)
-    return ids, host, _fellows(api, host, network, group, insider)
+    fellows = _fellows(api, host, network, group, insider)
+    late = _local_member(host, network, group, api.sign_up("Lena Quilllate", "late@quill.example.org"))
+    ids["Proposal"] = _seat_late(ids["PeerGroup"], host, insider, late)
+    return ids, host, fellows, {"member who joined the peer group after its secrets were said": late.token}
+
+
+def _seat_late(group: str, host: Member, insider: Member, late: Member) -> str:
+    """The host proposes `late` for a seat, they accept, the insider agrees, and they accept the contract."""
+    proposal = host.run(PROPOSE, g=group, m=late.id)["proposePeerGroupMember"]["id"]
+    late.run(ANSWER_INVITATION, p=proposal, a=True)
+    assert insider.run(AGREE, p=proposal, a=True)["answerPeerGroupProposal"]["state"] == "carried"
+    accept_all(group, late)
+    return proposal
 
 
 def _local_member(host: Member, network: str, group: str, member: Member) -> Member:
@@ -217,10 +242,11 @@ def _connected(api: Gateway, host: Member, network: str) -> dict[str, str]:
 
 
 def build_world(api: Gateway) -> World:
-    ids, host, fellows = _private_network(api)
+    ids, host, fellows, late = _private_network(api)
     other = api.sign_up("Olive Outsider")
     other.run('mutation { createNetwork(name: "Outsider Network") { id } }')
     world = World(ids, {"anonymous": None, "member of another network": other.token}, host.token, fellows)
     world.staff = _staff(api, host, ids["Network"], ids["LocalGroup"])
     world.connected = _connected(api, host, ids["Network"])
+    world.late = late
     return world
