@@ -21,10 +21,8 @@ from services.networks.tables import LocalGroupMember, Membership, Profile
 
 FIRST = ("Amara", "Ben", "Chen", "Dana", "Eli", "Farah", "Gus", "Hana", "Ines", "Jon", "Kofi", "Lena", "Mo", "Noor")
 LAST = ("Okafor", "Carter", "Wei", "Novak", "Haddad", "Silva", "Berg", "Tanaka", "Moreau", "Ivanova", "Byrne")
-SIGN_UP = (
-    'mutation($e: String!, $n: String!) { signUp(email: $e, password: "bench password 1", name: $n, forApi: true)'
-    " { token } }"
-)
+SIGN_UP = 'mutation($e: String!, $n: String!) { signUp(email: $e, password: "bench password 1", name: $n) { email } }'
+SIGN_IN = 'mutation($e: String!) { signIn(email: $e, password: "bench password 1", forApi: true) { token } }'
 NETWORK = 'mutation { createNetwork(name: "Leadership Alumni Network", description: "Benchmark network") { id } }'
 GROUP = "mutation($n: ID!, $name: String!) { createLocalGroup(networkId: $n, name: $name, place: $name) { id } }"
 
@@ -57,7 +55,8 @@ def _profile(index: int, rng: random.Random) -> dict[str, object]:
 
 async def build(base_url: str, db: Database, members: int, groups: int, seed: int = 7) -> Community:
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
-        token = (await _run(http, SIGN_UP, e="host@bench.example.org", n="Hana Host"))["signUp"]["token"]
+        await _run(http, SIGN_UP, e="host@bench.example.org", n="Hana Host")
+        token = (await _run(http, SIGN_IN, e="host@bench.example.org"))["signIn"]["token"]
         network = (await _run(http, NETWORK, token))["createNetwork"]["id"]
         group_ids = [(await _run(http, GROUP, token, n=network, name=f"Group {i:03}"))["createLocalGroup"]["id"]
                      for i in range(groups)]  # fmt: skip

@@ -12,18 +12,18 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 from bench.report import Row, percentile
 from bench.serving import fresh_database, serving
+from bench.verification import verified_member
 
 SAMPLES = 300
 WARM_UP = 30
 PASSWORD = "a long enough password for the benchmark"
-SIGN_UP = """mutation($e: String!, $p: String!, $n: String!) { signUp(email: $e, password: $p, name: $n, forApi: true)
-  { token account { id } } }"""
 NETWORK = 'mutation { createNetwork(name: "Hidden Harbour", description: "harbour plans") { id } }'
 INVITE = "mutation($n: ID!, $e: String!) { inviteMember(networkId: $n, email: $e) { id } }"
 ACCEPT_INVITE = "mutation($id: ID!) { acceptInvitation(id: $id) { id } }"
@@ -55,8 +55,9 @@ class Person:
 
 
 class Client:
-    def __init__(self, http: httpx.Client) -> None:
+    def __init__(self, http: httpx.Client, data_dir: Path) -> None:
         self.http = http
+        self.data_dir = data_dir
         self.count = 0
 
     def run(self, who: Person | None, query: str, **variables: Any) -> dict[str, Any]:
@@ -69,8 +70,8 @@ class Client:
     def sign_up(self, name: str) -> Person:
         self.count += 1
         email = f"bench{self.count}@example.org"
-        signed = self.run(None, SIGN_UP, e=email, p=PASSWORD, n=name)
-        return Person(signed["signUp"]["account"]["id"], email, signed["signUp"]["token"])
+        account_id, token = verified_member(self.http, self.data_dir, email, name, PASSWORD)
+        return Person(account_id, email, token)
 
     def join(self, host: Person, network: str, person: Person) -> None:
         invitation = self.run(host, INVITE, n=network, e=person.email)["inviteMember"]["id"]
@@ -125,9 +126,9 @@ def _compare(http: httpx.Client, thing: str, who: Person, hidden_id: str, sample
     ]  # fmt: skip
 
 
-def _measured(base_url: str, samples: int) -> list[Row]:
+def _measured(base_url: str, data_dir: Path, samples: int) -> list[Row]:
     with httpx.Client(base_url=base_url, timeout=30.0) as http:
-        ids, fellow, stranger = _hidden_things(Client(http))
+        ids, fellow, stranger = _hidden_things(Client(http, data_dir))
         asker = {thing: stranger if thing == "private network" else fellow for thing in ids}
         return [row for thing, hidden in ids.items() for row in _compare(http, thing, asker[thing], hidden, samples)]
 
@@ -135,7 +136,7 @@ def _measured(base_url: str, samples: int) -> list[Row]:
 def main(scale: float = 1.0) -> list[Row]:
     with fresh_database() as (url, folder), serving(["-m", "infra.cli", "serve"], {"COMMONS_DATABASE_URL": url,
                                                     "COMMONS_DATA_DIR": str(folder)}) as base_url:  # fmt: skip
-        return _measured(base_url, max(10, round(SAMPLES * scale)))
+        return _measured(base_url, folder, max(10, round(SAMPLES * scale)))
 
 
 if __name__ == "__main__":

@@ -7,10 +7,12 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tests.notifications.support import Inbox, smtp_server
 from tests.support.browser import CHROMIUM, LAUNCH_ARGS, ensure_chromium, in_ci
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
@@ -36,25 +38,30 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path) -> None
     pytest.fail(f"commons serve did not answer within {STARTUP_SECONDS} s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("commons-e2e")
+@contextmanager
+def serving(data_dir: Path, more_env: dict[str, str], *args: str) -> Iterator[str]:
+    """`commons serve` with `args`, in the embedded mode whatever the caller's environment says (run from the data
+    dir so no .env file applies); its URL while it runs."""
     port = _free_port()
-    # Embedded mode whatever the caller's environment says; run from the data dir so no .env file applies.
-    env = {key: value for key, value in os.environ.items() if not key.startswith("COMMONS_")} | {
-        "COMMONS_DATA_DIR": str(data_dir),
-        "COMMONS_HOST": "127.0.0.1",
-        "COMMONS_PORT": str(port),
-        "COMMONS_LOG_LEVEL": "WARNING",
-        # Every test's browser signs up from this one address.
-        "COMMONS_SIGN_UPS_PER_ADDRESS_HOUR": "10000",
-    }
+    url = f"http://127.0.0.1:{port}"
+    env = (
+        {key: value for key, value in os.environ.items() if not key.startswith("COMMONS_")}
+        | {
+            "COMMONS_DATA_DIR": str(data_dir),
+            "COMMONS_HOST": "127.0.0.1",
+            "COMMONS_PORT": str(port),
+            "COMMONS_PUBLIC_URL": url,
+            "COMMONS_LOG_LEVEL": "WARNING",
+            # Every test's browser signs up from this one address.
+            "COMMONS_SIGN_UPS_PER_ADDRESS_HOUR": "10000",
+        }
+        | more_env
+    )
     log = data_dir / "serve.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "infra.cli", "serve"], env=env, cwd=data_dir, stdout=out, stderr=out
+            [sys.executable, "-m", "infra.cli", "serve", *args], env=env, cwd=data_dir, stdout=out, stderr=out
         )
-    url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process, log)
         yield url
@@ -64,6 +71,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def smtp_env(port: int) -> dict[str, str]:
+    return {"COMMONS_SMTP_HOST": "127.0.0.1", "COMMONS_SMTP_PORT": str(port), "COMMONS_SMTP_STARTTLS": "false"}
+
+
+@pytest.fixture(scope="session")
+def mail() -> Iterator[Inbox]:
+    """A real SMTP server (aiosmtpd) the served app sends to; tests wait on its arrivals."""
+    with smtp_server() as (inbox, _):
+        yield inbox
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, mail: Inbox) -> Iterator[str]:
+    with serving(tmp_path_factory.mktemp("commons-e2e"), smtp_env(mail.port)) as url:
+        yield url
 
 
 # Per module, not per session: sync Playwright keeps an event loop running in this thread while it is open,

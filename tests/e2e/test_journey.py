@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.notifications.support import Inbox
+
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "a long enough password"
@@ -25,7 +27,20 @@ def sign_up(page: Page, name: str, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("status").filter(has_text="Check your email")).to_be_visible()
+    page.goto("/sign-in")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your learning feed")
+
+
+def verify(page: Page, mail: Inbox, email: str) -> None:
+    """Follows the link of the verification email, as its recipient would."""
+    text = mail.arrival(email, "Confirm").get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    page.goto(re.search(r"http\S+(/verify-email\?token=\S+)", text).group(1))  # type: ignore[union-attr]
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("status").filter(has_text="your address is confirmed")).to_be_visible()
 
 
 def host_opens_network(page: Page, member_email: str) -> str:
@@ -48,7 +63,8 @@ def host_opens_network(page: Page, member_email: str) -> str:
     return network_path
 
 
-def member_joins(page: Page, shots: Path) -> None:
+def member_joins(page: Page, mail: Inbox, shots: Path) -> None:
+    verify(page, mail, "amara@example.org")
     page.goto("/networks")
     page.get_by_role("button", name="Accept the invitation to Leadership Alumni Network").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Leadership Alumni Network")
@@ -194,13 +210,13 @@ def good_news_analysis(host: Page, member: Page, meeting_path: str, shots: Path)
     member.screenshot(path=shots / "phone-meeting-room.png", full_page=True)
 
 
-def journey(host: Page, member: Page, shots: Path) -> None:
+def journey(host: Page, member: Page, mail: Inbox, shots: Path) -> None:
     sign_up(host, "Hana Host", "hana@example.org")
     sign_up(member, "Amara Okafor", "amara@example.org")
     member.screenshot(path=shots / "feed-empty.png", full_page=True)
     network_path = host_opens_network(host, "amara@example.org")
     host.screenshot(path=shots / "network.png", full_page=True)
-    member_joins(member, shots)
+    member_joins(member, mail, shots)
     host.goto("/feed")
     expect(host.get_by_text("Live: new items appear at the top.")).to_be_visible()
     member_shares_story(member, shots)
@@ -219,11 +235,11 @@ def journey(host: Page, member: Page, shots: Path) -> None:
     host.screenshot(path=shots / "coordinator.png", full_page=True)
 
 
-def test_sign_up_share_find_harvest_and_meet(chromium: Browser, server: str, screenshots: Path) -> None:
+def test_sign_up_share_find_harvest_and_meet(chromium: Browser, server: str, mail: Inbox, screenshots: Path) -> None:
     host_context, member_context = person(chromium, server), person(chromium, server)
     host, member = host_context.new_page(), member_context.new_page()
     try:
-        journey(host, member, screenshots)
+        journey(host, member, mail, screenshots)
     except Exception:
         for name, page in (("host", host), ("member", member)):
             page.screenshot(path=screenshots / f"failed-{name}.png", full_page=True)

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from bench.client import Measured, client, hammer, served
-from bench.community import SIGN_UP
+from bench.community import SIGN_IN, SIGN_UP
 from bench.load import run
 from infra.errors import Unavailable
 from tests.load.support import Commons, assert_nothing_lost, commons_serve, environment, kafka, later, running
@@ -71,8 +71,9 @@ class Crowd:
 
 def signed_up(base_url: str) -> str:
     variables = {"e": "crowd@load.example.org", "n": "Crowd Member"}
-    answer = httpx.post(f"{base_url}/graphql", json={"query": SIGN_UP, "variables": variables}, timeout=30).json()
-    return answer["data"]["signUp"]["token"]
+    httpx.post(f"{base_url}/graphql", json={"query": SIGN_UP, "variables": variables}, timeout=30).raise_for_status()
+    answer = httpx.post(f"{base_url}/graphql", json={"query": SIGN_IN, "variables": variables}, timeout=30).json()
+    return answer["data"]["signIn"]["token"]
 
 
 @pytest.mark.slow

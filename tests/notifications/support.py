@@ -2,6 +2,7 @@
 
 import asyncio
 import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from email import message_from_bytes, policy
@@ -22,19 +23,35 @@ PUBLIC = "https://commons.example.org"
 
 
 class Inbox:
-    """aiosmtpd's handler: keeps every message it accepts, each with its envelope recipients."""
+    """aiosmtpd's handler: keeps every message it accepts, each with its envelope recipients, and signals each
+    arrival (to tests waiting on a server in another process)."""
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.recipients: list[str] = []
+        self.arrived = threading.Condition()
+        self.port = 0  # the server's, once it runs
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[arg-type]
-        self.recipients += envelope.rcpt_tos
+        with self.arrived:
+            self.messages.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[arg-type]
+            self.recipients += envelope.rcpt_tos
+            self.arrived.notify_all()
         return "250 OK"
 
     def to(self, address: str) -> list[EmailMessage]:
         return [m for m in self.messages if m["To"] == address]
+
+    def arrival(self, address: str, subject_part: str, within_seconds: float = 10.0) -> EmailMessage:
+        """The first message to `address` whose subject holds `subject_part`, waiting for it to arrive."""
+
+        def found() -> EmailMessage | None:
+            return next((m for m in self.to(address) if subject_part in m["Subject"]), None)
+
+        with self.arrived:
+            message = self.arrived.wait_for(found, timeout=within_seconds)
+        assert message is not None, f"no email to {address} about {subject_part!r} within {within_seconds} s"
+        return message
 
 
 @contextmanager
@@ -43,6 +60,7 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
     with socket.socket() as probe:  # aiosmtpd checks its server by connecting to the port it was given
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    inbox.port = port
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:

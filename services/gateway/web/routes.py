@@ -15,6 +15,7 @@ STATIC = Path(__file__).with_name("static")
 # The first path segment of every page the app shows; feed items and search hits link to these.
 SECTIONS = ("feed", "search", "sign-in", "sign-up", "networks", "local-groups", "members", "profile")
 SECTIONS += ("stories", "resources", "harvests", "peer-groups", "coordinator", "notifications")
+SECTIONS += ("verify-email", "forgot-password", "reset-password", "invitations")
 
 
 async def page(request: Request) -> Response:

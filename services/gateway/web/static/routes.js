@@ -1,5 +1,6 @@
 // Client-side paths and their pages; `true` marks the pages one may see signed out.
 import { home, signIn, signUp } from './pages/auth.js';
+import { forgotPassword, invitation, resetPassword, verifyEmail } from './pages/by_email.js';
 import { feed } from './pages/feed.js';
 import { coordinator } from './pages/coordinator.js';
 import { harvest, harvests } from './pages/harvests.js';
@@ -16,6 +17,10 @@ export const ROUTES = [
   ['/', home, true],
   ['/sign-in', signIn, true],
   ['/sign-up', signUp, true],
+  ['/verify-email', verifyEmail, true],
+  ['/forgot-password', forgotPassword, true],
+  ['/reset-password', resetPassword, true],
+  ['/invitations/:id', invitation, true],
   ['/feed', feed],
   ['/search', search],
   ['/networks', networks],

@@ -19,12 +19,11 @@ export async function signUp(view) {
       'At least 10 characters.'),
   ];
   view.main.append(title('Create your account'), form({ 'aria-label': 'Sign up' }, fields, async (el) => {
-    await gql(`mutation SignUp($email: String!, $password: String!, $name: String!) {
-      signUp(email: $email, password: $password, name: $name) { ${ACCOUNT} } }`,
+    const { signUp: received } = await gql(`mutation SignUp($email: String!, $password: String!, $name: String!) {
+      signUp(email: $email, password: $password, name: $name) { message } }`,
     values(el));
-    await loadMe();
-    await view.go(nextPath(view));
-  }, 'Sign up'), h('p', {}, 'Have an account already? ', h('a', { href: '/sign-in' }, 'Sign in')));
+    return received.message;
+  }, 'Sign up'), h('p', {}, 'Have an account already? ', h('a', { href: `/sign-in?next=${nextPath(view)}` }, 'Sign in')));
 }
 
 export async function signIn(view) {
@@ -38,7 +37,8 @@ export async function signIn(view) {
     values(el));
     await loadMe();
     await view.go(nextPath(view));
-  }, 'Sign in'), h('p', {}, 'New here? ', h('a', { href: '/sign-up' }, 'Create an account')));
+  }, 'Sign in'), h('p', {}, 'New here? ', h('a', { href: '/sign-up' }, 'Create an account'), ' · ',
+    h('a', { href: '/forgot-password' }, 'Forgot your password?')));
 }
 
 export async function home(view) {
