@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events.consumer import Consumer
 from events.live import Broadcast
 from events.processes import Background, start_embedded
-from infra.columns import utcnow
 from infra.database import Database
 from infra.schedule import Job, run_jobs
 from infra.settings import Settings
@@ -17,7 +16,6 @@ from search.build import build_index
 from search.port import SearchIndex
 from services.accounts import api as accounts
 from services.feeds import projector
-from services.feeds.digest import send_due_digests
 from services.notifications import api as notifications
 from services.peer_groups.api import send_due_surveys
 
@@ -52,11 +50,11 @@ class Runtime:
         ]
 
     def jobs(self) -> list[Job]:
-        """Periodic work: the 12/24-month surveys and 25-month evaluations, the weekly digests, notifications'
-        due jobs (reminders) and their email outbox, and the ended windows of sign-in and sign-up limits."""
+        """Periodic work: the 12/24-month surveys and 25-month evaluations, planning notifications' digests, their
+        due jobs (reminders, digests) and their email outbox, and the ended windows of sign-in and sign-up limits."""
         return [
             Job("surveys", HOURLY, lambda: send_due_surveys(self.db)),
-            Job("digests", HOURLY, lambda: send_due_digests(self.db, self.settings, utcnow())),
+            Job("digests", HOURLY, lambda: notifications.plan_digests(self.db)),
             Job("reminders", REMINDER_SECONDS, lambda: notifications.run_due_jobs(self.db)),
             Job("mail", MAIL_SECONDS, lambda: notifications.deliver_due(self.db, self.settings)),
             Job("rate limits", HOURLY, lambda: accounts.forget_ended_limits(self.db)),

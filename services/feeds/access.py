@@ -1,7 +1,7 @@
 """Who a member is now: the circles they see, asked of networks and peer groups as the gateway does per request.
 
-Used where no request's viewer is at hand or fresh enough: digests (no viewer) and live pushes (a WebSocket's
-viewer is as old as the connection). A peer group's key counts only once its member accepted the contract.
+Used where a request's viewer is not fresh enough: live pushes (a WebSocket's viewer is as old as the
+connection). A peer group's key counts only once its member accepted the contract.
 """
 
 from datetime import datetime

@@ -1,5 +1,5 @@
-"""What members change about their own feed: marks, follows and mutes, the weekly digest. Nothing else writes
-these tables, and replay never touches them."""
+"""What members change about their own feed: marks, follows and mutes. Nothing else writes these
+tables, and replay never touches them."""
 
 from enum import StrEnum
 
@@ -13,7 +13,7 @@ from infra.errors import NotFound
 from infra.upserts import upsert
 from infra.viewer import Viewer
 from services.feeds.queries import visible_item
-from services.feeds.tables import DigestChoice, FeedItem, FeedLocalGroup, FeedNetwork, Interest, Mark
+from services.feeds.tables import FeedItem, FeedLocalGroup, FeedNetwork, Interest, Mark
 from services.networks.api import DEFAULT_PRACTICE_AREAS
 
 
@@ -76,8 +76,3 @@ async def choose(
         Interest.member_id == viewer.account_id, Interest.kind == kind.value, Interest.target == target,
         Interest.stance == stance.value,
     ))  # fmt: skip
-
-
-async def set_digest(session: AsyncSession, viewer: Viewer, enabled: bool) -> DigestChoice:
-    await upsert(session, DigestChoice, [{"member_id": viewer.account_id, "enabled": enabled}], ["enabled"])
-    return await session.get_one(DigestChoice, viewer.account_id, populate_existing=True)

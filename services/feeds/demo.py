@@ -1,4 +1,4 @@
-"""Demo choices for `make run`: what the demo people follow and mute, and one who turned the digest off.
+"""Demo choices for `make run`: what the demo people follow and mute.
 
 The feed items themselves need no seeding: the projector builds them from the demo's networks, stories,
 resources and harvests as their events flow.
@@ -6,7 +6,7 @@ resources and harvests as their events flow.
 
 from infra.database import Database
 from infra.viewer import Viewer
-from services.feeds.commands import InterestKind, Stance, choose, set_digest
+from services.feeds.commands import InterestKind, Stance, choose
 
 # Seed 003's themes, as the demo people would pick them.
 FOLLOWS = (("hosting", "boundary-crossing"), ("mentoring",), ("adaptive leadership", "coaching"))
@@ -20,5 +20,3 @@ async def seed_feeds(db: Database, people: list[Viewer]) -> None:
                 await choose(session, person, InterestKind.PRACTICE_AREA, area, Stance.FOLLOW, True)
             for area in mutes:
                 await choose(session, person, InterestKind.PRACTICE_AREA, area, Stance.MUTE, True)
-        if people:
-            await set_digest(session, people[-1], enabled=False)

@@ -11,9 +11,8 @@ from infra.errors import InvalidInput
 from infra.pagination import MAX_PAGE
 from services.feeds import commands, live, queries
 from services.feeds.outlook import outlook_of
-from services.feeds.tables import DigestChoice, Interest
+from services.feeds.tables import Interest
 from services.feeds.types import (
-    DigestSettings,
     FeedConnection,
     FeedInterest,
     FeedItem,
@@ -71,12 +70,6 @@ class Query:
     async def feed_interests(self, info: Ctx) -> list[FeedInterest]:
         return await _interests(info.context)
 
-    @strawberry.field
-    async def digest_settings(self, info: Ctx) -> DigestSettings:
-        async with info.context.db.sessions() as session:
-            choice = await session.get(DigestChoice, info.context.member().account_id)
-        return DigestSettings(enabled=choice.enabled if choice else True, last_sent_at=choice and choice.last_sent_at)
-
 
 @strawberry.type
 class Mutation:
@@ -107,12 +100,6 @@ class Mutation:
     @strawberry.mutation
     async def unmute(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]
         return await _choose(info, kind, id, commands.Stance.MUTE, False)
-
-    @strawberry.mutation(description="Turns your weekly digest email on or off.")
-    async def set_digest_enabled(self, info: Ctx, enabled: bool) -> DigestSettings:
-        async with info.context.db.transaction() as session:
-            choice = await commands.set_digest(session, info.context.member(), enabled)
-        return DigestSettings(enabled=choice.enabled, last_sent_at=choice.last_sent_at)
 
 
 @strawberry.type

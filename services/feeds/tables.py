@@ -2,7 +2,7 @@
 
 Projected (rebuilt by replay): items with their audience keys, and the local groups, networks, partnerships
 and member profiles that reasons and ranking need. Chosen by members (never touched by replay): marks,
-interests, digest choices.
+interests.
 """
 
 from datetime import datetime
@@ -106,13 +106,3 @@ class Interest(Base):
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     target: Mapped[str] = mapped_column(String(100), primary_key=True)
     stance: Mapped[str] = mapped_column(String(10))
-
-
-class DigestChoice(Base):
-    """Weekly digests are on unless a member opts out; `last_sent_at` is the end of the last period covered."""
-
-    __tablename__ = "feeds_digests"
-
-    member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
-    last_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -74,12 +74,6 @@ class SuggestedGroup:
     shared_practice_areas: list[str]
 
 
-@strawberry.type
-class DigestSettings:
-    enabled: bool
-    last_sent_at: datetime | None
-
-
 def item(ranked: Ranked) -> FeedItem:
     row, placed = ranked
     return FeedItem(

@@ -1,4 +1,4 @@
-"""What members do with their notifications: read them, choose channels, unsubscribe from a kind."""
+"""What members do with their notifications: read them, choose channels, unsubscribe from a kind or a digest."""
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -6,7 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from infra.columns import utcnow
 from infra.errors import InvalidInput, NotFound
 from infra.upserts import upsert
-from services.notifications.kinds import Channel, Kind
+from services.notifications.kinds import DIGESTS, Channel, Kind
+from services.notifications.preferences import choices_of
 from services.notifications.tables import Notification, Preference
 
 MAX_IDS = 100
@@ -32,10 +33,16 @@ async def mark_read(session: AsyncSession, member_id: str, ids: list[str] | None
 
 
 async def choose(session: AsyncSession, member_id: str, kind: Kind, channel: Channel) -> None:
+    if kind is Kind.FEED_HIGHLIGHTS and channel not in (*DIGESTS, Channel.OFF):
+        raise InvalidInput("Feed highlights come only in a digest: choose DAILY, WEEKLY or OFF.")
     row = {"member_id": member_id, "kind": kind.value, "channel": channel.value}
     await upsert(session, Preference, [row], ["channel"])
 
 
-async def unsubscribe(session: AsyncSession, member_id: str, kind: Kind) -> None:
-    """One-click unsubscribe: no more email of this kind; it still shows in the app."""
-    await choose(session, member_id, kind, Channel.IN_APP)
+async def unsubscribe(session: AsyncSession, member_id: str, topic: Kind | Channel) -> None:
+    """One-click unsubscribe from a kind's emails, or from a digest (every kind it carries): what was mailed still
+    shows in the app; feed highlights, which only a digest carries, stop."""
+    chosen = await choices_of(session, member_id)
+    kinds = [topic] if isinstance(topic, Kind) else [kind for kind, channel in chosen.items() if channel is topic]
+    for kind in kinds:
+        await choose(session, member_id, kind, Channel.OFF if kind is Kind.FEED_HIGHLIGHTS else Channel.IN_APP)

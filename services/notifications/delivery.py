@@ -1,4 +1,5 @@
-"""The sender: claims due emails from the outbox, composes each from its notification, sends, marks it sent.
+"""The sender: claims due emails from the outbox, composes each (from its notification, its digest or the letter
+another service wrote), sends, marks it sent.
 
 Run by the scheduler every few seconds (`commons scheduler`, or inside `commons serve` embedded). A failure to
 compose or to send gives the row back with a doubling delay; nothing is dropped.
@@ -7,11 +8,13 @@ compose or to send gives the row back with a doubling delay; nothing is dropped.
 import logging
 from datetime import datetime, timedelta
 from email.message import EmailMessage
+from typing import Any
 
 from infra.columns import utcnow
 from infra.database import Database
 from infra.settings import Settings
 from services.accounts import api as accounts
+from services.notifications.digest_letters import digest_letter
 from services.notifications.invites import meeting_ics
 from services.notifications.kinds import Kind
 from services.notifications.letters import letter, written_letter
@@ -27,6 +30,8 @@ BATCH = 100
 
 async def compose(db: Database, settings: Settings, email: Email) -> EmailMessage | None:
     """The message for an outbox row; None when there is nobody or nothing left to write to."""
+    if email.letter is not None and "cadence" in email.letter:
+        return await _digest(db, settings, email, email.letter)
     if email.letter is not None:
         return await _written(db, settings, email, email.letter)
     async with db.sessions() as session:
@@ -39,6 +44,13 @@ async def compose(db: Database, settings: Settings, email: Email) -> EmailMessag
         return None
     ics = meeting_ics(meeting, settings.site_url + row.path) if meeting else None
     return letter(settings, row, account.email, account.name, ics)
+
+
+async def _digest(db: Database, settings: Settings, email: Email, digest: dict[str, Any]) -> EmailMessage | None:
+    account = await accounts.account(db, email.recipient_id) if email.recipient_id else None
+    if account is None:
+        return None
+    return digest_letter(settings, email.id, account.account_id, account.email, account.name, digest)
 
 
 async def _written(db: Database, settings: Settings, email: Email, written: dict[str, str]) -> EmailMessage | None:

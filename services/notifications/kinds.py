@@ -22,6 +22,8 @@ class Kind(StrEnum):
     COMMENT = "comment"
     REACTION = "reaction"
     MENTION = "mention"
+    # Not a notification: the best of a member's feed, which only a digest carries.
+    FEED_HIGHLIGHTS = "feed_highlights"
 
 
 class Channel(StrEnum):
@@ -54,4 +56,6 @@ DEFAULTS: dict[Kind, Channel] = {
     Kind.COMMENT: Channel.EMAIL,
     Kind.REACTION: Channel.IN_APP,
     Kind.MENTION: Channel.EMAIL,
+    Kind.FEED_HIGHLIGHTS: Channel.WEEKLY,
 }
+DIGESTS = (Channel.DAILY, Channel.WEEKLY)

@@ -7,6 +7,7 @@ after the lease; an SMTP server that refuses or is away gets the row back later,
 
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,6 +42,12 @@ async def queue_letter(
     per key: queued again (a redelivered event) it changes nothing."""
     row = _row(key, account_id, None, now) | {"address": address, "letter": asdict(letter)}
     await upsert(session, Email, [row], key=["key"])
+
+
+async def queue_digest(session: AsyncSession, key: str, member_id: str, digest: dict[str, Any], now: datetime) -> None:
+    """Queues a digest (digests.py) in the caller's transaction, once per key; its links are paths, made whole when
+    it is sent."""
+    await upsert(session, Email, [_row(key, member_id, None, now) | {"letter": digest}], key=["key"])
 
 
 async def queue_emails(session: AsyncSession, notified: list[tuple[str, str]], now: datetime) -> None:

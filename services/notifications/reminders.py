@@ -12,9 +12,10 @@ from infra.columns import utcnow
 from infra.database import Database
 from services.notifications import cadence
 from services.notifications.claims import claim
+from services.notifications.digests import run_digest
 from services.notifications.happenings import survey_notice
 from services.notifications.inbox import notify
-from services.notifications.kinds import Kind
+from services.notifications.kinds import Channel, Kind
 from services.notifications.notice import Notice, group_path, in_group, when
 from services.notifications.tables import DueJob
 from services.peer_groups import api as peer_groups
@@ -46,6 +47,8 @@ RUNS: dict[str, Run] = {
     Kind.MEETING_REMINDER.value: meeting_reminder,
     Kind.SURVEY_REMINDER.value: survey_reminder,
     Kind.CADENCE_BROKEN.value: cadence.check,
+    Channel.DAILY.value: run_digest,
+    Channel.WEEKLY.value: run_digest,
 }
 
 

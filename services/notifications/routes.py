@@ -9,10 +9,15 @@ from starlette.routing import Route
 
 from infra.errors import InvalidInput
 from services.notifications.commands import unsubscribe as stop
-from services.notifications.tokens import read_token
+from services.notifications.kinds import Kind
+from services.notifications.tokens import Topic, read_token
 
 PAGE = ('<!doctype html><title>Unsubscribe</title><form method="post"><p>{what}</p>'
         '<button name="List-Unsubscribe" value="One-Click">Unsubscribe</button></form>')  # fmt: skip
+
+
+def _emails(topic: Topic) -> str:
+    return f"emails about {topic.value.replace('_', ' ')}s" if isinstance(topic, Kind) else f"{topic.value} digests"
 
 
 def _answer(text: str, status: int) -> Response:
@@ -22,15 +27,14 @@ def _answer(text: str, status: int) -> Response:
 async def unsubscribe(request: Request) -> Response:
     runtime = request.app.state.runtime
     try:
-        member_id, kind = read_token(runtime.settings, request.query_params.get("token", ""))
+        member_id, topic = read_token(runtime.settings, request.query_params.get("token", ""))
     except InvalidInput as refused:
         return _answer(refused.message, 400)
-    what = f"No more emails about {kind.value.replace('_', ' ')}s; they still show in the app."
     if request.method == "GET":
-        return HTMLResponse(PAGE.format(what=html.escape(f"Stop emails about {kind.value.replace('_', ' ')}s?")))
+        return HTMLResponse(PAGE.format(what=html.escape(f"Stop {_emails(topic)}?")))
     async with runtime.db.transaction() as session:
-        await stop(session, member_id, kind)
-    return _answer(what, 200)
+        await stop(session, member_id, topic)
+    return _answer(f"No more {_emails(topic)}; notifications still show in the app.", 200)
 
 
 routes: list[Route] = [Route("/notifications/unsubscribe", unsubscribe, methods=["GET", "POST"])]

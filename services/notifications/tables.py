@@ -5,6 +5,7 @@ and a link. Rows are built from events and scheduled jobs; preferences are chose
 """
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -50,15 +51,16 @@ class Email(Base):
     __table_args__ = (Index("ix_notifications_emails_due", "sent_at", "next_attempt_at"),)
 
     id: Mapped[str] = _id()
-    # `notification:<id>`, `digest:<member>:<period start>`, `invitation:<id>` or `account:<purpose>:<token hash>`.
+    # `notification:<id>`, `digest:<cadence>:<member>:<period start>`, `invitation:<id>` or
+    # `account:<purpose>:<token hash>`.
     key: Mapped[str] = mapped_column(String(120), unique=True)
     # An account, or none for an address without one (an invitation), which is then in `address`.
     recipient_id: Mapped[str | None] = mapped_column(String(36))
     address: Mapped[str | None] = mapped_column(String(254))
     notification_id: Mapped[str | None] = mapped_column(String(36))
-    # A letter another service wrote (subject, text, path), when not composed from a notification; dropped once
-    # sent, since it may carry a single-use link.
-    letter: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    # A letter another service wrote (subject, text, path) or a digest (digests.py), when not composed from a
+    # notification; dropped once sent, since it may carry a single-use link.
+    letter: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     queued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # A sender holds a row until then; a sender that died lets it go when the lease runs out.

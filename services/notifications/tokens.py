@@ -1,5 +1,5 @@
-"""Signed one-click unsubscribe tokens: `<member>.<kind>.<signature>`, the signature an HMAC-SHA256 under the
-platform's secret key, so nobody can turn off another member's email by guessing a link."""
+"""Signed one-click unsubscribe tokens: `<member>.<kind or digest channel>.<signature>`, the signature an
+HMAC-SHA256 under the platform's secret key, so nobody can turn off another member's email by guessing a link."""
 
 import base64
 import hashlib
@@ -8,7 +8,10 @@ import secrets
 
 from infra.errors import InvalidInput
 from infra.settings import Settings
-from services.notifications.kinds import Kind
+from services.notifications.kinds import DIGESTS, Channel, Kind
+
+Topic = Kind | Channel
+TOPICS: dict[str, Topic] = {**{k.value: k for k in Kind}, **{c.value: c for c in DIGESTS}}
 
 
 def _key(settings: Settings) -> bytes:
@@ -27,14 +30,14 @@ def _signature(settings: Settings, member_id: str, kind: str) -> str:
     return base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
-def unsubscribe_token(settings: Settings, member_id: str, kind: Kind) -> str:
-    return f"{member_id}.{kind.value}.{_signature(settings, member_id, kind.value)}"
+def unsubscribe_token(settings: Settings, member_id: str, topic: Topic) -> str:
+    return f"{member_id}.{topic.value}.{_signature(settings, member_id, topic.value)}"
 
 
-def read_token(settings: Settings, token: str) -> tuple[str, Kind]:
-    """The member and kind a token was made for; a token not made here is refused."""
+def read_token(settings: Settings, token: str) -> tuple[str, Topic]:
+    """The member and the kind or digest a token was made for; a token not made here is refused."""
     member_id, _, rest = token.partition(".")
-    kind, _, signature = rest.partition(".")
-    if kind not in {k.value for k in Kind} or not hmac.compare_digest(signature, _signature(settings, member_id, kind)):
+    name, _, signature = rest.partition(".")
+    if name not in TOPICS or not hmac.compare_digest(signature, _signature(settings, member_id, name)):
         raise InvalidInput("That unsubscribe link is not valid.")
-    return member_id, Kind(kind)
+    return member_id, TOPICS[name]
