@@ -13,7 +13,8 @@ import graphql
 from graphql import GraphQLField, GraphQLInputType, GraphQLNamedType, GraphQLObjectType
 
 # Fields whose bare `id` is not the id of what they return.
-ID_KIND_EXCEPTIONS = {"acceptInvitation": "Invitation"}
+# Fields whose `id` or `ids` argument names something other than what they return.
+ID_KIND_EXCEPTIONS = {"acceptInvitation": "Invitation", "markNotificationsRead": "Notification"}
 SCALARS: dict[str, Any] = {
     "Int": 1, "Float": 1.5, "Boolean": True, "DateTime": "2025-06-01T10:00:00+00:00", "Date": "2025-06-01",
 }  # fmt: skip
@@ -33,7 +34,7 @@ class Filler:
     optional: Callable[[str, GraphQLInputType], Any] = lambda name, kind: None
 
     def id_kind(self, field_name: str, arg_name: str, returns: GraphQLNamedType) -> str:
-        if arg_name == "id":
+        if arg_name in ("id", "ids"):
             return ID_KIND_EXCEPTIONS.get(field_name, returns.name)
         stem = arg_name.removesuffix("Ids").removesuffix("Id")
         return stem[:1].upper() + stem[1:]

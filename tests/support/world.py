@@ -5,6 +5,7 @@ their ids under the GraphQL type name that fields return, their confidential tex
 the peer group's space, their kind to PEER_GROUP_KINDS and their texts to PEER_GROUP_SECRETS.
 """
 
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -27,6 +28,7 @@ PROFILE = (
 )
 INVITE = "mutation($n: ID!, $e: String!) { inviteMember(networkId: $n, email: $e) { id } }"
 ACCEPT = "mutation($id: ID!) { acceptInvitation(id: $id) { id } }"
+NOTIFICATIONS = "{ notifications(first: 1) { edges { node { id } } } }"
 JOIN_GROUP = "mutation($g: ID!) { joinLocalGroup(id: $g) { id } }"
 PUBLIC = 'mutation { createNetwork(name: "Open Commons", isPublic: true) { id } }'
 JOIN = 'mutation($n: ID!) { requestToJoin(networkId: $n, message: "quillfeather join message") { id } }'
@@ -143,6 +145,7 @@ def _private_network(api: Gateway) -> tuple[dict[str, str], Member, dict[str, st
     fellows = _fellows(api, host, network, group, insider)
     late = _local_member(host, network, group, api.sign_up("Lena Quilllate", "late@quill.example.org"))
     ids["Proposal"] = _seat_late(ids["PeerGroup"], host, insider, late)
+    ids["Notification"] = _first_notification(insider)
     return ids, host, fellows, {"member who joined the peer group after its secrets were said": late.token}
 
 
@@ -153,6 +156,17 @@ def _seat_late(group: str, host: Member, insider: Member, late: Member) -> str:
     assert insider.run(AGREE, p=proposal, a=True)["answerPeerGroupProposal"]["state"] == "carried"
     accept_all(group, late)
     return proposal
+
+
+def _first_notification(member: Member) -> str:
+    """The member's newest notification (the late joiner's proposal asked for their agreement), once the
+    notifications consumer, a background task of the gateway, has made it: a readiness check, bounded."""
+    ready = threading.Event()
+    for _ in range(600):
+        if edges := member.run(NOTIFICATIONS)["notifications"]["edges"]:
+            return edges[0]["node"]["id"]
+        ready.wait(0.05)
+    raise AssertionError("the notifications consumer made no notification within 30 s")
 
 
 def _local_member(host: Member, network: str, group: str, member: Member) -> Member:
