@@ -6,6 +6,8 @@ does not care about (return without effect) and raises to ask for a retry. A con
 outside write (the search index commits to disk) may stage it per event and make it once per batch in `finish`,
 called in the same transaction after the batch's last event: a backlog then costs one outside write, not one per
 event. Made before the transaction's first database write, it never holds SQLite's lock on the whole file.
+A consumer whose outside store needs readying (the search index's settings) says how in `prepare`, which the
+runner awaits once as it starts, before the first event.
 """
 
 from collections.abc import Awaitable, Callable
@@ -17,6 +19,7 @@ from events.envelope import Event
 
 Handler = Callable[[Event, AsyncSession], Awaitable[None]]
 Finisher = Callable[[AsyncSession], Awaitable[None]]
+Preparer = Callable[[], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -26,3 +29,4 @@ class Consumer:
     # Topics (event sources) it reads; the Kafka adapter subscribes to one topic per source service.
     sources: tuple[str, ...]
     finish: Finisher | None = None
+    prepare: Preparer | None = None

@@ -50,6 +50,7 @@ class Runner:
 
     async def run(self, poll_seconds: float = 0.5) -> None:
         """Consumes until cancelled. A broken source or database reopens the source at the last commit."""
+        await self.prepare()
         while True:
             source = self.bus.source(self.consumer.name, self.consumer.sources)
             try:
@@ -60,6 +61,11 @@ class Runner:
                 await asyncio.sleep(REOPEN_SECONDS)
             finally:
                 await source.close()
+
+    async def prepare(self) -> None:
+        """Readies what the consumer writes to, before its first event: `run` starts with it."""
+        if self.consumer.prepare is not None:
+            await self.consumer.prepare()
 
     async def step(self, source: EventSource, poll_seconds: float = 0.5) -> int:
         deliveries = await source.poll(self.batch_size, poll_seconds)

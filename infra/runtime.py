@@ -32,6 +32,7 @@ class Runtime:
         self.broadcast = Broadcast()
         self.background: Background | None = None
         self.scheduler: asyncio.Task[None] | None = None
+        self.preparing: asyncio.Task[None] | None = None
 
     @cached_property
     def search(self) -> SearchIndex:
@@ -41,10 +42,13 @@ class Runtime:
     async def _write_index(self, session: AsyncSession) -> None:
         await indexer.write_staged(self.search, session)
 
+    async def _prepare_index(self) -> None:
+        await indexer.prepare(self.search)
+
     def consumers(self) -> list[Consumer]:
         """Every consumer group, by name for `commons worker NAME`; the embedded mode runs them all."""
         return [
-            Consumer("indexer", indexer.stage, indexer.SOURCES, self._write_index),
+            Consumer("indexer", indexer.stage, indexer.SOURCES, self._write_index, self._prepare_index),
             projector.consumer(),
             notifications.consumer(),
         ]
@@ -61,15 +65,20 @@ class Runtime:
         ]
 
     async def start(self) -> None:
-        """The live tail for subscriptions; in the embedded mode (run_workers) also the relay, consumers, jobs."""
+        """The live tail for subscriptions; in the embedded mode (run_workers) also the relay, consumers, jobs.
+        Without workers, the gateway readies the search index itself (in the background, until the engine
+        answers): it may start before any indexer, and searching an index that lacks its settings fails."""
         self.background = start_embedded(self.settings, self.db, self.consumers(), self.broadcast)
         if self.settings.run_workers:
             self.scheduler = asyncio.create_task(run_jobs(self.jobs()))
+        else:
+            self.preparing = asyncio.create_task(self._prepare_index())
 
     async def stop(self) -> None:
-        if self.scheduler is not None:
-            self.scheduler.cancel()
-            await asyncio.gather(self.scheduler, return_exceptions=True)
+        for task in (self.scheduler, self.preparing):
+            if task is not None:
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
         if self.background is not None:
             await self.background.stop()
         await self.db.dispose()

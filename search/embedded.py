@@ -56,6 +56,11 @@ class EmbeddedIndex:
     def apply_settings(self) -> None:
         """Nothing to do: the schema is applied when a generation opens; synonyms and typos at query time."""
 
+    def healthy(self) -> bool:
+        """The live generation's files read again: the index is there and readable."""
+        self._live.index.reload()
+        return self._live.index.searcher() is not None
+
     def upsert(self, documents: Sequence[SearchDocument]) -> None:
         self._write(list(documents), [])
 

@@ -6,6 +6,7 @@ never undoes a newer change. The runner calls the handler inside its transaction
 """
 
 import asyncio
+import logging
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +22,9 @@ from search.tables import SearchSubject
 SOURCES = ("accounts", "networks", "peer_groups", "knowledge", "harvests")
 # Where a transaction keeps the documents it will write to the index once, at the end of the runner's batch.
 STAGED = "search.staged"
+# Between tries to reach a search engine that is not up yet.
+RETRY_SECONDS = 1.0
+log = logging.getLogger("commons.search")
 
 
 class Stale(Exception):
@@ -83,8 +87,23 @@ async def apply(index: SearchIndex, event: Event, session: AsyncSession) -> None
     await write_staged(index, session)
 
 
+async def prepare(index: SearchIndex) -> None:
+    """Creates the index and brings its settings up to date, retrying until the engine answers. The indexer and
+    every search-serving gateway do it as they start: a Meilisearch index made by the first write has no
+    filterable fields, and every search (all filter by audience) would fail on it."""
+    while True:
+        try:
+            return await asyncio.to_thread(index.apply_settings)
+        except Exception as error:
+            log.warning("search settings not applied yet, trying again: %r", error)
+            await asyncio.sleep(RETRY_SECONDS)
+
+
 def consumer(index: SearchIndex) -> Consumer:
     async def finish(session: AsyncSession) -> None:
         await write_staged(index, session)
 
-    return Consumer(name="indexer", handle=stage, sources=SOURCES, finish=finish)
+    async def ready() -> None:
+        await prepare(index)
+
+    return Consumer(name="indexer", handle=stage, sources=SOURCES, finish=finish, prepare=ready)

@@ -55,6 +55,9 @@ SETTINGS = {
     "faceting": {"maxValuesPerFacet": FACET_VALUES, "sortFacetValuesBy": {"*": "count"}},
     "pagination": {"maxTotalHits": 10_000},
 }
+# Settings whose order is weight; Meilisearch answers the other lists in an order of its own.
+_ORDERED = ("searchableAttributes", "rankingRules")
+HEALTH_SECONDS = 2
 _SORTS = {Sort.NEWEST: ["updated_ts:desc"], Sort.OLDEST: ["updated_ts:asc"]}
 
 
@@ -80,6 +83,20 @@ def _filters(request: SearchRequest) -> list[str]:
     return found + ([f"updated_ts <= {wanted.updated_to.timestamp()}"] if wanted.updated_to else [])
 
 
+def _holds(found: object, wanted: object, ordered: bool = False) -> bool:
+    """Whether a setting as Meilisearch answers it holds what we want (it adds defaults of its own)."""
+    if isinstance(wanted, dict):
+        return isinstance(found, dict) and all(_holds(found.get(k), v, k in _ORDERED) for k, v in wanted.items())
+    if isinstance(wanted, list) and not ordered:
+        return isinstance(found, list) and sorted(found) == sorted(wanted)
+    return found == wanted
+
+
+def lacking(current: Mapping[str, Any]) -> dict[str, Any]:
+    """The settings an index does not hold yet."""
+    return {name: value for name, value in SETTINGS.items() if not _holds(current.get(name), value, name in _ORDERED)}
+
+
 def _marked(text: str) -> str:
     return escape(text).replace(OPEN, "<mark>").replace(CLOSE, "</mark>")
 
@@ -99,9 +116,15 @@ class MeiliIndex:
     def apply_settings(self) -> None:
         self._prepare(self.uid)
 
+    def healthy(self) -> bool:
+        return meilisearch.Client(self.client.config.url, self.client.config.api_key, HEALTH_SECONDS).is_healthy()
+
     def _prepare(self, uid: str) -> None:
+        """Sends only the settings the index lacks: every start of the indexer and of each gateway comes here,
+        and a settings change makes Meilisearch index every document again."""
         self.client.wait_for_task(self.client.create_index(uid, {"primaryKey": "id"}).task_uid, WRITE_MS)
-        self.client.wait_for_task(self.client.index(uid).update_settings(SETTINGS).task_uid, BULK_MS)
+        if missing := lacking(self.client.index(uid).get_settings()):
+            self._wait(self.client.index(uid).update_settings(missing).task_uid, BULK_MS)
 
     def upsert(self, documents: Sequence[SearchDocument]) -> None:
         if documents:

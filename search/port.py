@@ -99,6 +99,9 @@ class SearchIndex(Protocol):
     def apply_settings(self) -> None:
         """Creates the index if needed and brings its settings (fields, synonyms, typo rules) up to date."""
 
+    def healthy(self) -> bool:
+        """Whether the engine answers (readiness checks); may raise when it does not."""
+
     def upsert(self, documents: Sequence[SearchDocument]) -> None:
         """Adds or replaces documents by id; searchable when the call returns."""
 

@@ -9,11 +9,18 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from events.inprocess import InProcessBus
+from events.outbox import record
+from events.relay import Relay
+from events.runner import Runner
+from infra.database import Database
+from search.indexer import consumer
 from search.port import FACET_VALUES, SearchDocument, SearchFilters, SearchIndex, SearchRequest, SearchResult, Sort
 from tests.search.contract_unseen import UnseenDocumentsContract
+from tests.search.story_events import N1, T0, changed
 
 NOW = datetime.now(UTC)
-N1, N2, CIRCLE = "network:n1", "network:n2", "peer_group:g1"
+N2, CIRCLE = "network:n2", "peer_group:g1"
 
 
 def doc(ident: str, title: str, text: str = "", audience: str = N1, **extra: object) -> SearchDocument:
@@ -54,6 +61,10 @@ class SearchContract(UnseenDocumentsContract):
         raise NotImplementedError("each adapter's test module provides its index")
 
     @pytest.fixture
+    def fresh_index(self) -> Iterator[SearchIndex]:
+        raise NotImplementedError("each adapter's test module provides an index that does not exist yet")
+
+    @pytest.fixture
     def library(self, index: SearchIndex) -> SearchIndex:
         index.upsert(LIBRARY)
         return index
@@ -69,6 +80,21 @@ class SearchContract(UnseenDocumentsContract):
 
     def test_short_words_allow_no_typo(self, library: SearchIndex) -> None:
         assert ids(ask(library, "yaer first")) == []
+
+    async def test_a_fresh_index_answers_filtered_searches_from_the_indexers_first_document(
+        self, fresh_index: SearchIndex, database: Database
+    ) -> None:
+        # A Meilisearch index created by the first write had no filterable fields: every search failed.
+        bus, indexer = InProcessBus(database), consumer(fresh_index)
+        runner = Runner(indexer, database, bus)
+        await runner.prepare()  # how the indexer starts, as `commons worker indexer` or inside `commons serve`
+        async with database.transaction() as session:
+            record(session, [changed("Mentoring circles")])
+        await Relay(database, bus).drain()
+        assert await runner.step(bus.source(indexer.name, indexer.sources), 0.1) == 1
+        filters = SearchFilters(kinds=("story",), updated_from=T0 - timedelta(days=1))
+        found = ask(fresh_index, "mentoring", filters=filters, sort=Sort.NEWEST)
+        assert ids(found) == ["story-1"] and found.facets["kind"] == {"story": 1}
 
     def test_a_title_match_outranks_a_body_match(self, index: SearchIndex) -> None:
         index.upsert([doc("body", "Notes", "about coaching and more"), doc("title", "Coaching", "notes")])

@@ -22,6 +22,12 @@ class TestEmbeddedIndex(SearchContract):
         index.close()
 
     @pytest.fixture
+    def fresh_index(self, tmp_path: Path) -> Iterator[SearchIndex]:
+        index = EmbeddedIndex(tmp_path / "fresh")
+        yield index
+        index.close()
+
+    @pytest.fixture
     def new_index(self) -> Iterator[NewIndex]:
         made: list[EmbeddedIndex] = []
 

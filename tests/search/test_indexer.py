@@ -1,13 +1,9 @@
 """The indexer follows the services' events in order per entity, and a reindex rebuilds from search's data."""
 
-from dataclasses import replace
-from datetime import UTC, datetime, timedelta
-
-from events.catalogue import Payload, new_event, payload
+from events.catalogue import new_event
 from events.envelope import Event
 from events.inprocess import InProcessBus
 from events.outbox import record
-from events.publication import Publication
 from events.relay import Relay
 from events.runner import Runner
 from infra.database import Database
@@ -17,24 +13,7 @@ from search.indexer import apply, consumer
 from search.port import SearchDocument, SearchIndex
 from search.reindex import rebuild, reindex
 from tests.search.contract import CIRCLE, N1, ask, ids
-
-T0 = datetime(2026, 3, 1, tzinfo=UTC)
-
-
-@payload("knowledge.searchtest.changed", 1)
-class StoryChanged(Payload):
-    publication: Publication | None
-
-
-@payload("knowledge.searchtest.liked", 1)
-class StoryLiked(Payload):
-    by: str
-
-
-def changed(title: str | None, audience: str = N1, minutes: int = 0, subject: str = "story-1") -> Event:
-    seen = title and Publication(kind="story", title=title, created_at=T0, updated_at=T0, path=f"/stories/{subject}")
-    event = new_event(StoryChanged(publication=seen or None), subject=subject, audience=[audience], network=None)
-    return replace(event, time=T0 + timedelta(minutes=minutes))
+from tests.search.story_events import StoryLiked, changed
 
 
 async def handle(database: Database, index: SearchIndex, *events: Event) -> None:

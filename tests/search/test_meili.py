@@ -27,6 +27,12 @@ class TestMeiliIndex(SearchContract):
         index._drop(index.uid)
 
     @pytest.fixture
+    def fresh_index(self) -> Iterator[SearchIndex]:
+        index = MeiliIndex(MEILI_URL or "", os.environ.get("COMMONS_MEILI_KEY"), uid=f"test_{new_id()}")
+        yield index
+        index._drop(index.uid)
+
+    @pytest.fixture
     def new_index(self) -> Iterator[NewIndex]:
         made: list[MeiliIndex] = []
 
