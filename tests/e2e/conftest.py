@@ -38,6 +38,13 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path) -> None
     pytest.fail(f"commons serve did not answer within {STARTUP_SECONDS} s:\n{log.read_text()[-3000:]}")
 
 
+def commons_env(data_dir: Path) -> dict[str, str]:
+    """The environment of a `commons` command on `data_dir`'s embedded data, whatever the caller's says."""
+    return {key: value for key, value in os.environ.items() if not key.startswith("COMMONS_")} | {
+        "COMMONS_DATA_DIR": str(data_dir)
+    }
+
+
 @contextmanager
 def serving(data_dir: Path, more_env: dict[str, str], *args: str) -> Iterator[str]:
     """`commons serve` with `args`, in the embedded mode whatever the caller's environment says (run from the data
@@ -45,9 +52,8 @@ def serving(data_dir: Path, more_env: dict[str, str], *args: str) -> Iterator[st
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = (
-        {key: value for key, value in os.environ.items() if not key.startswith("COMMONS_")}
+        commons_env(data_dir)
         | {
-            "COMMONS_DATA_DIR": str(data_dir),
             "COMMONS_HOST": "127.0.0.1",
             "COMMONS_PORT": str(port),
             "COMMONS_PUBLIC_URL": url,
