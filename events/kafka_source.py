@@ -129,6 +129,20 @@ def consumer_config(settings: Settings, group: str, live: bool) -> dict[str, obj
     }
 
 
+def brokers_answer(settings: Settings, timeout_ms: int) -> bool:
+    """Whether the brokers answer a metadata request within about `timeout_ms` (readiness checks)."""
+    quick = {**client_config(settings), "request_timeout_ms": timeout_ms, "bootstrap_timeout_ms": timeout_ms}
+    try:
+        admin = KafkaAdminClient(**quick)
+        try:
+            admin.list_topics()
+        finally:
+            admin.close()
+    except Exception:
+        return False
+    return True
+
+
 def ensure_topics(settings: Settings, topics: Iterable[str]) -> None:
     admin = KafkaAdminClient(**client_config(settings))
     try:

@@ -15,6 +15,7 @@ from schema import build
 from services.gateway.graphql_http import graphql_http
 from services.gateway.graphql_ws import GraphQLWebSocket
 from services.gateway.middleware import RequestIds
+from services.gateway.readiness import readyz
 from services.gateway.web.routes import routes as web_routes
 from services.notifications.routes import routes as notification_routes
 from services.peer_groups.routes import routes as peer_group_routes
@@ -24,11 +25,6 @@ log = logging.getLogger("commons.gateway")
 
 async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
-
-
-async def readyz(request: Request) -> Response:
-    ready = await request.app.state.runtime.db.reachable()
-    return JSONResponse({"database": "ok" if ready else "unreachable"}, status_code=200 if ready else 503)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:

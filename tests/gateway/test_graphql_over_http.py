@@ -160,7 +160,7 @@ def test_security_headers_are_on_every_response(api: Gateway) -> None:
 
 def test_health_and_readiness(api: Gateway) -> None:
     assert api.http.get("/healthz").json() == {"status": "ok"}
-    assert api.http.get("/readyz").json() == {"database": "ok"}
+    assert api.http.get("/readyz").json() == {"database": "ok", "search": "ok"}
 
 
 def test_a_native_panic_is_masked_and_carries_the_request_id(api: Gateway, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
