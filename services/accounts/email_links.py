@@ -13,7 +13,7 @@ from infra.errors import InvalidInput
 from infra.settings import Settings
 from services.accounts.credentials import new_token, token_hash
 from services.accounts.tables import EmailLink
-from services.notifications.api import Letter, queue_letter
+from services.notifications.api import Letter, queue_letter, withdraw_letter
 
 
 class Purpose(StrEnum):
@@ -37,6 +37,10 @@ TAKEN = Letter(
 EXPIRED = "That link is not valid any more: it was used already or has expired. Ask for a new one."
 
 
+def _key(purpose: Purpose, hashed: str) -> str:
+    return f"account:{purpose.value}:{hashed}"
+
+
 def _lifetime(settings: Settings, purpose: Purpose) -> timedelta:
     if purpose is Purpose.VERIFY:
         return timedelta(hours=settings.verification_link_hours)
@@ -49,7 +53,7 @@ async def send_link(session: AsyncSession, settings: Settings, account_id: str, 
     expires_at = now + _lifetime(settings, purpose)
     session.add(EmailLink(token_hash=hashed, account_id=account_id, purpose=purpose.value, expires_at=expires_at))
     subject, text, path = LETTERS[purpose]
-    await queue_letter(session, f"account:{purpose.value}:{hashed}", Letter(subject, text, f"{path}?token={token}"),
+    await queue_letter(session, _key(purpose, hashed), Letter(subject, text, f"{path}?token={token}"),
                        now, account_id)  # fmt: skip
 
 
@@ -68,11 +72,13 @@ async def holder_of_link(session: AsyncSession, token: str, purpose: Purpose) ->
 
 
 async def use_link(session: AsyncSession, token: str, purpose: Purpose) -> str:
-    """Uses a link up: of two concurrent uses, one deletes the row and the other finds it gone."""
+    """Uses a link up: of two concurrent uses, one deletes the row and the other finds it gone. Its letter, if not
+    sent yet (the token reached its owner another way), is withdrawn."""
     used = delete(EmailLink).where(*_live(token, purpose)).returning(EmailLink.account_id)
     account_id = await session.scalar(used)
     if account_id is None:
         raise InvalidInput(EXPIRED)
+    await withdraw_letter(session, _key(purpose, token_hash(token)))
     return account_id
 
 

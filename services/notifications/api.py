@@ -7,10 +7,19 @@ from infra.database import Database
 from services.notifications.consumer import consumer
 from services.notifications.delivery import deliver_due
 from services.notifications.digests import plan_digests as plan_in
-from services.notifications.outbox import Letter, backlog, queue_letter
+from services.notifications.outbox import Letter, backlog, queue_letter, withdraw_letter
 from services.notifications.reminders import run_due_jobs
 
-__all__ = ["Letter", "consumer", "deliver_due", "mail_backlog", "plan_digests", "queue_letter", "run_due_jobs"]
+__all__ = [
+    "Letter",
+    "consumer",
+    "deliver_due",
+    "mail_backlog",
+    "plan_digests",
+    "queue_letter",
+    "run_due_jobs",
+    "withdraw_letter",
+]
 
 
 async def mail_backlog(db: Database) -> int:

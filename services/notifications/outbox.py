@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.columns import new_id
@@ -54,6 +54,11 @@ async def queue_emails(session: AsyncSession, notified: list[tuple[str, str]], n
     """An email for each (recipient, new notification)."""
     if notified:
         await session.execute(insert(Email), [_row(f"notification:{n}", r, n, now) for r, n in notified])
+
+
+async def withdraw_letter(session: AsyncSession, key: str) -> None:
+    """Drops a letter not sent yet (its single-use link was used already: sending it would help nobody)."""
+    await session.execute(delete(Email).where(Email.key == key, Email.sent_at.is_(None)))
 
 
 async def claim_due(session: AsyncSession, now: datetime, lease: timedelta, limit: int) -> tuple[str, list[Email]]:
