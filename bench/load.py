@@ -22,6 +22,7 @@ from bench.client import Measured, served
 from bench.load_mix import member_session
 from bench.load_setup import prepare
 from bench.report import Row, table
+from infra.settings import Settings
 
 Beside = Callable[[float], Awaitable[object]]
 # Operations that are not the workload: building the community before, checking the writes after.
@@ -31,6 +32,8 @@ NOT_MEASURED = ("setup", "verify")
 @dataclass
 class Load:
     base_url: str
+    # The served app's database and data dir: where the links it emails are read, as their recipients would.
+    settings: Settings
     network_id: str = ""
     # Index 0 is the network's host; the others are members, in peer groups of three.
     tokens: list[str] = field(default_factory=list)
@@ -65,9 +68,11 @@ class Outcome:
     failures: dict[str, list[str]]
 
 
-async def run(base_url: str, seconds: float = 20.0, members: int = 12, beside: Beside | None = None) -> Outcome:
+async def run(
+    base_url: str, settings: Settings, seconds: float = 20.0, members: int = 12, beside: Beside | None = None
+) -> Outcome:
     """The load; `beside(seconds)`, when given, runs alongside it once the community is built (a fault's burst)."""
-    load = Load(base_url)
+    load = Load(base_url, settings)
     async with httpx.AsyncClient(base_url=base_url, timeout=60) as http:
         await prepare(load, http, members)
         began = time.perf_counter()
@@ -102,6 +107,7 @@ if __name__ == "__main__":
     with fresh_database() as (url, folder):
         settings = {"COMMONS_DATABASE_URL": url, "COMMONS_DATA_DIR": str(folder)}
         with serving(["-m", "infra.cli", "serve"], settings) as base:
-            outcome = asyncio.run(run(base, float(sys.argv[1]) if len(sys.argv) > 1 else 20.0))
+            app = Settings(database_url=url, data_dir=folder)
+            outcome = asyncio.run(run(base, app, float(sys.argv[1]) if len(sys.argv) > 1 else 20.0))
             failed = [f"{operation} failed: {reasons}" for operation, reasons in outcome.failures.items()]
             print(table(outcome.rows), *outcome.lost, *failed, sep="\n")

@@ -5,7 +5,9 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from bench.community import NETWORK, SIGN_UP
+from bench.community import NETWORK, SIGN_IN, SIGN_UP
+from bench.verification import VERIFY, emailed_token
+from infra.database import Database
 
 if TYPE_CHECKING:
     from bench.load import Load
@@ -20,9 +22,11 @@ PEER_GROUP_SIZE = 3
 
 
 async def prepare(load: "Load", http: httpx.AsyncClient, members: int) -> None:
-    signed = [await http.post("/graphql", json={"query": SIGN_UP, "variables": {"e": f"m{i}@load.example.org",
-              "n": f"Member {i:03}"}}) for i in range(members + 1)]  # fmt: skip
-    load.tokens = [r.json()["data"]["signUp"]["token"] for r in signed]
+    db = Database(load.settings.database_url, pool_size=1)
+    try:
+        load.tokens = [await _verified_member(load, http, db, i) for i in range(members + 1)]
+    finally:
+        await db.dispose()
     host = load.tokens[0]
     load.network_id = (await load.call(http, "setup", NETWORK, host))["data"]["createNetwork"]["id"]
     for i, token in enumerate(load.tokens[1:], start=1):
@@ -33,6 +37,18 @@ async def prepare(load: "Load", http: httpx.AsyncClient, members: int) -> None:
         await _open_peer_group(load, http, list(range(first, first + PEER_GROUP_SIZE)))
     schema = await load.call(http, "setup", "{ __schema { queryType { fields { name } } } }", host)
     load.can_search = "search" in {f["name"] for f in schema["data"]["__schema"]["queryType"]["fields"]}
+
+
+async def _verified_member(load: "Load", http: httpx.AsyncClient, db: Database, i: int) -> str:
+    """Signs member i up and in, and follows the verification link the server emailed them: only a verified
+    address accepts invitations."""
+    email = f"m{i}@load.example.org"
+    await http.post("/graphql", json={"query": SIGN_UP, "variables": {"e": email, "n": f"Member {i:03}"}})
+    signed = await http.post("/graphql", json={"query": SIGN_IN, "variables": {"e": email}})
+    token = signed.json()["data"]["signIn"]["token"]
+    me = (await load.call(http, "setup", "{ me { id } }", token))["data"]["me"]["id"]
+    await load.call(http, "setup", VERIFY, token, t=await emailed_token(db, load.settings, me, "verify"))
+    return token
 
 
 async def _open_peer_group(load: "Load", http: httpx.AsyncClient, seats: list[int]) -> None:

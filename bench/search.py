@@ -23,6 +23,7 @@ from bench.search_data import QUERIES, documents, viewer
 from bench.search_endpoint import SEARCH, endpoint_times, member_in_circles
 from bench.search_freshness import freshness
 from bench.serving import fresh_database, serving
+from infra.settings import Settings
 from schema import build
 from search.embedded import EmbeddedIndex
 from search.port import SearchIndex, SearchRequest
@@ -106,7 +107,7 @@ def measure(count: int) -> list[Row]:
     with fresh_database() as (url, folder):
         env = {"COMMONS_DATABASE_URL": url, "COMMONS_DATA_DIR": str(folder)}
         with serving(["-m", "infra.cli", "serve"], env) as base_url:
-            token, circles = asyncio.run(member_in_circles(base_url))
+            token, circles = asyncio.run(member_in_circles(base_url, Settings(database_url=url, data_dir=folder)))
         throughput = _index(folder, count, circles)
         with serving(["-m", "infra.cli", "serve"], env) as base_url:
             rows = asyncio.run(_latencies(base_url, folder, token, queries, viewer(circles)))

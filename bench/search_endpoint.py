@@ -14,6 +14,7 @@ from bench.community import GROUP
 from bench.load import Load
 from bench.load_setup import prepare
 from events import audience
+from infra.settings import Settings
 
 JOIN = "mutation($g: ID!) { joinLocalGroup(id: $g) { id } }"
 SEARCH = """query ($q: String!) { search(query: $q, first: 20) {
@@ -21,9 +22,9 @@ SEARCH = """query ($q: String!) { search(query: $q, first: 20) {
   facets { field values { value count } } } }"""
 
 
-async def member_in_circles(base_url: str) -> tuple[str, dict[str, str]]:
-    """The member's token, and the real key of each kind's circle 0."""
-    load = Load(base_url)
+async def member_in_circles(base_url: str, settings: Settings) -> tuple[str, dict[str, str]]:
+    """The member's token, and the real key of each kind's circle 0 (`settings`: the served app's)."""
+    load = Load(base_url, settings)
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
         await prepare(load, http, members=3)
         host, member = load.tokens[0], load.tokens[1]

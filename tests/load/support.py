@@ -14,11 +14,17 @@ from pathlib import Path
 from bench.load import Outcome
 from bench.report import table
 from bench.serving import serving
+from infra.settings import Settings
 from tests.support.kafka import Broker
 
 
 def commons_serve(database_url: str, folder: Path, **settings: str) -> "serving":  # type: ignore[valid-type]
     return serving(["-m", "infra.cli", "serve"], environment(database_url, folder, **settings))
+
+
+def served_by(database_url: str, folder: Path) -> Settings:
+    """What the load reads of the served app: its database and data dir (where the links it emails are found)."""
+    return Settings(database_url=database_url, data_dir=folder)
 
 
 def environment(database_url: str, folder: Path, **settings: str) -> dict[str, str]:

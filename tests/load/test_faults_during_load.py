@@ -12,7 +12,16 @@ from bench.client import Measured, client, hammer, served
 from bench.community import SIGN_IN, SIGN_UP
 from bench.load import run
 from infra.errors import Unavailable
-from tests.load.support import Commons, assert_nothing_lost, commons_serve, environment, kafka, later, running
+from tests.load.support import (
+    Commons,
+    assert_nothing_lost,
+    commons_serve,
+    environment,
+    kafka,
+    later,
+    running,
+    served_by,
+)
 from tests.support.kafka import Broker
 from tests.support.live_schema import internal_errors, leaks
 
@@ -39,7 +48,7 @@ def test_workers_killed_and_restarted_during_load_lose_nothing_and_apply_nothing
 
     with commons_serve(database_url, tmp_path, **settings) as base_url, running(Commons(["relay"], env), *workers):
         crashing = later(15, crash, 5, restart)
-        outcome = asyncio.run(run(base_url, seconds=45, members=12))
+        outcome = asyncio.run(run(base_url, served_by(database_url, tmp_path), seconds=45, members=12))
         crashing.join()
     assert_nothing_lost(outcome)
 
@@ -83,7 +92,7 @@ def test_an_exhausted_database_pool_during_load_refuses_clearly_and_loses_nothin
     tiny = {"COMMONS_DATABASE_POOL_SIZE": "2", "COMMONS_DATABASE_POOL_TIMEOUT": "0.2"}
     with commons_serve(database_url, tmp_path, **tiny) as base_url:
         crowd = Crowd(base_url, signed_up(base_url))
-        outcome = asyncio.run(run(base_url, seconds=45, members=12, beside=crowd))
+        outcome = asyncio.run(run(base_url, served_by(database_url, tmp_path), seconds=45, members=12, beside=crowd))
     figures = {row.name: row.value for row in outcome.rows}
     assert crowd.unclear == []
     assert crowd.measured.statuses[503] > 0, "the pool never ran out: the fault did not happen"

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from bench.load import run
 from events.tables import OutboxRow
 from infra.database import Database
-from tests.load.support import assert_nothing_lost, commons_serve, kafka, later
+from tests.load.support import assert_nothing_lost, commons_serve, kafka, later, served_by
 from tests.support.kafka import Broker
 
 COUNTS = select(OutboxRow.sent_at.is_not(None), func.count()).group_by(OutboxRow.sent_at.is_not(None))
@@ -23,7 +23,7 @@ COUNTS = select(OutboxRow.sent_at.is_not(None), func.count()).group_by(OutboxRow
 @pytest.mark.slow
 def test_a_mixed_workload_gets_no_errors_and_loses_no_writes(database_url: str, tmp_path: Path) -> None:
     with commons_serve(database_url, tmp_path) as base_url:
-        outcome = asyncio.run(run(base_url, seconds=45, members=12))
+        outcome = asyncio.run(run(base_url, served_by(database_url, tmp_path), seconds=45, members=12))
     assert_nothing_lost(outcome)
 
 
@@ -32,7 +32,7 @@ def test_a_mixed_workload_gets_no_errors_and_loses_no_writes(database_url: str, 
 def test_the_broker_going_down_during_load_loses_nothing(database_url: str, tmp_path: Path, broker: Broker) -> None:
     with commons_serve(database_url, tmp_path, **kafka(broker)) as base_url:
         outage = later(15, broker.go_down, 15, broker.come_back)
-        outcome = asyncio.run(run(base_url, seconds=50, members=12))
+        outcome = asyncio.run(run(base_url, served_by(database_url, tmp_path), seconds=50, members=12))
         outage.join()
         sent, unsent = asyncio.run(relayed(database_url, patience=60))
     assert_nothing_lost(outcome)
