@@ -62,6 +62,7 @@ async def start_run(
 ) -> ProtocolRun:
     """The member starting the run facilitates it; the presenter (and a mentor, if chosen) must be members."""
     group, meeting = await group_meeting(session, member_id, meeting_id)
+    await _refuse_a_second_round(session, meeting)
     protocol = await find_protocol(session, group, protocol_key)
     members = await seats(session, group.id)
     if not {presenter, mentor or presenter} <= {seat.member_id for seat in members} or presenter == mentor:
@@ -75,6 +76,15 @@ async def start_run(
     await session.flush()
     _record(session, group, run)
     return run
+
+
+async def _refuse_a_second_round(session: AsyncSession, meeting: Meeting) -> None:
+    """A meeting has one round at a time: whoever presses Start second is told to join, not given a twin round.
+    The meeting's row is locked first (PostgreSQL) so that two members pressing Start together start one."""
+    await session.execute(select(Meeting.id).where(Meeting.id == meeting.id).with_for_update())
+    unfinished = ProtocolRun.meeting_id == meeting.id, ProtocolRun.finished_at.is_(None)
+    if await session.scalar(select(ProtocolRun.id).where(*unfinished).limit(1)) is not None:
+        raise Conflict("A round is already running: join it.")
 
 
 async def group_run(session: AsyncSession, member_id: str, run_id: str) -> tuple[PeerGroup, ProtocolRun]:

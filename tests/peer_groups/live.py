@@ -8,6 +8,7 @@ PROTOCOL = ["graphql-transport-ws"]
 RUN = """subscription($id: ID!) { protocolRun(id: $id) { id version stepIndex turnIndex speakerId finished
   turnStartedAt currentStep { title role seconds prompts pitfalls presenterListensInSilence }
   fairness { gini maxMinRatio shares { memberId seconds share } } } }"""
+MEETING_RUN = "subscription($meetingId: ID!) { meetingRun(meetingId: $meetingId) { id version stepIndex turnIndex } }"
 
 
 class LiveClient:
@@ -26,17 +27,28 @@ class LiveClient:
 
     def follow(self, run_id: str) -> dict[str, Any]:
         """Subscribes to the run; returns the state it starts from."""
+        return self.subscribe(RUN, {"id": run_id})["protocolRun"]
+
+    def watch_meeting(self, meeting_id: str) -> dict[str, Any] | None:
+        """Subscribes to the meeting's running round, as its open page does; returns the round now, or None."""
+        return self.subscribe(MEETING_RUN, {"meetingId": meeting_id})["meetingRun"]
+
+    def subscribe(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
+        """Ends the previous subscription, starts this one and returns its first data."""
         if self.serial:
             self.socket.send_json({"id": str(self.serial), "type": "complete"})
         self.serial += 1
         self.socket.send_json({"id": str(self.serial), "type": "subscribe",
-                               "payload": {"query": RUN, "variables": {"id": run_id}}})  # fmt: skip
-        return self.next_state()
+                               "payload": {"query": query, "variables": variables}})  # fmt: skip
+        return self.next_data()
 
     def next_state(self) -> dict[str, Any]:
+        return self.next_data()["protocolRun"]
+
+    def next_data(self) -> dict[str, Any]:
         while True:
             message = self.socket.receive_json()
             if message.get("id") == str(self.serial):
                 assert message["type"] == "next", message
                 assert not message["payload"].get("errors"), message
-                return message["payload"]["data"]["protocolRun"]
+                return message["payload"]["data"]
