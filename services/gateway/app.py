@@ -12,6 +12,7 @@ from starlette.routing import Route, WebSocketRoute
 
 from infra.runtime import Runtime
 from schema import build
+from services.gateway.graphiql import routes as graphiql_routes
 from services.gateway.graphql_http import graphql_http
 from services.gateway.graphql_ws import GraphQLWebSocket
 from services.gateway.middleware import RequestIds
@@ -49,6 +50,7 @@ def create_app(runtime: Runtime) -> Starlette:
             WebSocketRoute("/graphql", GraphQLWebSocket(runtime, schema)),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *graphiql_routes,
             *peer_group_routes,
             *notification_routes,
             *web_routes,  # last: the web app's client paths are broad

@@ -5,8 +5,7 @@ from typing import Any
 
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
-from strawberry.http.ides import get_graphql_ide_html
+from starlette.responses import Response
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
@@ -15,6 +14,7 @@ from infra.context import RequestContext
 from infra.errors import Unavailable
 from infra.native import is_panic
 from schema.masking import internal_error
+from services.gateway.graphiql import graphiql_page
 from services.gateway.requests import GRAPHQL_RESPONSE, HttpProblem, Operation, read_operation, response_media_type
 from services.gateway.viewers import check_csrf, identify
 
@@ -89,7 +89,7 @@ async def _context(request: Request) -> RequestContext:
 
 async def graphql_http(request: Request) -> Response:
     if _wants_ide(request):
-        return HTMLResponse(get_graphql_ide_html())
+        return graphiql_page()
     media_type = GRAPHQL_RESPONSE
     try:
         media_type = response_media_type(request.headers.get("accept"))
