@@ -184,16 +184,41 @@ def same_timer(host: Page, member: Page) -> None:
     assert abs(shown[0] - shown[1]) <= 1, shown
 
 
+def cut_off_tab(member: Page, meeting_path: str) -> Page:
+    """The member's second tab on the meeting, its live connection down (a flaky network): it misses the start."""
+    tab = member.context.new_page()
+    tab.route_web_socket(re.compile("/graphql$"), lambda socket: None)
+    tab.goto(meeting_path)
+    expect(tab.get_by_role("button", name="Start")).to_be_visible()
+    return tab
+
+
+def start_refused(tab: Page, host: Page) -> None:
+    """Pressing Start once a round runs is refused clearly, and the tab shows the running round instead."""
+    expect(host.locator("#step-title")).to_have_text("Tell the good news")
+    tab.get_by_label("Protocol", exact=True).select_option("incident_round")
+    tab.get_by_role("button", name="Start").click()
+    refusal = tab.get_by_role("alert").filter(has_text="A round is already running: join it.")
+    expect(refusal).to_contain_text("Your choices were not used; you are in the running round.")
+    expect(tab.locator("#step-title")).to_have_text("Tell the good news")
+    tab.close()
+
+
 def good_news_analysis(host: Page, member: Page, meeting_path: str, shots: Path) -> None:
+    member.goto(meeting_path)
+    expect(member.get_by_role("button", name="Start")).to_be_visible()
+    member.evaluate("window.openBeforeTheStart = true")  # a reload would forget it
+    tab = cut_off_tab(member, meeting_path)
     host.get_by_label("Protocol", exact=True).select_option("good_news_analysis")
     host.get_by_label("Presenter").select_option(label="Amara Okafor")
     host.get_by_role("button", name="Start").click()
-    member.goto(meeting_path)
-    for page in (host, member):
+    start_refused(tab, host)
+    for page in (host, member):  # the member's open page went live without a reload
         expect(page.locator("#step-title")).to_have_text("Tell the good news")
         expect(page.locator("#timer")).to_have_text(re.compile(r"^[23]:\d\d left$"))
     expect(host.locator("#turn")).to_have_text(re.compile("^Amara Okafor.s turn$"))
     expect(member.locator("#turn")).to_have_text("Your turn")
+    assert member.evaluate("window.openBeforeTheStart")
     same_timer(host, member)
     member.get_by_role("button", name=re.compile("done: pass the turn")).click()
     for page in (host, member):

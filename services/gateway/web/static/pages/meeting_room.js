@@ -79,17 +79,46 @@ function room(view, runId, nameOf) {
   return box;
 }
 
-function startForm(view, group, meeting) {
+const RUNNING = 'query Running($id: ID!) { meeting(id: $id) { protocolRuns { id finished } } }';
+
+// Start is refused while a round runs (someone pressed it first): this member joins that round instead.
+function startForm(group, meeting, join) {
   return form({ 'aria-label': 'Start a protocol' }, [
     field('Protocol', select('protocol', group.protocols.map((p) => option(p.key, `${p.name} — ${p.summary}`)))),
     field('Presenter', select('presenterId', group.members.map((m) => option(m.id, m.name)))),
     field('Mentor (for the Veridical Report)', select('mentorId', [option('', 'None'), ...group.members.map((m) => option(m.id, m.name))])),
   ], async (el) => {
     const v = values(el);
-    await gql('mutation Start($meetingId: ID!, $protocol: String!, $presenterId: ID!, $mentorId: ID) { startProtocolRun(meetingId: $meetingId, protocol: $protocol, presenterId: $presenterId, mentorId: $mentorId) { id } }',
-      { meetingId: meeting.id, protocol: v.protocol, presenterId: v.presenterId, mentorId: v.mentorId || null });
-    await view.go(location.pathname, { replace: true });
+    try {
+      const started = await gql('mutation Start($meetingId: ID!, $protocol: String!, $presenterId: ID!, $mentorId: ID) { startProtocolRun(meetingId: $meetingId, protocol: $protocol, presenterId: $presenterId, mentorId: $mentorId) { id } }',
+        { meetingId: meeting.id, protocol: v.protocol, presenterId: v.presenterId, mentorId: v.mentorId || null });
+      join(started.startProtocolRun.id);
+    } catch (error) {
+      const running = error.code === 'CONFLICT' && (await gql(RUNNING, { id: meeting.id })).meeting.protocolRuns.find((r) => !r.finished);
+      if (!running) throw error;
+      join(running.id, `${error.message} Your choices were not used; you are in the running round.`);
+    }
   }, 'Start');
+}
+
+// Until a round runs, the page follows the meeting, so it turns into the live room as soon as anyone starts one.
+function startOrJoin(view, group, meeting, nameOf) {
+  const place = h('div', {});
+  let shown = null;
+  const join = (runId, refusal = '') => {
+    if (!shown) {
+      shown = runId;
+      stop();
+      replace(place, room(view, runId, nameOf));
+    }
+    if (refusal) place.prepend(h('p', { class: 'error', role: 'alert' }, refusal));
+  };
+  replace(place, section('Run a protocol', h('p', {}, 'Whoever starts it facilitates; each step has a time box and a turn order.'), startForm(group, meeting, join)));
+  const stop = subscribe('subscription Running($id: ID!) { meetingRun(meetingId: $id) { id } }', { id: meeting.id }, ({ meetingRun }) => {
+    if (meetingRun) join(meetingRun.id);
+  });
+  view.onLeave(stop);
+  return place;
 }
 
 function records(view, group, meeting) {
@@ -113,7 +142,7 @@ export async function meetingRoom(view) {
   const live = meeting.protocolRuns.find((r) => !r.finished);
   view.main.append(title(`Meeting of ${group.name}`),
     h('p', { class: 'meta' }, when(meeting.startsAt), ` · ${meeting.minutes} minutes · ${words(meeting.mode)}${meeting.place ? ` · ${meeting.place}` : ''} · `, h('a', { href: `/peer-groups/${group.id}` }, 'back to the group')),
-    live ? room(view, live.id, nameOf) : section('Run a protocol', h('p', {}, 'Whoever starts it facilitates; each step has a time box and a turn order.'), startForm(view, group, meeting)),
+    live ? room(view, live.id, nameOf) : startOrJoin(view, group, meeting, nameOf),
     meeting.protocolRuns.filter((r) => r.finished).length ? section('Earlier rounds', h('ul', {}, meeting.protocolRuns.filter((r) => r.finished).map((r) => h('li', {}, r.protocolName)))) : '',
     records(view, group, meeting));
 }
