@@ -5,6 +5,7 @@ from events.catalogue import Payload, new_event
 from events.envelope import Event
 from events.publication import Publication
 from services.harvests.tables import Harvest, HarvestItem
+from services.knowledge.api import plain_text
 
 
 def harvest_publication(harvest: Harvest, items: list[HarvestItem]) -> Publication | None:
@@ -13,7 +14,7 @@ def harvest_publication(harvest: Harvest, items: list[HarvestItem]) -> Publicati
     return Publication(
         kind="harvest",
         title=harvest.title,
-        text="\n".join([harvest.summary, *(item.text for item in items)]).strip(),
+        text=plain_text("\n\n".join([harvest.summary, *(item.text for item in items)])),
         practice_areas=harvest.practice_areas,
         tags=[harvest.gathering],
         author_id=harvest.created_by,

@@ -1,4 +1,5 @@
-"""What other services may ask of knowledge: glimpses of stories and resources, with the audience they reach."""
+"""What other services may ask of knowledge: glimpses of stories and resources, with the audience they reach;
+and `plain_text`, how any Markdown members write reads as text (excerpts, snippets, search)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -6,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from infra.database import Database
+from services.knowledge.rendering import plain_text
 from services.knowledge.tables import Resource, Story, StoryRevision
 
 EXCERPT = 280
@@ -43,7 +45,7 @@ class ResourceGlimpse:
 
 
 def _excerpt(body: str) -> str:
-    flat = " ".join(body.split())
+    flat = " ".join(plain_text(body).split())
     return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
 
 

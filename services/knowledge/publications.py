@@ -4,6 +4,7 @@ from events.audience import Audience, AudienceKind
 from events.catalogue import Payload, new_event
 from events.envelope import Event
 from events.publication import Publication
+from services.knowledge.rendering import plain_text
 from services.knowledge.tables import Contribution, Resource, Story
 
 
@@ -17,7 +18,7 @@ def story_publication(story: Story) -> Publication | None:
     return Publication(
         kind="story",
         title=story.title,
-        text=story.body,
+        text=plain_text(story.body),
         practice_areas=story.practice_areas,
         tags=story.tags,
         author_id=story.author_id,
@@ -33,7 +34,7 @@ def story_publication(story: Story) -> Publication | None:
 
 def resource_publication(resource: Resource, contributions: list[Contribution]) -> Publication:
     # The members' experiences and findings are part of what search should find the resource by.
-    text = "\n\n".join([resource.description, *(c.text for c in contributions)]).strip()
+    text = plain_text("\n\n".join([resource.description, *(c.text for c in contributions)]))
     return Publication(
         kind="resource",
         title=resource.title,

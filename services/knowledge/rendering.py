@@ -1,5 +1,6 @@
 """Members write Markdown; readers get HTML in which no script, raw HTML or dangerous link survives."""
 
+import html
 import re
 
 import nh3
@@ -22,8 +23,14 @@ def _checked_link(url: str) -> bool:
     return True
 
 
-_markdown = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+
+
+_markdown = _parser()
 _markdown.validateLink = _checked_link
+# Plain text keeps no links, so it needs no link check: text written before the check existed still reads.
+_lenient = _parser()
 
 
 def checked_body(body: str, what: str = "A story") -> str:
@@ -42,3 +49,13 @@ def render(body: str) -> str:
     # Raw HTML is off in the parser, so tags stay visible text; nh3 is the second fence. Mentions become links to
     # the member's page first, so their `member:` target never meets the link check.
     return nh3.clean(_markdown.render(as_links(body)), url_schemes=SAFE_SCHEMES, link_rel="noopener nofollow")
+
+
+def plain_text(body: str) -> str:
+    """What a reader sees of the rendered Markdown, as text: for excerpts, snippets and search, never the source.
+
+    Every tag goes (nh3 with no tags allowed keeps their text), then entities become characters again; the
+    renderer's newlines between blocks keep paragraphs and list items apart.
+    """
+    shown = nh3.clean(_lenient.render(as_links(body)), tags=set())
+    return html.unescape(shown).strip()

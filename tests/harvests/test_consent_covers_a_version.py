@@ -19,7 +19,7 @@ def test_an_edit_waits_for_fresh_consent_before_the_harvest_shows_it(api: Gatewa
     [asked] = r.author.run(REQUESTS)["myCitationRequests"]
     r.author.run(ANSWER, id=asked["id"], c=True)
     r.place.host.run(PUBLISH, id=harvest)
-    consented = {"visible": True, "title": "The board walked out", "excerpt": "We *listened*.", "consent": "given"}
+    consented = {"visible": True, "title": "The board walked out", "excerpt": "We listened.", "consent": "given"}
     assert reader.run(READ, id=harvest)["harvest"]["items"][0]["stories"] == [consented]
 
     r.author.run(EDIT, id=r.confidential, c=NEW_TEXT)
