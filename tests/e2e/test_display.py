@@ -1,9 +1,13 @@
 """What the browser shows: GraphiQL loads from the server itself under the strict CSP (no CDN), and runs a query
-for a stranger and for a signed-in member (whose POSTs carry the CSRF token)."""
+for a stranger and for a signed-in member (whose POSTs carry the CSRF token); a story written in Markdown shows
+its words, not its marks, in search snippets."""
+
+import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.e2e.test_attacker_on_demo import until
 from tests.e2e.test_journey import person, sign_up
 
 pytestmark = pytest.mark.e2e
@@ -34,3 +38,32 @@ def test_graphiql_renders_and_runs_a_query_offline(chromium: Browser, server: st
     finally:
         stranger.close()
         member.close()
+
+
+def finds_its_snippet(page: Page, words: str) -> bool:
+    """Searching again until the server's indexer has caught up with the story."""
+    page.goto(f"/search?q={words}")
+    expect(page.get_by_text(re.compile(r"^\d+ results?"))).to_be_visible()
+    return page.locator(".snippet").count() > 0
+
+
+def test_a_markdown_story_shows_as_text_in_search_snippets(chromium: Browser, server: str) -> None:
+    page = person(chromium, server).new_page()
+    try:
+        sign_up(page, "Maren Markdown", "maren@example.org")
+        page.goto("/networks")
+        page.get_by_text("Start a new network").click()
+        page.get_by_label("Name").fill("Marginalia Network")
+        page.get_by_role("button", name="Create network").click()
+        page.goto("/stories/new")
+        page.get_by_role("group", name="Who can read it?").get_by_label(re.compile("The whole network")).check()
+        page.get_by_label("Title").fill("Rounds that worked")
+        page.get_by_label("Your story").fill("We **really** *listened* to the [Zanzibeth guide](https://example.org).")
+        page.get_by_role("button", name="Share story").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Rounds that worked")
+        until(lambda: finds_its_snippet(page, "Zanzibeth"), "the story indexed")
+        snippet = page.locator(".snippet").first
+        expect(snippet).to_contain_text("We really listened to the Zanzibeth guide")
+        assert not any(mark in snippet.inner_text() for mark in ("**", "*listened*", "]("))
+    finally:
+        page.context.close()
