@@ -11,6 +11,7 @@ from services.harvests import tables
 from services.harvests.export import harvest_markdown
 from services.harvests.item_types import HarvestItem
 from services.harvests.reading import ShownItem, read_items
+from services.knowledge import api as knowledge
 
 Ctx = Info[RequestContext, None]
 
@@ -47,9 +48,13 @@ class Harvest:
     def held_on(self) -> date | None:
         return self.row.held_on
 
-    @strawberry.field
+    @strawberry.field(description="As written: Markdown.")
     def summary(self) -> str:
         return self.row.summary
+
+    @strawberry.field(description="The summary as safe HTML, for readers: no script, raw HTML or unsafe link.")
+    def summary_html(self) -> str:
+        return knowledge.readable_html(self.row.summary)
 
     @strawberry.field
     def practice_areas(self) -> list[str]:

@@ -1,5 +1,5 @@
 """What other services may ask of knowledge: glimpses of stories and resources, with the audience they reach;
-and `plain_text`, how any Markdown members write reads as text (excerpts, snippets, search)."""
+and how any Markdown members write reads: `plain_text` (excerpts, snippets, search), `readable_html` (pages)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from infra.database import Database
 from services.knowledge.rendering import plain_text
+from services.knowledge.rendering import readable_html as readable_html
 from services.knowledge.tables import Resource, Story, StoryRevision
 
 EXCERPT = 280

@@ -29,7 +29,8 @@ def _parser() -> MarkdownIt:
 
 _markdown = _parser()
 _markdown.validateLink = _checked_link
-# Plain text keeps no links, so it needs no link check: text written before the check existed still reads.
+# For text whose links were never checked (harvest summaries, text written before the check): markdown-it leaves
+# a link it deems unsafe as plain text, and nh3 drops any other scheme outside SAFE_SCHEMES.
 _lenient = _parser()
 
 
@@ -45,10 +46,19 @@ def checked_body(body: str, what: str = "A story") -> str:
     return body
 
 
-def render(body: str) -> str:
+def _safe_html(parser: MarkdownIt, body: str) -> str:
     # Raw HTML is off in the parser, so tags stay visible text; nh3 is the second fence. Mentions become links to
     # the member's page first, so their `member:` target never meets the link check.
-    return nh3.clean(_markdown.render(as_links(body)), url_schemes=SAFE_SCHEMES, link_rel="noopener nofollow")
+    return nh3.clean(parser.render(as_links(body)), url_schemes=SAFE_SCHEMES, link_rel="noopener nofollow")
+
+
+def render(body: str) -> str:
+    return _safe_html(_markdown, body)
+
+
+def readable_html(body: str) -> str:
+    """Safe HTML of Markdown written where links were not checked: never refuses, unsafe links read as text."""
+    return _safe_html(_lenient, body)
 
 
 def plain_text(body: str) -> str:
@@ -57,5 +67,5 @@ def plain_text(body: str) -> str:
     Every tag goes (nh3 with no tags allowed keeps their text), then entities become characters again; the
     renderer's newlines between blocks keep paragraphs and list items apart.
     """
-    shown = nh3.clean(_lenient.render(as_links(body)), tags=set())
+    shown = nh3.clean(readable_html(body), tags=set())
     return html.unescape(shown).strip()

@@ -1,11 +1,12 @@
 """A story written in Markdown reads as text wherever it is cut short: feed cards and search snippets show what the
-rendered story says, never its `**`, `*`, `[text](url)` or `- ` marks."""
+rendered story says, never its `**`, `*`, `[text](url)` or `- ` marks; a harvest's summary reads as a page."""
 
 from events.inprocess import InProcessBus
 from events.runner import Runner
 from infra.database import Database
 from search import indexer
 from tests.feeds.support import project
+from tests.harvests.flows import CREATE
 from tests.knowledge.community import WRITE, community, story
 from tests.knowledge.test_shared_story_past import settings  # noqa: F401 (the fixture: no background workers)
 from tests.support.graphql import Gateway
@@ -43,3 +44,16 @@ async def test_feed_excerpts_and_search_snippets_show_the_rendered_text(api: Gat
     [hit] = ben.run(SEARCH)["search"]["hits"]
     assert "<mark>Quillfeather</mark> guide" in hit["snippet"]
     assert not any(mark in card["excerpt"] + hit["snippet"] for mark in MARKS)
+
+
+def test_a_harvest_summary_reads_as_safe_html(api: Gateway) -> None:
+    place = community(api)
+    summary = "We **heard** [the guide](https://example.org) and [a trick](javascript:alert(1)).\n\n- silence"
+    harvest = {"title": "Café on listening", "gathering": "WORLD_CAFE", "summary": summary}
+    made = place.host.run(CREATE, n=place.network, h=harvest)["createHarvest"]["id"]
+    shown = place.host.run("query($h: ID!) { harvest(id: $h) { summary summaryHtml } }", h=made)["harvest"]
+    assert shown["summary"] == summary
+    assert shown["summaryHtml"] == (
+        '<p>We <strong>heard</strong> <a href="https://example.org" rel="noopener nofollow">the guide</a> and'
+        " [a trick](javascript:alert(1)).</p>\n<ul>\n<li>silence</li>\n</ul>\n"
+    )

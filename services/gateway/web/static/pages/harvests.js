@@ -1,6 +1,6 @@
 // Harvests: the host's editor (sections, citations with each confidential story's consent, publish) and reading one.
 import { gql } from '../api.js';
-import { checkboxes, checked, field, h, when, words } from '../dom.js';
+import { checkboxes, checked, field, h, serverHtml, when, words } from '../dom.js';
 import { circles } from '../session.js';
 import { action, form, links, option, section, select, tags, title, values } from '../ui.js';
 import { conversation } from './conversation.js';
@@ -9,7 +9,7 @@ const GATHERINGS = ['WORLD_CAFE', 'OPEN_SPACE', 'STORYTELLING_CIRCLE', 'PEER_GRO
 const SECTIONS = ['INSIGHTS', 'PATTERNS', 'OPEN_QUESTIONS', 'ACTIONS'];
 const CONSENT = { pending: 'Consent pending: hidden until its author agrees', given: 'Author consented', refused: 'Author refused: not shown' };
 const HARVEST = `query Harvest($id: ID!) { harvest(id: $id) {
-  id title gathering heldOn summary practiceAreas status networkId audience harvestedBy publishedAt
+  id title gathering heldOn summary summaryHtml practiceAreas status networkId audience harvestedBy publishedAt
   items { id section position text stories { visible id title authorName consent } resources { id title } }
 } }`;
 
@@ -92,7 +92,7 @@ export async function harvest(view) {
   const { harvest: found } = await gql(HARVEST, { id: view.params.id });
   const header = [h('p', { class: 'kind' }, `Harvest of a ${words(found.gathering).toLowerCase()}`), title(found.title),
     h('p', { class: 'meta' }, `By ${found.harvestedBy}`, found.heldOn ? ` · held on ${found.heldOn}` : '', found.publishedAt ? [' · published ', when(found.publishedAt)] : ''),
-    found.summary ? h('p', { class: 'lead pre' }, found.summary) : '', tags(found.practiceAreas)];
+    found.summary ? serverHtml(found.summaryHtml, { class: 'prose lead' }) : '', tags(found.practiceAreas)];
   if (found.status === 'draft') {
     view.main.append(...header, ...(await editor(view, found)));
     return;
