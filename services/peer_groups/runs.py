@@ -1,7 +1,7 @@
 """Protocol runs: a meeting works through a protocol step by step and turn by turn. Only whoever has the floor
 (the facilitator, for steps where all speak) moves it on; each turn's length is kept to show how time was shared."""
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.outbox import record
@@ -80,8 +80,9 @@ async def start_run(
 
 async def _refuse_a_second_round(session: AsyncSession, meeting: Meeting) -> None:
     """A meeting has one round at a time: whoever presses Start second is told to join, not given a twin round.
-    The meeting's row is locked first (PostgreSQL) so that two members pressing Start together start one."""
-    await session.execute(select(Meeting.id).where(Meeting.id == meeting.id).with_for_update())
+    A write to the meeting's row comes first, so that two members pressing Start together start one: it locks the
+    row on PostgreSQL and takes the write lock on SQLite (where a read alone does not even open a transaction)."""
+    await session.execute(update(Meeting).where(Meeting.id == meeting.id).values(id=Meeting.id))
     unfinished = ProtocolRun.meeting_id == meeting.id, ProtocolRun.finished_at.is_(None)
     if await session.scalar(select(ProtocolRun.id).where(*unfinished).limit(1)) is not None:
         raise Conflict("A round is already running: join it.")
