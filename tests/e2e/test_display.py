@@ -1,6 +1,6 @@
 """What the browser shows: GraphiQL loads from the server itself under the strict CSP (no CDN), and runs a query
 for a stranger and for a signed-in member (whose POSTs carry the CSRF token); a story written in Markdown shows
-its words, not its marks, in search snippets."""
+its words, not its marks, in search snippets, and a harvest's Markdown summary reads as a page."""
 
 import re
 
@@ -47,7 +47,7 @@ def finds_its_snippet(page: Page, words: str) -> bool:
     return page.locator(".snippet").count() > 0
 
 
-def test_a_markdown_story_shows_as_text_in_search_snippets(chromium: Browser, server: str) -> None:
+def test_a_markdown_story_and_harvest_summary_show_as_text(chromium: Browser, server: str) -> None:
     page = person(chromium, server).new_page()
     try:
         sign_up(page, "Maren Markdown", "maren@example.org")
@@ -65,5 +65,15 @@ def test_a_markdown_story_shows_as_text_in_search_snippets(chromium: Browser, se
         snippet = page.locator(".snippet").first
         expect(snippet).to_contain_text("We really listened to the Zanzibeth guide")
         assert not any(mark in snippet.inner_text() for mark in ("**", "*listened*", "]("))
+
+        page.goto("/harvests")
+        page.get_by_text("Hosts: start a harvest of a gathering").click()
+        page.get_by_label("Title").fill("Café on listening")
+        page.get_by_label("Summary").fill("We **heard** the [Zanzibeth guide](https://example.org).")
+        page.get_by_role("button", name="Start harvest").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Café on listening")
+        expect(page.locator(".lead strong")).to_have_text("heard")
+        expect(page.get_by_role("link", name="Zanzibeth guide")).to_have_attribute("href", "https://example.org")
+        expect(page.get_by_text("**heard**")).to_have_count(0)
     finally:
         page.context.close()
