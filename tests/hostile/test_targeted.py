@@ -5,6 +5,7 @@ objects too), sent by the host of a real network so they reach the code that sto
 """
 
 import json
+import re
 
 import pytest
 from graphql import GraphQLField
@@ -81,8 +82,13 @@ def test_hostile_strings_in_every_string_argument(target: Target, case: str) -> 
     expect_known(KNOWN_FINDINGS, target.backend, case, problems)
 
 
+# What a browser would run: a script element, or a javascript: URL in an attribute. The same words as visible text
+# (a link the renderer left as text) run nothing.
+EXECUTABLE = re.compile(r"<script|(?:href|src|action)\s*=\s*[\"']?\s*javascript:", re.IGNORECASE)
+
+
 def _unsafe_html(answer: dict) -> str | None:  # type: ignore[type-arg]
-    unsafe = [key for key, value in _html_fields(answer) if "<script" in value or "javascript:" in value]
+    unsafe = [key for key, value in _html_fields(answer) if EXECUTABLE.search(value)]
     return f"rendered unsafe HTML in {unsafe}" if unsafe else None
 
 
