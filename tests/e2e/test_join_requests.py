@@ -11,19 +11,19 @@ pytestmark = pytest.mark.e2e
 NETWORK = "Open Facilitators Commons"
 
 
-def host_opens_public_network(page: Page) -> None:
+def host_opens_public_network(page: Page, network: str = NETWORK) -> None:
     page.goto("/networks")
     page.get_by_text("Start a new network").click()
-    page.get_by_label("Name").fill(NETWORK)
+    page.get_by_label("Name").fill(network)
     page.get_by_label("Public: anyone may ask to join").check()
     page.get_by_role("button", name="Create network").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(NETWORK)
+    expect(page.get_by_role("heading", level=1)).to_have_text(network)
     expect(page.get_by_text("No one is waiting to join.")).to_be_visible()
 
 
-def member_asks_to_join(page: Page) -> None:
+def member_asks_to_join(page: Page, network: str = NETWORK) -> None:
     page.goto("/networks")
-    page.get_by_role("link", name=NETWORK).click()
+    page.get_by_role("link", name=network).click()
     expect(page.get_by_text("You are not a member of this network.")).to_be_visible()
     page.get_by_label("A note for the hosts (optional)").fill("I host a circle in Bristol.")
     page.get_by_role("button", name="Ask to join").click()
