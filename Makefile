@@ -21,6 +21,7 @@ run: $(VENV)/.runtime
 	$(BIN)/commons serve --demo
 
 lint: $(VENV)/.dev
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 

@@ -47,17 +47,27 @@ def raw_kafka_throughput(settings: Settings, count: int) -> float:
     ensure_topics(settings, [topic])
     producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap, acks="all", linger_ms=5)
     consumer = KafkaConsumer(
-        topic, bootstrap_servers=settings.kafka_bootstrap, group_id=topic, enable_auto_commit=False,
-        auto_offset_reset="earliest", max_poll_interval_ms=settings.kafka_max_poll_interval_ms,
-        session_timeout_ms=settings.kafka_session_timeout_ms, heartbeat_interval_ms=500, fetch_max_wait_ms=100,
+        topic,
+        bootstrap_servers=settings.kafka_bootstrap,
+        group_id=topic,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        max_poll_interval_ms=settings.kafka_max_poll_interval_ms,
+        session_timeout_ms=settings.kafka_session_timeout_ms,
+        heartbeat_interval_ms=500,
+        fetch_max_wait_ms=100,
     )
     producer.send(topic, b"warm-up").get()
     received = 0
     while received < 1:
         received += sum(len(batch) for batch in consumer.poll(100).values())
     began = time.perf_counter()
-    sending = threading.Thread(target=lambda: [producer.send(topic, key=str(n % 500).encode(), value=message)
-                                               for n, message in enumerate(messages)] and producer.flush())
+    sending = threading.Thread(
+        target=lambda: (
+            [producer.send(topic, key=str(n % 500).encode(), value=message) for n, message in enumerate(messages)]
+            and producer.flush()
+        )
+    )
     sending.start()
     while received < count + 1:
         received += sum(len(batch) for batch in consumer.poll(100, max_records=1000).values())

@@ -73,8 +73,13 @@ async def latencies(settings: Settings, db: Database) -> tuple[float, float]:
 
 async def measure(url: str, bootstrap: str, count: int) -> list[Row]:
     settings = Settings(
-        database_url=url, bus="kafka", kafka_bootstrap=bootstrap, kafka_topic_prefix=f"bench-{new_id()[:8]}",
-        kafka_max_poll_interval_ms=1500, kafka_session_timeout_ms=2000, relay_batch_size=1000,
+        database_url=url,
+        bus="kafka",
+        kafka_bootstrap=bootstrap,
+        kafka_topic_prefix=f"bench-{new_id()[:8]}",
+        kafka_max_poll_interval_ms=1500,
+        kafka_session_timeout_ms=2000,
+        relay_batch_size=1000,
     )
     db = Database(url)
     try:

@@ -10,10 +10,12 @@ from search.port import SearchDocument
 AREAS = ["networks", "communities of practice", "multi-stakeholder partnerships", "adaptive leadership",
          "place-based leadership", "boundary-crossing", "hosting", "social entrepreneurship", "mentoring",
          "coaching"]  # fmt: skip
-WORDS = ("mentoring coaching harvest notes gathering story dilemma incident feedback peers circle network host "
-         "facilitation partnership community practice leadership adaptive boundary place local group cohort "
-         "evaluation survey contract cadence protocol listening silence turn advice trust confidential plan "
-         "goals roadmap benchmark reflection insight pattern question action resource toolkit article book")
+WORDS = (
+    "mentoring coaching harvest notes gathering story dilemma incident feedback peers circle network host "
+    "facilitation partnership community practice leadership adaptive boundary place local group cohort "
+    "evaluation survey contract cadence protocol listening silence turn advice trust confidential plan "
+    "goals roadmap benchmark reflection insight pattern question action resource toolkit article book"
+)
 DOMAIN = WORDS.split()
 SYLLABLES = ["ka", "lo", "mi", "ren", "tu", "sa", "vo", "ni", "pel", "dar", "qui", "mo", "ste", "ban", "rik"]
 # A long tail of everyday words, so that domain words match a realistic share of documents.
@@ -48,12 +50,19 @@ def documents(count: int, circles: Mapping[str, str], seed: int = 7) -> Iterator
     for i in range(count):
         updated = NOW - timedelta(days=rng.randrange(1_000))
         yield SearchDocument(
-            id=f"doc-{i}", kind=rng.choice(["story", "resource", "harvest", "member", "meeting"]),
-            title=_words(rng, rng.randint(3, 8)).capitalize(), text=_words(rng, rng.randint(40, 120)),
-            audience=_audience(rng, circles), practice_areas=tuple(rng.sample(AREAS, rng.randint(0, 3))),
+            id=f"doc-{i}",
+            kind=rng.choice(["story", "resource", "harvest", "member", "meeting"]),
+            title=_words(rng, rng.randint(3, 8)).capitalize(),
+            text=_words(rng, rng.randint(40, 120)),
+            audience=_audience(rng, circles),
+            practice_areas=tuple(rng.sample(AREAS, rng.randint(0, 3))),
             tags=tuple(rng.sample(DOMAIN, 2)),
-            author_id=f"member-{rng.randrange(5_000)}", author_name=f"Member {i % 5_000}",
-            network_ids=(str(rng.randrange(NETWORKS)),), created_at=updated, updated_at=updated, path=f"/x/{i}",
+            author_id=f"member-{rng.randrange(5_000)}",
+            author_name=f"Member {i % 5_000}",
+            network_ids=(str(rng.randrange(NETWORKS)),),
+            created_at=updated,
+            updated_at=updated,
+            path=f"/x/{i}",
         )
 
 

@@ -25,9 +25,7 @@ T = TypeVar("T")
 class KafkaSource:
     """One member of `group`, subscribed to `topics` (or to the topics matching `pattern`, from their end)."""
 
-    def __init__(
-        self, settings: Settings, group: str, topics: Sequence[str] = (), pattern: str | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, group: str, topics: Sequence[str] = (), pattern: str | None = None) -> None:
         self.settings, self.group, self.topics, self.pattern = settings, group, list(topics), pattern
         self._consumer: KafkaConsumer | None = None
         # A KafkaConsumer is not thread-safe: one thread of its own runs every call, even after a cancelled await.
@@ -85,8 +83,11 @@ class KafkaSource:
         ensure_topics(self.settings, self.topics)
         consumer = KafkaConsumer(**consumer_config(self.settings, self.group, live=False))
         try:
-            partitions = [TopicPartition(topic, number) for topic in self.topics
-                          for number in consumer.partitions_for_topic(topic) or ()]
+            partitions = [
+                TopicPartition(topic, number)
+                for topic in self.topics
+                for number in consumer.partitions_for_topic(topic) or ()
+            ]
             consumer.assign(partitions)
             starts = consumer.beginning_offsets(partitions)
             consumer.commit({partition: OffsetAndMetadata(offset, "", -1) for partition, offset in starts.items()})

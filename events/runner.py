@@ -83,9 +83,13 @@ class Runner:
                 await self._process_alone(event)
 
     async def _apply(self, session: AsyncSession, events: Sequence[Event]) -> None:
-        done = set(await session.scalars(select(ProcessedEvent.event_id).where(
-            ProcessedEvent.consumer == self.consumer.name, ProcessedEvent.event_id.in_([e.id for e in events])
-        )))
+        done = set(
+            await session.scalars(
+                select(ProcessedEvent.event_id).where(
+                    ProcessedEvent.consumer == self.consumer.name, ProcessedEvent.event_id.in_([e.id for e in events])
+                )
+            )
+        )
         fresh = [event for event in events if event.id not in done]
         for event in fresh:
             await self.consumer.handle(event, session)
@@ -114,10 +118,18 @@ class Runner:
         log.error("consumer %s gave up on %s %s: %s", self.consumer.name, event.type, event.id, reason)
         await self.bus.dead_letter(self.consumer.name, event, reason)
         async with self.db.transaction() as session:
-            session.add(DeadLetter(
-                consumer=self.consumer.name, event_id=event.id, type=event.type, version=event.version,
-                reason=reason[:2000], payload=event.to_dict(), attempts=attempts, failed_at=utcnow(),
-            ))
+            session.add(
+                DeadLetter(
+                    consumer=self.consumer.name,
+                    event_id=event.id,
+                    type=event.type,
+                    version=event.version,
+                    reason=reason[:2000],
+                    payload=event.to_dict(),
+                    attempts=attempts,
+                    failed_at=utcnow(),
+                )
+            )
             session.add(self._processed(event))
 
     def _processed(self, event: Event) -> ProcessedEvent:

@@ -43,8 +43,10 @@ async def status(db: Database, consumers: Sequence[Consumer]) -> Status:
 
 async def consumer_status(session: AsyncSession, consumer: Consumer) -> ConsumerStatus:
     processed = exists().where(ProcessedEvent.consumer == consumer.name, ProcessedEvent.event_id == OutboxRow.event_id)
-    behind = select(func.count()).select_from(OutboxRow).where(
-        OutboxRow.sent_at.is_not(None), of_sources(consumer.sources), ~processed
+    behind = (
+        select(func.count())
+        .select_from(OutboxRow)
+        .where(OutboxRow.sent_at.is_not(None), of_sources(consumer.sources), ~processed)
     )
     dead = select(func.count()).select_from(DeadLetter).where(DeadLetter.consumer == consumer.name)
     return ConsumerStatus(consumer.name, await session.scalar(behind) or 0, await session.scalar(dead) or 0)

@@ -23,10 +23,19 @@ def document_of(event: Event) -> SearchDocument | None:
         return None
     seen = Publication.model_validate(raw)
     return SearchDocument(
-        id=event.subject, kind=seen.kind, title=seen.title, text=seen.text, audience=tuple(event.audience),
-        practice_areas=tuple(seen.practice_areas), tags=tuple(seen.tags), author_id=seen.author_id,
-        author_name=seen.author_name, network_ids=tuple(seen.network_ids), created_at=seen.created_at,
-        updated_at=seen.updated_at, path=seen.path,
+        id=event.subject,
+        kind=seen.kind,
+        title=seen.title,
+        text=seen.text,
+        audience=tuple(event.audience),
+        practice_areas=tuple(seen.practice_areas),
+        tags=tuple(seen.tags),
+        author_id=seen.author_id,
+        author_name=seen.author_name,
+        network_ids=tuple(seen.network_ids),
+        created_at=seen.created_at,
+        updated_at=seen.updated_at,
+        path=seen.path,
     )
 
 

@@ -42,7 +42,8 @@ def _clause(schema: tantivy.Schema, clause: Clause) -> Query:
         Query.boost_query(option, weight)
         for field, weight in SEARCHABLE.items()
         for option in (
-            _word(schema, field, clause) if isinstance(clause, Word)
+            _word(schema, field, clause)
+            if isinstance(clause, Word)
             else [_phrase(schema, field, phrase) for phrase in clause.phrases]
         )
     ]
@@ -73,9 +74,9 @@ def _filters(schema: tantivy.Schema, request: SearchRequest) -> list[Query]:
         Query.term_set_query(schema, field, list(values)) for field, values in terms if values
     ]
     if wanted.updated_from or wanted.updated_to:
-        found.append(Query.range_query(
-            schema, "updated_at", tantivy.FieldType.Date, wanted.updated_from, wanted.updated_to
-        ))
+        found.append(
+            Query.range_query(schema, "updated_at", tantivy.FieldType.Date, wanted.updated_from, wanted.updated_to)
+        )
     return found
 
 

@@ -24,9 +24,12 @@ TIE_BREAK, TIE_SPREAD = "tie_break", 1e-3
 def analyzer() -> tantivy.TextAnalyzer:
     """Words folded to lower-case ASCII, without stemming: typo tolerance works on the words as written."""
     builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-    return builder.filter(tantivy.Filter.remove_long(40)).filter(tantivy.Filter.lowercase()).filter(
-        tantivy.Filter.ascii_fold()
-    ).build()
+    return (
+        builder.filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .build()
+    )
 
 
 def schema() -> tantivy.Schema:

@@ -56,9 +56,12 @@ class SearchFilters:
     def to_port(self) -> port.SearchFilters:
         dates = self.dates or DateRange()
         return port.SearchFilters(
-            kinds=tuple(self.kinds or ()), practice_areas=tuple(self.practice_areas or ()),
-            networks=tuple(self.networks or ()), authors=tuple(self.authors or ()),
-            updated_from=_bound(dates.since), updated_to=_bound(dates.until),
+            kinds=tuple(self.kinds or ()),
+            practice_areas=tuple(self.practice_areas or ()),
+            networks=tuple(self.networks or ()),
+            authors=tuple(self.authors or ()),
+            updated_from=_bound(dates.since),
+            updated_to=_bound(dates.until),
         )
 
 
@@ -101,9 +104,16 @@ class SearchConnection:
 def _hit(hit: port.Hit, position: int) -> SearchHit:
     found = hit.document
     return SearchHit(
-        id=strawberry.ID(found.id), kind=found.kind, title=found.title, title_html=hit.title_html,
-        snippet=hit.snippet_html, path=found.path, practice_areas=list(found.practice_areas),
-        author_name=found.author_name, updated_at=found.updated_at, cursor=encode_cursor(position),
+        id=strawberry.ID(found.id),
+        kind=found.kind,
+        title=found.title,
+        title_html=hit.title_html,
+        snippet=hit.snippet_html,
+        path=found.path,
+        practice_areas=list(found.practice_areas),
+        author_name=found.author_name,
+        updated_at=found.updated_at,
+        cursor=encode_cursor(position),
     )
 
 
@@ -114,8 +124,12 @@ def _connection(result: port.SearchResult, offset: int) -> SearchConnection:
         for name, counts in result.facets.items()
     ]
     return SearchConnection(
-        hits=hits, total_count=result.total, facets=facets, suggestion=result.suggestion,
-        has_next_page=offset + len(hits) < result.total, end_cursor=hits[-1].cursor if hits else None,
+        hits=hits,
+        total_count=result.total,
+        facets=facets,
+        suggestion=result.suggestion,
+        has_next_page=offset + len(hits) < result.total,
+        end_cursor=hits[-1].cursor if hits else None,
     )
 
 
@@ -123,16 +137,25 @@ def _connection(result: port.SearchResult, offset: int) -> SearchConnection:
 class Query:
     @strawberry.field(description="Stories, resources, harvests, members and groups the viewer may see.")
     async def search(
-        self, info: Info, query: str, filters: SearchFilters | None = None, first: int | None = 20,
-        after: str | None = None, sort: SearchSort = SearchSort.RELEVANCE,
+        self,
+        info: Info,
+        query: str,
+        filters: SearchFilters | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+        sort: SearchSort = SearchSort.RELEVANCE,
     ) -> SearchConnection:
         if len(query) > MAX_QUERY_CHARS:
             raise InvalidInput(f"A search may be at most {MAX_QUERY_CHARS} characters long.")
         window = page(first, after)
         # tantivy panics when asked for no hits; a page of none (`first: 0`) still has its total and facets.
         request = port.SearchRequest(
-            query=query, audiences=info.context.viewer_audiences, filters=(filters or SearchFilters()).to_port(),
-            sort=port.Sort(sort.value), offset=window.offset, limit=max(window.limit, 1),
+            query=query,
+            audiences=info.context.viewer_audiences,
+            filters=(filters or SearchFilters()).to_port(),
+            sort=port.Sort(sort.value),
+            offset=window.offset,
+            limit=max(window.limit, 1),
             sees_from=info.context.viewer_sees_from,
         )
         # The engines block (tantivy, the Meilisearch HTTP client): keep the event loop free.

@@ -146,7 +146,9 @@ class MeiliIndex:
         hits = [_hit(raw) for raw in found["hits"]]
         texts = (f"{hit.document.title} {hit.document.text}" for hit in hits)
         return SearchResult(
-            hits, found.get("totalHits", found.get("estimatedTotalHits", 0)), found.get("facetDistribution", {}),
+            hits,
+            found.get("totalHits", found.get("estimatedTotalHits", 0)),
+            found.get("facetDistribution", {}),
             suggestion(plan(request.query), texts) if hits else None,
         )
 

@@ -47,6 +47,8 @@ def distance_to(word: str, typed: str, prefix: bool, typos: int) -> int:
 
 def matches(word: str, typed: str, typos: int, prefix: bool) -> bool:
     """Whether `word` of a document answers `typed`, as the engines match it."""
-    return word == typed or (prefix and word.startswith(typed)) or (
-        typos > 0 and distance_to(word, typed, prefix, typos) <= typos
+    return (
+        word == typed
+        or (prefix and word.startswith(typed))
+        or (typos > 0 and distance_to(word, typed, prefix, typos) <= typos)
     )

@@ -14,6 +14,4 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
 
 def as_mapping() -> dict[str, list[str]]:
     """Every phrase to its equivalents, the shape Meilisearch wants."""
-    return {
-        phrase: [other for other in group if other != phrase] for group in SYNONYMS for phrase in group
-    }
+    return {phrase: [other for other in group if other != phrase] for group in SYNONYMS for phrase in group}

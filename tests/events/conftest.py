@@ -32,5 +32,3 @@ async def open_source(bus: Bus) -> AsyncIterator[Callable[..., EventSource]]:
     yield member
     for source in opened:
         await source.close()
-
-

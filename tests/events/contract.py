@@ -159,8 +159,11 @@ class BusContract:
         await pipe(database, bus, [future, *changes(2)])
         await consume(runner, open_source(), lambda: self.applied(database, 2, dead=1))
         [letter] = await dead_letters(database)
-        assert (letter.event_id, letter.attempts, letter.reason) == (future.id, 1, "unknown event version: "
-                                                                      "tests.item.changed v9")
+        assert (letter.event_id, letter.attempts, letter.reason) == (
+            future.id,
+            1,
+            "unknown event version: tests.item.changed v9",
+        )
 
     async def test_a_consumer_crashing_before_its_commit_has_no_second_effect(
         self, database: Database, bus: Bus, runner: Runner, open_source: OpenSource

@@ -22,9 +22,12 @@ from infra.database import Database
 
 metadata = MetaData()
 effects = Table(
-    "test_effects", metadata,
+    "test_effects",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String(36)), Column("subject", String(120)), Column("seq", Integer),
+    Column("event_id", String(36)),
+    Column("subject", String(120)),
+    Column("seq", Integer),
 )
 projection = Table(
     "test_projection", metadata, Column("subject", String(120), primary_key=True), Column("seq", Integer)
@@ -41,8 +44,12 @@ class ItemChanged(Payload):
 def changes(count: int, subjects: int = 3, poison: frozenset[int] = frozenset(), first: int = 0) -> list[Event]:
     """`count` events over `subjects` subjects; each subject's events carry seq `first`, `first` + 1, ..."""
     return [
-        new_event(ItemChanged(seq=first + n // subjects, poison=n in poison), subject=f"item-{n % subjects}",
-                  audience=["platform"], network=None)
+        new_event(
+            ItemChanged(seq=first + n // subjects, poison=n in poison),
+            subject=f"item-{n % subjects}",
+            audience=["platform"],
+            network=None,
+        )
         for n in range(count)
     ]
 

@@ -30,7 +30,10 @@ async def test_events_commit_with_the_transaction(database: Database) -> None:
         row = (await session.scalars(select(OutboxRow))).one()
     event = event_of(row)
     assert (event.type, event.version, event.data, event.audience) == (
-        "tests.thing.made", 1, {"name": "first"}, ("platform",)
+        "tests.thing.made",
+        1,
+        {"name": "first"},
+        ("platform",),
     )
 
 

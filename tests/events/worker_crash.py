@@ -42,9 +42,11 @@ async def workers(settings: Settings) -> AsyncIterator[Start]:
 
     async def start(*arguments: str) -> Process:
         module = ("-m", crashing_worker.__name__, *arguments)
-        started.append(await asyncio.create_subprocess_exec(
-            sys.executable, *module, env=environment(settings), cwd=ROOT, stdout=PIPE
-        ))
+        started.append(
+            await asyncio.create_subprocess_exec(
+                sys.executable, *module, env=environment(settings), cwd=ROOT, stdout=PIPE
+            )
+        )
         return started[-1]
 
     try:

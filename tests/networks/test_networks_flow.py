@@ -86,7 +86,7 @@ def test_hosts_see_waiting_join_requests_and_their_role(api: Gateway) -> None:
     host = api.sign_up("Hana Host")
     network = host.run('mutation { createNetwork(name: "Open Net", isPublic: true) { id } }')["createNetwork"]["id"]
     applicant = api.sign_up("Chen Wei")
-    applicant.run("mutation($id: ID!) { requestToJoin(networkId: $id, message: \"hi\") { id } }", id=network)
+    applicant.run('mutation($id: ID!) { requestToJoin(networkId: $id, message: "hi") { id } }', id=network)
     waiting = host.run("query($id: ID!) { joinRequests(networkId: $id) { message status } }", id=network)
     assert waiting["joinRequests"] == [{"message": "hi", "status": "pending"}]
     [error] = applicant.fails("query($id: ID!) { joinRequests(networkId: $id) { message } }", id=network)

@@ -53,8 +53,14 @@ def _responses(secret: str, world: dict[str, Any], ident: str, inside: tuple[str
     everyone = sorted(world["network_members"])
     number = int("".join(filter(str.isdigit, secret)))
     author, actor = everyone[number % len(everyone)], everyone[number // len(everyone) % len(everyone)]
-    story = {"story_id": ident, "network_id": world["network"], "author_id": author, "kind": "good_news",
-             "publication": _publication("story", secret, world["group"]), "mentioned_ids": everyone}
+    story = {
+        "story_id": ident,
+        "network_id": world["network"],
+        "author_id": author,
+        "kind": "good_news",
+        "publication": _publication("story", secret, world["group"]),
+        "mentioned_ids": everyone,
+    }
     return {
         "knowledge.comment.added": (knowledge.CommentAdded(
             comment_id=new_id(), target_kind="story", target_id=ident, kind="comment", author_id=actor, body=secret,

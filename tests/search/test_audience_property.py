@@ -29,14 +29,17 @@ def communities(draw: st.DrawFn) -> tuple[list[frozenset[str]], list[SearchDocum
     members = draw(st.lists(st.frozensets(st.sampled_from(keys)), min_size=1, max_size=4))
     documents = [
         SearchDocument(
-            id=f"d{i}", kind=draw(st.sampled_from(["story", "resource", "harvest"])),
+            id=f"d{i}",
+            kind=draw(st.sampled_from(["story", "resource", "harvest"])),
             title=" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3))),
             text=" ".join(draw(st.lists(st.sampled_from(WORDS), max_size=4))),
             audience=tuple(draw(st.sets(st.sampled_from(keys), min_size=1, max_size=3))),
             practice_areas=tuple(draw(st.sets(st.sampled_from(["mentoring", "hosting", "coaching"]), max_size=2))),
             network_ids=tuple(key.split(":")[1] for key in draw(st.sets(st.sampled_from(networks), max_size=2))),
             author_id=draw(st.sampled_from(["ada", "bo", "cy"])),
-            created_at=T0, updated_at=T0 + timedelta(days=draw(st.integers(0, 400))), path=f"/d/{i}",
+            created_at=T0,
+            updated_at=T0 + timedelta(days=draw(st.integers(0, 400))),
+            path=f"/d/{i}",
         )
         for i in range(draw(st.integers(0, 12)))
     ]

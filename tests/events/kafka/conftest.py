@@ -21,9 +21,15 @@ def database_url(request: pytest.FixtureRequest, migrated: MigratedDatabases, tm
 def kafka_settings(broker: Broker, database_url: str, tmp_path: Path) -> Settings:
     """Topics of their own per test; a short rebalance timeout, which tansu needs for groups to join."""
     return Settings(
-        database_url=database_url, data_dir=tmp_path, bus="kafka", kafka_bootstrap=broker.bootstrap,
-        kafka_topic_prefix=f"test-{new_id()[:8]}", kafka_partitions=3, kafka_timeout_ms=3000,
-        kafka_max_poll_interval_ms=1500, kafka_session_timeout_ms=2000,
+        database_url=database_url,
+        data_dir=tmp_path,
+        bus="kafka",
+        kafka_bootstrap=broker.bootstrap,
+        kafka_topic_prefix=f"test-{new_id()[:8]}",
+        kafka_partitions=3,
+        kafka_timeout_ms=3000,
+        kafka_max_poll_interval_ms=1500,
+        kafka_session_timeout_ms=2000,
     )
 
 

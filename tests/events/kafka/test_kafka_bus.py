@@ -27,8 +27,9 @@ class TestKafkaBus(BusContract):
 
 
 def read_topic(bus: KafkaBus, topic: str) -> list[dict[str, object]]:
-    reader = KafkaConsumer(topic, bootstrap_servers=bus.settings.kafka_bootstrap, auto_offset_reset="earliest",
-                           consumer_timeout_ms=2000)
+    reader = KafkaConsumer(
+        topic, bootstrap_servers=bus.settings.kafka_bootstrap, auto_offset_reset="earliest", consumer_timeout_ms=2000
+    )
     try:
         return [json.loads(record.value) for record in reader]
     finally:
