@@ -134,7 +134,7 @@ def _measured(base_url: str, data_dir: Path, samples: int) -> list[Row]:
 
 
 def main(scale: float = 1.0) -> list[Row]:
-    with fresh_database() as (url, folder), serving(["-m", "infra.cli", "serve"], {"COMMONS_DATABASE_URL": url,
+    with fresh_database() as (url, folder), serving(["-m", "commons.cli", "serve"], {"COMMONS_DATABASE_URL": url,
                                                     "COMMONS_DATA_DIR": str(folder)}) as base_url:  # fmt: skip
         return _measured(base_url, folder, max(10, round(SAMPLES * scale)))
 

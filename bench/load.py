@@ -106,7 +106,7 @@ if __name__ == "__main__":
 
     with fresh_database() as (url, folder):
         settings = {"COMMONS_DATABASE_URL": url, "COMMONS_DATA_DIR": str(folder)}
-        with serving(["-m", "infra.cli", "serve"], settings) as base:
+        with serving(["-m", "commons.cli", "serve"], settings) as base:
             app = Settings(database_url=url, data_dir=folder)
             outcome = asyncio.run(run(base, app, float(sys.argv[1]) if len(sys.argv) > 1 else 20.0))
             failed = [f"{operation} failed: {reasons}" for operation, reasons in outcome.failures.items()]

@@ -106,10 +106,10 @@ def measure(count: int) -> list[Row]:
     queries = [rng.choice(QUERIES) for _ in range(SEARCHES)]
     with fresh_database() as (url, folder):
         env = {"COMMONS_DATABASE_URL": url, "COMMONS_DATA_DIR": str(folder)}
-        with serving(["-m", "infra.cli", "serve"], env) as base_url:
+        with serving(["-m", "commons.cli", "serve"], env) as base_url:
             token, circles = asyncio.run(member_in_circles(base_url, Settings(database_url=url, data_dir=folder)))
         throughput = _index(folder, count, circles)
-        with serving(["-m", "infra.cli", "serve"], env) as base_url:
+        with serving(["-m", "commons.cli", "serve"], env) as base_url:
             rows = asyncio.run(_latencies(base_url, folder, token, queries, viewer(circles)))
         fresh = _freshness(folder)
     return [

@@ -12,7 +12,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from bench import limit
-from infra.runtime import Runtime
+from commons.runtime import Runtime
 from infra.settings import Settings
 from services.gateway.app import create_app
 

@@ -61,7 +61,7 @@ def main(scale: float = 1.0) -> list[Row]:
     with fresh_database() as (url, folder):
         # The burst's last sign-ups wait for the hashes before them: a budget per request must not cut them off.
         env = {"COMMONS_DATABASE_URL": url, "COMMONS_DATA_DIR": str(folder), "COMMONS_REQUEST_BUDGET_SECONDS": "300"}
-        with serving(["-m", "infra.cli", "serve"], env) as base:
+        with serving(["-m", "commons.cli", "serve"], env) as base:
             return asyncio.run(_measured(base))
 
 

@@ -61,7 +61,7 @@ def _measure(mode: str, broker: LocalBroker | None) -> list[float]:
     kafka = {"COMMONS_BUS": "kafka", "COMMONS_KAFKA_BOOTSTRAP": broker.bootstrap} if broker else {}
     with fresh_database() as (url, folder):
         env = {"COMMONS_DATABASE_URL": url, "COMMONS_DATA_DIR": str(folder), **kafka}
-        with serving(["-m", "infra.cli", "serve"], env) as base_url:
+        with serving(["-m", "commons.cli", "serve"], env) as base_url:
             return asyncio.run(_samples(base_url))
 
 

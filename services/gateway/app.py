@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 
-from infra.runtime import Runtime
+from commons.runtime import Runtime
 from schema import build
 from services.gateway.graphiql import routes as graphiql_routes
 from services.gateway.graphql_http import graphql_http

@@ -24,10 +24,10 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from strawberry.types.unset import UnsetType
 
+from commons.runtime import Runtime
 from events.envelope import Event
 from events.live import Subscription
 from infra.context import RequestContext
-from infra.runtime import Runtime
 from services.accounts import api as accounts
 from services.accounts.events import SESSIONS_ENDED
 from services.gateway.requests import HttpProblem

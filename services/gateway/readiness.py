@@ -9,9 +9,9 @@ from collections.abc import Awaitable, Callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from commons.runtime import Runtime
 from events.kafka_source import brokers_answer
 from infra.native import in_thread
-from infra.runtime import Runtime
 
 # Each part answers within this or counts as down: an orchestrator's probe must not hang on one.
 PROBE_SECONDS = 2.0

@@ -10,7 +10,7 @@ from services.knowledge import api as knowledge
 from services.networks import api as networks
 
 if TYPE_CHECKING:
-    from infra.runtime import Runtime
+    from commons.runtime import Runtime
 
 ITEMS = (
     ("insights", "Asking how people *have* applied what they learned keeps reflection going after the gathering."),

@@ -14,7 +14,7 @@ from services.networks import api as networks
 from services.peer_groups import api as peer_groups
 
 if TYPE_CHECKING:
-    from infra.runtime import Runtime
+    from commons.runtime import Runtime
 
 # A few of seed 003's lists, as a member would paste them (Momentum appears twice: it is merged).
 SEED_003 = """# Networks

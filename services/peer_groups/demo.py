@@ -11,7 +11,7 @@ from services.peer_groups import contract, groups, meetings, plans, schemes
 from services.peer_groups.access import Actor
 
 if TYPE_CHECKING:
-    from infra.runtime import Runtime
+    from commons.runtime import Runtime
 
 GOALS = (
     ("Delegate board preparation to my deputy", ["Name a deputy", "Deputy drafts a board paper", "Deputy chairs"]),

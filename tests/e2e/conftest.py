@@ -66,7 +66,7 @@ def serving(data_dir: Path, more_env: dict[str, str], *args: str) -> Iterator[st
     log = data_dir / "serve.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "infra.cli", "serve", *args], env=env, cwd=data_dir, stdout=out, stderr=out
+            [sys.executable, "-m", "commons.cli", "serve", *args], env=env, cwd=data_dir, stdout=out, stderr=out
         )
     try:
         _wait_until_up(url, process, log)

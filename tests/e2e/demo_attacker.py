@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from infra.demo import PASSWORD
+from commons.demo import PASSWORD
 from services.peer_groups.demo import GOALS
 
 # What the demo group says among itself during the test: each text carries this mark.

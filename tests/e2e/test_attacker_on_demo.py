@@ -16,7 +16,7 @@ import pytest
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
-from infra.demo import PASSWORD
+from commons.demo import PASSWORD
 from infra.settings import Settings
 from tests.e2e.conftest import commons_env, serving
 from tests.e2e.demo_attacker import MARK, SIGN_UP, STORY, Caller, Demo, clean, opened, sign_in
@@ -229,7 +229,7 @@ def test_9_odd_requests_get_clear_refusals(demo: Demo) -> None:
 
 
 def _imported(demo: Demo, listing: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "infra.cli", "import-resources", str(listing), "--network", demo.ids["network"]]
+    command = [sys.executable, "-m", "commons.cli", "import-resources", str(listing), "--network", demo.ids["network"]]
     env = commons_env(demo.data_dir)
     return subprocess.run(command, env=env, cwd=demo.data_dir, capture_output=True, text=True, timeout=120)
 

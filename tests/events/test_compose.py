@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from infra.cli import parser
+from commons.cli import parser
 
 COMPOSE = Path(__file__).resolve().parents[2] / "docker-compose.yml"
 

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 from starlette.testclient import TestClient
 
-from infra.runtime import Runtime
+from commons.runtime import Runtime
 from infra.settings import Settings
 from services.gateway.app import create_app
 from tests.support.graphql import gateway

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from infra.cli import main
+from commons.cli import main
 from infra.settings import Settings
 from tests.knowledge.community import community
 from tests.support.databases import IN_CI

@@ -19,7 +19,7 @@ from tests.support.kafka import Broker
 
 
 def commons_serve(database_url: str, folder: Path, **settings: str) -> "serving":  # type: ignore[valid-type]
-    return serving(["-m", "infra.cli", "serve"], environment(database_url, folder, **settings))
+    return serving(["-m", "commons.cli", "serve"], environment(database_url, folder, **settings))
 
 
 def served_by(database_url: str, folder: Path) -> Settings:
@@ -45,7 +45,7 @@ class Commons:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "infra.cli", *self.args], env=self.env)
+        self.process = subprocess.Popen([sys.executable, "-m", "commons.cli", *self.args], env=self.env)
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:

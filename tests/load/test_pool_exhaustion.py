@@ -5,7 +5,7 @@ import asyncio
 import httpx
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
-from infra.runtime import Runtime
+from commons.runtime import Runtime
 from infra.settings import Settings
 from services.gateway.app import create_app
 from tests.support.graphql import Gateway

@@ -7,7 +7,7 @@ from typing import Any
 
 from starlette.testclient import TestClient
 
-from infra.runtime import Runtime
+from commons.runtime import Runtime
 from infra.settings import Settings
 from services.gateway.app import create_app
 from tests.support.mailbox import emailed_token

@@ -1,7 +1,7 @@
 """Reading the links accounts emailed, as their recipient would (bench.verification reads them)."""
 
 from bench import verification
-from infra.runtime import Runtime
+from commons.runtime import Runtime
 
 
 async def emailed_token(runtime: Runtime, account_id: str, purpose: str) -> str:

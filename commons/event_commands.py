@@ -8,9 +8,9 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
+from commons.runtime import Runtime
 from events.consumer import Consumer
 from events.processes import replay, run_relay, run_until_stopped, run_worker, status
-from infra.runtime import Runtime
 from infra.settings import Settings
 from services.notifications import api as notifications
 

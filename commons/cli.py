@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from infra.event_commands import add_event_commands
+from commons.event_commands import add_event_commands
 from infra.settings import Settings
 
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -22,8 +22,8 @@ def migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def demo(args: argparse.Namespace, settings: Settings) -> int:
-    from infra.demo import seed
-    from infra.runtime import Runtime
+    from commons.demo import seed
+    from commons.runtime import Runtime
 
     async def run() -> bool:
         runtime = Runtime(settings)
@@ -38,7 +38,7 @@ def demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def grant_admin(args: argparse.Namespace, settings: Settings) -> int:
-    from infra.runtime import Runtime
+    from commons.runtime import Runtime
     from services.accounts.commands import grant_admin as grant
 
     async def run() -> bool:
@@ -58,7 +58,7 @@ def grant_admin(args: argparse.Namespace, settings: Settings) -> int:
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from infra.runtime import Runtime
+    from commons.runtime import Runtime
     from services.gateway.app import create_app
 
     if args.demo:
@@ -71,8 +71,8 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def scheduler(args: argparse.Namespace, settings: Settings) -> int:
+    from commons.runtime import Runtime
     from events.processes import run_until_stopped
-    from infra.runtime import Runtime
     from infra.schedule import run_jobs
 
     async def run() -> None:
@@ -87,8 +87,8 @@ def scheduler(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def import_resources(args: argparse.Namespace, settings: Settings) -> int:
+    from commons.runtime import Runtime
     from infra.errors import DomainError
-    from infra.runtime import Runtime
     from services.knowledge.importer import ImportReport, import_resources, importing_host
 
     async def run() -> ImportReport:

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from sqlalchemy import func, select
 
-from infra.runtime import Runtime
+from commons.runtime import Runtime
 from infra.viewer import Viewer
 from services.accounts import commands as accounts
 from services.accounts.tables import Account

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from infra.cli import main
+from commons.cli import main
 from infra.settings import Settings
 from tests.support.graphql import gateway
 
@@ -25,8 +25,8 @@ def test_each_command_has_help(command: str, capsys: pytest.CaptureFixture[str])
 
 def test_demo_seeds_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
     env = {"COMMONS_DATA_DIR": str(tmp_path), "PATH": ""}
-    first = subprocess.run([sys.executable, "-m", "infra.cli", "demo"], capture_output=True, text=True, env=env)
-    again = subprocess.run([sys.executable, "-m", "infra.cli", "demo"], capture_output=True, text=True, env=env)
+    first = subprocess.run([sys.executable, "-m", "commons.cli", "demo"], capture_output=True, text=True, env=env)
+    again = subprocess.run([sys.executable, "-m", "commons.cli", "demo"], capture_output=True, text=True, env=env)
     assert "demo data seeded" in first.stdout, first.stderr
     assert "demo data skipped" in again.stdout
     assert (tmp_path / "commons.db").exists()
@@ -34,12 +34,15 @@ def test_demo_seeds_once(tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 def test_grant_admin_makes_an_account_a_platform_admin(tmp_path) -> None:  # type: ignore[no-untyped-def]
     env = {"COMMONS_DATA_DIR": str(tmp_path), "PATH": ""}
-    subprocess.run([sys.executable, "-m", "infra.cli", "demo"], capture_output=True, text=True, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "commons.cli", "demo"], capture_output=True, text=True, env=env, check=True)
     granted = subprocess.run(
-        [sys.executable, "-m", "infra.cli", "grant-admin", "amara@example.org"], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "commons.cli", "grant-admin", "amara@example.org"],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     unknown = subprocess.run(
-        [sys.executable, "-m", "infra.cli", "grant-admin", "nobody@example.org"],
+        [sys.executable, "-m", "commons.cli", "grant-admin", "nobody@example.org"],
         capture_output=True,
         text=True,
         env=env,
