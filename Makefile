@@ -25,7 +25,11 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-test: lint
+node_modules/.installed: package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+test: lint node_modules/.installed
 	$(BIN)/python -m tests.support.browser
 	$(BIN)/pytest
 
@@ -39,4 +43,4 @@ schema: $(VENV)/.dev
 	$(BIN)/python -m schema.export
 
 clean:
-	rm -rf $(VENV) var test-output
+	rm -rf $(VENV) var test-output node_modules

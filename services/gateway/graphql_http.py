@@ -30,8 +30,13 @@ def _wants_ide(request: Request) -> bool:
     )
 
 
+def _ran(result: ExecutionResult) -> bool:
+    """Parse and validation errors carry no path: a request refused before execution, whose answer has no data."""
+    return result.data is not None or any(error.path is not None for error in result.errors or ())
+
+
 def _body(result: ExecutionResult) -> dict[str, Any]:
-    body: dict[str, Any] = {"data": result.data}
+    body: dict[str, Any] = {"data": result.data} if _ran(result) else {}
     if result.errors:
         body["errors"] = [error.formatted for error in result.errors]
     return body
@@ -107,9 +112,7 @@ async def graphql_http(request: Request) -> Response:
         if not is_panic(failure):
             raise
         return _json({"errors": [internal_error(request.state.request_id, failure).formatted]}, 500, media_type)
-    # Parse and validation errors carry no path: the request never ran, which the spec answers with 400.
-    failed_before_execution = result.data is None and all(error.path is None for error in result.errors or ())
-    status = 400 if failed_before_execution and media_type == GRAPHQL_RESPONSE else 200
+    status = 400 if not _ran(result) and media_type == GRAPHQL_RESPONSE else 200
     if any((error.extensions or {}).get("code") == Unavailable.code for error in result.errors or ()):
         status = 503
     response = _json(_body(result), status, media_type)

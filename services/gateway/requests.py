@@ -37,13 +37,14 @@ class Operation:
 
 
 def response_media_type(accept: str | None) -> str:
-    """The spec's negotiation: graphql-response+json when accepted, else legacy JSON; 406 for neither."""
+    """The spec's negotiation: graphql-response+json when named; legacy JSON when named, wildcarded or no Accept
+    is sent (a client that does not ask cannot be assumed to read the newer type); 406 for neither."""
     if not accept:
         return JSON
     offered = [part.split(";")[0].strip() for part in accept.split(",")]
-    if GRAPHQL_RESPONSE in offered or "*/*" in offered or "application/*" in offered:
+    if GRAPHQL_RESPONSE in offered:
         return GRAPHQL_RESPONSE
-    if JSON in offered:
+    if JSON in offered or "*/*" in offered or "application/*" in offered:
         return JSON
     raise HttpProblem(406, f"This endpoint answers with {GRAPHQL_RESPONSE} or {JSON}.")
 
