@@ -5,8 +5,8 @@ Publishing validates the payload against its schema (a programming error if it d
 payloads with `read()`, which accepts known versions and ignores fields added later.
 """
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -17,6 +17,13 @@ P = TypeVar("P", bound=BaseModel)
 
 class Payload(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
+    # Fields holding a member's personal data, each with the field naming that member: sealed in the event log
+    # with the member's key (`events/sealing.py`), so erasing the member erases them from every copy.
+    personal: ClassVar[Mapping[str, str]] = {}
+
+    @classmethod
+    def personal_fields(cls, data: Mapping[str, Any]) -> Mapping[str, str]:
+        return cls.personal
 
 
 _schemas: dict[tuple[str, int], type[Payload]] = {}
@@ -62,6 +69,10 @@ def read(event: Event, schema: type[P]) -> P:
 
 def is_known(event_type: str, version: int) -> bool:
     return (event_type, version) in _schemas
+
+
+def schema_of(event_type: str, version: int) -> type[Payload] | None:
+    return _schemas.get((event_type, version))
 
 
 def entries() -> dict[tuple[str, int], type[Payload]]:

@@ -2,11 +2,14 @@
 
 from collections.abc import Iterable
 
+from sqlalchemy import Connection
 from sqlalchemy import event as orm_event
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session
 
 from events.envelope import Event
+from events.keys import keys_for_writing
+from events.sealing import sealed_data
 from events.signals import outbox_committed
 from events.tables import OutboxRow
 
@@ -23,6 +26,7 @@ def row_of(event: Event) -> OutboxRow:
         audience=list(event.audience),
         data=event.data,
         time=event.time,
+        traceparent=event.traceparent,
     )
 
 
@@ -36,12 +40,19 @@ def event_of(row: OutboxRow) -> Event:
         audience=tuple(row.audience),
         data=row.data,
         time=row.time,
+        traceparent=row.traceparent,
     )
 
 
 def record(session: AsyncSession, events: Iterable[Event]) -> None:
     session.add_all(row_of(event) for event in events)
     session.info[RECORDED] = True
+
+
+@orm_event.listens_for(OutboxRow, "before_insert")
+def _seal(_mapper: Mapper[OutboxRow], connection: Connection, row: OutboxRow) -> None:
+    # Here rather than in `record`, which is synchronous: the flush may read and make members' keys.
+    row.data = sealed_data(row.type, row.version, row.data, lambda members: keys_for_writing(connection, members))
 
 
 @orm_event.listens_for(Session, "after_commit")

@@ -6,8 +6,9 @@ feed projector never read another service's tables. `publication: None` means th
 withdrawn): every projection drops it. The event's audience says who may see it.
 """
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -31,3 +32,10 @@ class Publication(BaseModel):
     updated_at: datetime
     # Where the web app shows it, e.g. /stories/<id>.
     path: str
+
+    @classmethod
+    def personal_fields(cls, data: Mapping[str, Any]) -> Mapping[str, str]:
+        """The author's name is theirs; so is a member's whole profile (their name and bio)."""
+        if data.get("kind") == "member":
+            return {"title": "author_id", "text": "author_id", "author_name": "author_id"}
+        return {"author_name": "author_id"}

@@ -22,6 +22,7 @@ from events.bus import Bus, Delivery, EventSource
 from events.catalogue import UnknownEvent
 from events.consumer import Consumer
 from events.envelope import Event
+from events.keys import opened
 from events.tables import DeadLetter, ProcessedEvent
 from infra.columns import utcnow
 from infra.database import Database
@@ -91,7 +92,7 @@ class Runner:
             )
         )
         fresh = [event for event in events if event.id not in done]
-        for event in fresh:
+        for event in await opened(session, fresh):
             await self.consumer.handle(event, session)
         if self.consumer.finish is not None:
             await self.consumer.finish(session)

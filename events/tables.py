@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, String
+from sqlalchemy import JSON, BigInteger, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from infra.columns import UTCDateTime
@@ -25,6 +25,8 @@ class OutboxRow(Base):
     audience: Mapped[list[str]] = mapped_column(JSON)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     time: Mapped[datetime] = mapped_column(UTCDateTime)
+    # W3C trace context of the writing request (55 characters in version 00).
+    traceparent: Mapped[str | None] = mapped_column(String(55))
     # Set by the relay when the bus has the event; the log position follows the order the relay saw commits in.
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     log_position: Mapped[int | None] = mapped_column(BigInteger, unique=True)
@@ -66,3 +68,15 @@ class DeadLetter(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     attempts: Mapped[int] = mapped_column(Integer)
     failed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MemberKey(Base):
+    """A member's key for the personal fields of events (crypto-shredding, `events/sealing.py`). Erasing the member
+    clears it, so every copy of those fields (the outbox, Kafka's topics, backups) reads as "a former member"."""
+
+    __tablename__ = "events_member_keys"
+
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # None once shredded: events about the member recorded later are written with the placeholder, not a new key.
+    key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    shredded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

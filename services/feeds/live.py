@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 
 from events import audience
 from events.envelope import Event
+from events.keys import opened
 from events.publication import Publication
 from infra.context import RequestContext
 from infra.errors import DomainError
@@ -33,9 +34,10 @@ def _published(event: Event) -> Publication | None:
 
 
 async def placed(context: RequestContext, viewer: Viewer, event: Event) -> tuple[tables.FeedItem, Placement] | None:
-    publication = _published(event)
     async with context.db.sessions() as session:
         await accounts.still_signed_in(session, context.session_token)
+        [event] = await opened(session, [event])
+    publication = _published(event)
     keys = await current_keys(context.db, viewer.account_id)
     if publication is None or not audience.may_see(event.audience, keys):
         return None

@@ -25,6 +25,8 @@ class LocalGroupChanged(Payload):
 class MemberJoined(Payload):
     """A member joined a network (invitation accepted, request approved, or founding host)."""
 
+    personal = {"member_name": "member_id"}
+
     network_id: str
     member_id: str
     member_name: str
