@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from infra.columns import new_id, utcnow
+from infra.tracing import current_traceparent
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class Event:
     network: str | None = None
     id: str = field(default_factory=new_id)
     time: datetime = field(default_factory=utcnow)
+    # The W3C trace of the request (or event) that caused it, so its consumers' logs join that trace.
+    traceparent: str | None = field(default_factory=current_traceparent)
 
     @property
     def source(self) -> str:
@@ -35,6 +38,7 @@ class Event:
             "network": self.network,
             "audience": list(self.audience),
             "data": self.data,
+            "traceparent": self.traceparent,
         }
 
     @classmethod
@@ -48,4 +52,5 @@ class Event:
             network=raw.get("network"),
             audience=tuple(raw["audience"]),
             data=raw["data"],
+            traceparent=raw.get("traceparent"),
         )
