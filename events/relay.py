@@ -14,6 +14,7 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select, update
 
 from events.bus import Bus
+from events.observed import RELAYED
 from events.outbox import event_of
 from events.signals import log_advanced, outbox_committed
 from events.tables import ConsumerOffset, OutboxRow, ProcessedEvent
@@ -33,6 +34,7 @@ class Relay:
         if rows:
             await self.bus.publish([event_of(row) for row in rows])
             await self._mark_sent(rows)
+            RELAYED.inc(len(rows))
             log_advanced.notify()
         return len(rows)
 

@@ -23,6 +23,7 @@ from events.catalogue import UnknownEvent
 from events.consumer import Consumer
 from events.envelope import Event
 from events.keys import opened
+from events.observed import APPLIED, DEAD_LETTERED, RETRIES, handling
 from events.tables import DeadLetter, ProcessedEvent
 from infra.columns import utcnow
 from infra.database import Database
@@ -78,12 +79,13 @@ class Runner:
         events = list({delivery.event.id: delivery.event for delivery in deliveries}.values())
         try:
             async with self.db.transaction() as session:
-                await self._apply(session, events)
+                applied = await self._apply(session, events)
+            APPLIED.labels(self.consumer.name).inc(applied)
         except Exception:
             for event in events:
                 await self._process_alone(event)
 
-    async def _apply(self, session: AsyncSession, events: Sequence[Event]) -> None:
+    async def _apply(self, session: AsyncSession, events: Sequence[Event]) -> int:
         done = set(
             await session.scalars(
                 select(ProcessedEvent.event_id).where(
@@ -93,17 +95,21 @@ class Runner:
         )
         fresh = [event for event in events if event.id not in done]
         for event in await opened(session, fresh):
-            await self.consumer.handle(event, session)
+            with handling(self.consumer.name, event):
+                log.debug("%s handles %s", self.consumer.name, event.type)
+                await self.consumer.handle(event, session)
         if self.consumer.finish is not None:
             await self.consumer.finish(session)
         session.add_all(self._processed(event) for event in fresh)
+        return len(fresh)
 
     async def _process_alone(self, event: Event) -> None:
         reason = ""
         for attempt in range(1, self.policy.max_attempts + 1):
             try:
                 async with self.db.transaction() as session:
-                    await self._apply(session, [event])
+                    applied = await self._apply(session, [event])
+                APPLIED.labels(self.consumer.name).inc(applied)
                 return
             except UnknownEvent as error:
                 return await self._dead_letter(event, f"unknown event version: {error}", attempt)
@@ -112,11 +118,15 @@ class Runner:
                     raise  # run() reopens the source at the last commit: the event comes again, later
                 reason = f"{type(error).__name__}: {error}"
                 if attempt < self.policy.max_attempts:
+                    RETRIES.labels(self.consumer.name).inc()
                     await asyncio.sleep(self.policy.delay(attempt))
         await self._dead_letter(event, reason, self.policy.max_attempts)
 
     async def _dead_letter(self, event: Event, reason: str, attempts: int) -> None:
-        log.error("consumer %s gave up on %s %s: %s", self.consumer.name, event.type, event.id, reason)
+        with handling(self.consumer.name, event):
+            # The error's kind only: its message may quote the event's data; the dead letter keeps it all.
+            log.error("%s gave up on %s: %s", self.consumer.name, event.type, reason.partition(":")[0])
+        DEAD_LETTERED.labels(self.consumer.name).inc()
         await self.bus.dead_letter(self.consumer.name, event, reason)
         async with self.db.transaction() as session:
             session.add(

@@ -20,6 +20,10 @@ class Settings(BaseSettings):
     database_pool_size: int = 10
     database_pool_timeout: float = 30.0
     log_level: str = "INFO"
+    # json, plain, or auto: plain on a terminal (`make run`), JSON otherwise (containers, files); see infra/logs.py.
+    log_format: Literal["auto", "json", "plain"] = "auto"
+    # `commons relay|worker|scheduler` serve their own /metrics on this port when set (the gateway's is on its app).
+    metrics_port: int | None = None
 
     bus: Literal["inprocess", "kafka"] = "inprocess"
     kafka_bootstrap: str = "127.0.0.1:9092"

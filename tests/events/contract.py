@@ -20,6 +20,7 @@ from events.relay import Relay
 from events.runner import Runner, replay
 from events.status import status
 from events.tables import DeadLetter
+from infra import tracing
 from infra.database import Database
 from tests.events.harness import (
     FAST_RETRIES,
@@ -34,6 +35,7 @@ from tests.events.harness import (
     projected,
     write,
 )
+from tests.support.logs import captured_logs
 
 OpenSource = Callable[..., EventSource]
 
@@ -88,6 +90,19 @@ class BusContract:
         await pipe(database, bus, events)
         await consume(runner, open_source(), lambda: self.applied(database, 30))
         assert_once_each_in_order(await effect_rows(database), events)
+
+    async def test_consumers_log_each_event_in_the_trace_of_the_request_that_wrote_it(
+        self, database: Database, bus: Bus, runner: Runner, open_source: OpenSource
+    ) -> None:
+        request = tracing.continued(None)
+        with tracing.within(request):
+            events = changes(3)
+        with captured_logs() as lines:
+            await pipe(database, bus, events)
+            await consume(runner, open_source(), lambda: self.applied(database, 3))
+        handled = [line for line in lines if line.get("consumer") == "counter"]
+        assert {line["event_id"] for line in handled} == {event.id for event in events}
+        assert {line["trace_id"] for line in handled} == {request.trace_id}
 
     async def test_a_new_member_resumes_after_the_last_commit(
         self, database: Database, bus: Bus, runner: Runner, open_source: OpenSource
