@@ -3,19 +3,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-slow bench lint schema clean
+# Dependencies come from the locks (`make lock` writes them from pyproject.toml), then the project without its own.
+LOCKED := --quiet --no-deps -e .
+COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+
+.PHONY: run test test-slow bench lint schema clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(VENV)/.runtime: requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install $(LOCKED)
 	touch $@
 
-$(VENV)/.dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(VENV)/.dev: requirements-dev.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	$(BIN)/pip install $(LOCKED)
 	touch $@ $(VENV)/.runtime
+
+# Keeps every pin that still fits pyproject.toml; `make lock UPGRADE=--upgrade` (or `--upgrade-package NAME`) moves.
+lock: $(VENV)/.dev
+	$(COMPILE) $(UPGRADE) -o requirements.lock pyproject.toml
+	$(COMPILE) $(UPGRADE) --extra dev -c requirements.lock -o requirements-dev.lock pyproject.toml
 
 run: $(VENV)/.runtime
 	$(BIN)/commons serve --demo
