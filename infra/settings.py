@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     meili_key: str | None = None
     # Embedded mode runs the relay and the consumers inside `commons serve`.
     run_workers: bool = True
+    # `commons serve` migrates first; replicas of a deployment leave it to one `commons migrate` that runs before.
+    migrate_on_start: bool = True
     outbox_retention_days: int = 30
     kafka_partitions: int = 6
     # tansu and some managed brokers lack idempotent producers; turn this off for them.
@@ -70,11 +72,6 @@ class Settings(BaseSettings):
     # How long an emailed link stays good: verifying an address, resetting a password.
     verification_link_hours: float = 48.0
     reset_link_minutes: float = 60.0
-    # Data rights: how long a member's export link works; how long what authors withdrew, and decided flags with
-    # the record of hosts' acts, are kept before the retention job deletes them.
-    export_link_hours: float = 24.0
-    withdrawn_kept_days: int = 90
-    moderation_kept_days: int = 365
 
     # Email: SMTP when smtp_host is set; otherwise messages land as .eml files in <data_dir>/outbox-mail.
     smtp_host: str | None = None
