@@ -2,14 +2,18 @@
 
 import argparse
 import asyncio
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from prometheus_client import start_http_server
+
 from commons.event_commands import add_event_commands
+from infra.logs import configure as configure_logs
 from infra.settings import Settings
 
 Command = Callable[[argparse.Namespace, Settings], int]
+# Processes without the gateway's app, which serve their counters on `metrics_port` (their /metrics) when it is set.
+WORKING_ALONE = ("relay", "worker", "scheduler")
 
 
 def migrate(args: argparse.Namespace, settings: Settings) -> int:
@@ -66,7 +70,9 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
     elif settings.migrate_on_start:
         migrate(args, settings)
     print(f"Practice Commons at http://{settings.host}:{settings.port}/ (GraphQL at /graphql)")
-    uvicorn.run(create_app(Runtime(settings)), host=settings.host, port=settings.port, log_level="warning")
+    # Our own access lines (services/gateway/middleware.py) name routes, never paths or queries: uvicorn's are off.
+    app = create_app(Runtime(settings))
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", log_config=None, access_log=False)
     return 0
 
 
@@ -149,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     top, handlers = parser()
     args = top.parse_args(argv)
     settings = Settings()
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logs(settings)
+    if settings.metrics_port is not None and args.command in WORKING_ALONE:
+        start_http_server(settings.metrics_port, settings.host)
     return handlers[args.command](args, settings)
 
 

@@ -15,6 +15,7 @@ from schema.admission import Admission, Admissions
 from schema.known_documents import KnownDocuments
 from schema.masking import ErrorMasking
 from schema.plain_text import PlainText
+from schema.timing import OperationTiming
 from schema.validation import Validation
 from search import graphql as search
 from services.accounts import types as accounts
@@ -88,6 +89,7 @@ def build(settings: Settings | None = None) -> CommonsSchema:
         mutation=merge_types("Mutation", MUTATIONS),
         subscription=merge_types("Subscription", SUBSCRIPTIONS) if SUBSCRIPTIONS else None,
         extensions=[
+            OperationTiming,
             lambda: Admission(admissions),
             PlainText,
             ErrorMasking,
