@@ -4,7 +4,7 @@ open events, shredded when the member is erased."""
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,19 +15,19 @@ from infra.columns import utcnow
 from infra.upserts import upsert
 
 
-def _of(members: Iterable[str]) -> object:
+def _of(members: Iterable[str]) -> Select[str, bytes | None]:
     return select(MemberKey.member_id, MemberKey.key).where(MemberKey.member_id.in_(sorted(members)))
 
 
 def keys_for_writing(connection: Connection, members: set[str]) -> Keys:
     """Each member's key, made for those who have none (in the writer's transaction, from the outbox's flush)."""
-    found: dict[str, bytes | None] = dict(connection.execute(_of(members)).all())  # type: ignore[arg-type]
+    found = {member: key for member, key in connection.execute(_of(members))}
     missing = members - found.keys()
     if missing:
         dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
         rows = [{"member_id": member, "key": new_key()} for member in sorted(missing)]
         connection.execute(dialect.insert(MemberKey).values(rows).on_conflict_do_nothing())
-        found.update(connection.execute(_of(missing)).all())  # type: ignore[arg-type]
+        found.update({member: key for member, key in connection.execute(_of(missing))})
     return found
 
 
@@ -36,7 +36,7 @@ async def opened(session: AsyncSession, events: Sequence[Event]) -> list[Event]:
     members = set().union(*(owners(event.data) for event in events))
     if not members:
         return list(events)
-    keys: Keys = dict((await session.execute(_of(members))).all())  # type: ignore[call-overload]
+    keys = {member: key for member, key in await session.execute(_of(members))}
     return [replace(event, data=opened_data(event.data, keys)) for event in events]
 
 

@@ -72,6 +72,11 @@ class Settings(BaseSettings):
     # How long an emailed link stays good: verifying an address, resetting a password.
     verification_link_hours: float = 48.0
     reset_link_minutes: float = 60.0
+    # Data rights: how long a member's export link works; how long what authors withdrew, and decided flags with
+    # the record of hosts' acts, are kept before the retention job deletes them.
+    export_link_hours: float = 24.0
+    withdrawn_kept_days: int = 90
+    moderation_kept_days: int = 365
 
     # Email: SMTP when smtp_host is set; otherwise messages land as .eml files in <data_dir>/outbox-mail.
     smtp_host: str | None = None

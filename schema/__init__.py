@@ -19,6 +19,7 @@ from schema.timing import OperationTiming
 from schema.validation import Validation
 from search import graphql as search
 from services.accounts import types as accounts
+from services.data_rights import resolvers as data_rights
 from services.feeds import resolvers as feeds
 from services.harvests import resolvers as harvests
 from services.knowledge import resolvers as knowledge
@@ -48,6 +49,7 @@ MUTATIONS: tuple[type, ...] = (
     harvests.Mutation,
     peer_groups.Mutation,
     notifications.Mutation,
+    data_rights.Mutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (feeds.Subscription, peer_groups_live.Subscription, notifications.Subscription)
 

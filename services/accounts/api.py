@@ -10,10 +10,11 @@ from infra.columns import utcnow
 from infra.database import Database
 from infra.errors import Unauthenticated
 from services.accounts.credentials import normal_email, token_hash
+from services.accounts.personal import confirm_password, erase_account, personal_data
 from services.accounts.rate_store import DatabaseStorage
 from services.accounts.tables import Account, AccountSession
 
-__all__ = ["normal_email"]
+__all__ = ["confirm_password", "erase_account", "normal_email", "personal_data"]
 
 SESSION_COOKIE = "commons_session"
 CSRF_COOKIE = "commons_csrf"

@@ -15,10 +15,11 @@ from events.consumer import Consumer
 from events.envelope import Event
 from events.publication import Publication
 from services.feeds import circles
+from services.feeds.forgetting import ERASED, forget_member
 from services.feeds.items import project_item
 from services.networks import events as networks
 
-SOURCES = ("networks", "knowledge", "harvests", "peer_groups")
+SOURCES = ("networks", "knowledge", "harvests", "peer_groups", "data_rights")
 
 
 async def _network(event: Event, session: AsyncSession) -> None:
@@ -52,6 +53,7 @@ CIRCLES: dict[str, Callable[[Event, AsyncSession], Awaitable[None]]] = {
     "networks.profile.changed": _profile,
     "networks.connection.made": _partnership,
     "networks.connection.declined": _partnership,
+    ERASED: forget_member,
 }
 
 

@@ -9,6 +9,8 @@
                                   consented to; audience the story's own (the author is in it); no story or
                                   harvest text
 - harvests.citation.answered      the author consented or refused; same audience
+- harvests.harvest.anonymised     a member it named or cited had their account erased: their name gone, their
+                                  stories cited only where they consented; audience as it was
 """
 
 from events.catalogue import Payload, payload
@@ -36,6 +38,11 @@ class HarvestDraftChanged(HarvestEvent):
 @payload("harvests.harvest.published", 1)
 class HarvestPublished(HarvestEvent):
     network_ids: list[str]
+
+
+@payload("harvests.harvest.anonymised", 1)
+class HarvestAnonymised(HarvestEvent):
+    pass
 
 
 class CitationEvent(Payload):

@@ -13,6 +13,9 @@ search and feeds never show it beyond that circle. Entity events carry `publicat
 - knowledge.resource.rated   a member rated it (1-5; one rating per member, changeable)
 - knowledge.comment.added    a comment, question or "that reminds me of when I…" on a story, resource or harvest
 - knowledge.reaction.changed a member added or took back a reaction
+- knowledge.story.anonymised its author's account was erased: it stays by "a former member" (publication None
+                             when they chose to erase their writing too)
+- knowledge.resource.anonymised  whoever added it or contributed to it had their account erased
 
 Version 2 of story.shared, story.changed, comment.added and reaction.changed adds whom an event concerns beyond
 its audience, as optional fields (absent from version 1 events): `mentioned_ids`, the members the text
@@ -71,6 +74,16 @@ class ResourceEvent(Payload):
 
 @payload("knowledge.resource.added", 1)
 class ResourceAdded(ResourceEvent):
+    pass
+
+
+@payload("knowledge.story.anonymised", 1)
+class StoryAnonymised(StoryEvent):
+    pass
+
+
+@payload("knowledge.resource.anonymised", 1)
+class ResourceAnonymised(ResourceEvent):
     pass
 
 

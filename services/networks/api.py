@@ -11,6 +11,8 @@ from infra.database import Database
 from services.networks.access import hosted_by
 from services.networks.connections import connected_ids
 from services.networks.invitations import InvitationGlimpse, invitation_glimpse, network_name_in
+from services.networks.personal import erase_member as erase_member
+from services.networks.personal import personal_data as personal_data
 from services.networks.practice_areas import DEFAULT_PRACTICE_AREAS, clean_areas
 from services.networks.queries import allowed_areas, local_groups_by_member
 from services.networks.tables import LocalGroup, LocalGroupMember, Membership, Network, Profile

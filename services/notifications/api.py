@@ -8,6 +8,8 @@ from services.notifications.consumer import consumer
 from services.notifications.delivery import deliver_due
 from services.notifications.digests import plan_digests as plan_in
 from services.notifications.outbox import Letter, backlog, queue_letter, withdraw_letter
+from services.notifications.personal import forget_actor as forget_actor
+from services.notifications.personal import personal_data as personal_data
 from services.notifications.reminders import run_due_jobs
 
 __all__ = [

@@ -11,12 +11,15 @@ from events.envelope import Event
 from services.notifications.happenings import READINGS
 from services.notifications.inbox import notify
 from services.notifications.invitations import NETWORK_READINGS
+from services.notifications.personal import ERASED, forget_member
 
-SOURCES = ("peer_groups", "harvests", "knowledge", "networks")
+SOURCES = ("peer_groups", "harvests", "knowledge", "networks", "data_rights")
 ALL_READINGS = {**READINGS, **NETWORK_READINGS}
 
 
 async def handle(event: Event, session: AsyncSession) -> None:
+    if event.type == ERASED:
+        await forget_member(event, session)
     if reading := ALL_READINGS.get(event.type):
         read = await reading(event, session)
         for notice, recipients in read if isinstance(read, list) else [read] if read else []:

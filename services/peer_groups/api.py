@@ -12,6 +12,8 @@ from infra.columns import utcnow
 from infra.database import Database
 from services.peer_groups import evaluation, queries, surveys
 from services.peer_groups.cadence import CadenceStatus, cadence_status
+from services.peer_groups.personal import erase_member as erase_member
+from services.peer_groups.personal import personal_data as personal_data
 from services.peer_groups.tables import GroupMember, Meeting, PeerGroup, Proposal, SurveyInvitation
 
 __all__ = ["CadenceStatus"]

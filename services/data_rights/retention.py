@@ -1,0 +1,28 @@
+"""Retention, run by the scheduler: expired export archives go at once; what authors withdrew after
+`withdrawn_kept_days`; decided flags and the record of hosts' acts after `moderation_kept_days`."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete
+
+from infra.database import Database
+from infra.settings import Settings
+from services.data_rights.tables import Export
+from services.knowledge import api as knowledge
+from services.moderation import api as moderation
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    exports: int
+    withdrawn: int
+    moderation: int
+
+
+async def keep_within(db: Database, settings: Settings, now: datetime) -> Forgotten:
+    async with db.transaction() as session:
+        expired = await session.execute(delete(Export).where(Export.expires_at <= now))
+        withdrawn = await knowledge.forget_withdrawn(session, now - timedelta(days=settings.withdrawn_kept_days))
+        moderated = await moderation.forget_before(session, now - timedelta(days=settings.moderation_kept_days))
+    return Forgotten(expired.rowcount, withdrawn, moderated)  # type: ignore[attr-defined]

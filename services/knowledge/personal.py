@@ -1,0 +1,65 @@
+"""A member's data rights in knowledge: what they wrote, for their export; and when their account is erased, their
+writing stays by "a former member" (search and feeds told through the same publications) unless they chose to
+erase it too. Other members' words on their stories are theirs, not the member's: neither exported nor erased."""
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from events.outbox import record
+from events.sealing import FORMER_MEMBER
+from infra.personal_data import PersonalData, gathered
+from services.knowledge import events as ev
+from services.knowledge.publications import event, story_publication
+from services.knowledge.resources import record_resource
+from services.knowledge.tables import Comment, Contribution, Rating, Reaction, Resource, Story, StoryRevision
+from services.knowledge.writing import set_reach
+
+
+async def personal_data(session: AsyncSession, member_id: str) -> PersonalData:
+    own_stories = select(Story.id).where(Story.author_id == member_id)
+    return await gathered(session, {
+        "stories": select(Story).where(Story.author_id == member_id).order_by(Story.created_at),
+        "story_revisions": select(StoryRevision).where(StoryRevision.story_id.in_(own_stories))
+        .order_by(StoryRevision.story_id, StoryRevision.number),
+        "comments": select(Comment).where(Comment.author_id == member_id).order_by(Comment.created_at),
+        "resource_contributions": select(Contribution).where(Contribution.author_id == member_id),
+        "resources_added": select(Resource).where(Resource.added_by == member_id),
+        "ratings": select(Rating).where(Rating.member_id == member_id),
+        "reactions": select(Reaction).where(Reaction.member_id == member_id),
+    })  # fmt: skip
+
+
+async def stories_by(session: AsyncSession, member_id: str) -> set[str]:
+    return set(await session.scalars(select(Story.id).where(Story.author_id == member_id)))
+
+
+async def erase_member(session: AsyncSession, member_id: str, erase_writing: bool) -> None:
+    await _stories(session, member_id, erase_writing)
+    touched = set(await session.scalars(select(Contribution.resource_id).where(Contribution.author_id == member_id)))
+    touched |= set(await session.scalars(select(Resource.id).where(Resource.added_by == member_id)))
+    await _signed(session, member_id, erase_writing)
+    await session.execute(update(Resource).where(Resource.added_by == member_id).values(added_by_name=FORMER_MEMBER))
+    for resource in await session.scalars(select(Resource).where(Resource.id.in_(touched))):
+        await record_resource(session, resource, ev.ResourceAnonymised)
+
+
+async def _stories(session: AsyncSession, member_id: str, erase_writing: bool) -> None:
+    for story in list(await session.scalars(select(Story).where(Story.author_id == member_id))):
+        story.author_name = FORMER_MEMBER
+        publication = None if erase_writing else story_publication(story)
+        await set_reach(session, story.id, story.audience if publication else [])
+        data = ev.StoryAnonymised(story_id=story.id, network_id=story.network_id, author_id=member_id,
+                                  kind=story.kind, publication=publication)  # fmt: skip
+        record(session, [event(data, story.id, story.audience, story.network_id)])
+        if erase_writing:
+            await session.delete(story)
+
+
+async def _signed(session: AsyncSession, member_id: str, erase_writing: bool) -> None:
+    """Comments and contributions: anonymised, or erased; the member's ratings and reactions go either way."""
+    for table in (Comment, Contribution):
+        mine = table.author_id == member_id
+        await session.execute(delete(table).where(mine) if erase_writing
+                              else update(table).where(mine).values(author_name=FORMER_MEMBER))  # fmt: skip
+    await session.execute(delete(Rating).where(Rating.member_id == member_id))
+    await session.execute(delete(Reaction).where(Reaction.member_id == member_id))
