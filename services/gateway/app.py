@@ -15,6 +15,7 @@ from schema import build
 from services.gateway.graphiql import routes as graphiql_routes
 from services.gateway.graphql_http import graphql_http
 from services.gateway.graphql_ws import GraphQLWebSocket
+from services.gateway.metrics import metrics
 from services.gateway.middleware import RequestIds
 from services.gateway.readiness import readyz
 from services.gateway.web.routes import routes as web_routes
@@ -50,6 +51,7 @@ def create_app(runtime: Runtime) -> Starlette:
             WebSocketRoute("/graphql", GraphQLWebSocket(runtime, schema)),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics),
             *graphiql_routes,
             *peer_group_routes,
             *notification_routes,
