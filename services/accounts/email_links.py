@@ -12,8 +12,8 @@ from infra.columns import new_id, utcnow
 from infra.errors import InvalidInput
 from infra.settings import Settings
 from services.accounts.credentials import new_token, token_hash
+from services.accounts.neighbours import NEIGHBOURS, Letter
 from services.accounts.tables import EmailLink
-from services.notifications.api import Letter, queue_letter, withdraw_letter
 
 
 class Purpose(StrEnum):
@@ -53,13 +53,13 @@ async def send_link(session: AsyncSession, settings: Settings, account_id: str, 
     expires_at = now + _lifetime(settings, purpose)
     session.add(EmailLink(token_hash=hashed, account_id=account_id, purpose=purpose.value, expires_at=expires_at))
     subject, text, path = LETTERS[purpose]
-    await queue_letter(session, _key(purpose, hashed), Letter(subject, text, f"{path}?token={token}"),
+    await NEIGHBOURS.queue_letter(session, _key(purpose, hashed), Letter(subject, text, f"{path}?token={token}"),
                        now, account_id)  # fmt: skip
 
 
 async def tell_owner(session: AsyncSession, account_id: str) -> None:
     """The owner of an address someone tried to sign up with hears of it, instead of the one who tried."""
-    await queue_letter(session, f"account:taken:{new_id()}", TAKEN, utcnow(), account_id)
+    await NEIGHBOURS.queue_letter(session, f"account:taken:{new_id()}", TAKEN, utcnow(), account_id)
 
 
 async def holder_of_link(session: AsyncSession, token: str, purpose: Purpose) -> str:
@@ -78,7 +78,7 @@ async def use_link(session: AsyncSession, token: str, purpose: Purpose) -> str:
     account_id = await session.scalar(used)
     if account_id is None:
         raise InvalidInput(EXPIRED)
-    await withdraw_letter(session, _key(purpose, token_hash(token)))
+    await NEIGHBOURS.withdraw_letter(session, _key(purpose, token_hash(token)))
     return account_id
 
 

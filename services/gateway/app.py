@@ -10,17 +10,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 
-from commons.runtime import Runtime
 from schema import build
 from services.gateway.graphiql import routes as graphiql_routes
 from services.gateway.graphql_http import graphql_http
 from services.gateway.graphql_ws import GraphQLWebSocket
-from services.gateway.metrics import metrics
+from services.gateway.member_routes import mounted
 from services.gateway.middleware import RequestIds
+from services.gateway.process import Process
 from services.gateway.readiness import readyz
 from services.gateway.web.routes import routes as web_routes
 from services.notifications.routes import routes as notification_routes
-from services.peer_groups.routes import routes as peer_group_routes
+from services.peer_groups.routes import member_routes as peer_group_routes
 
 log = logging.getLogger("commons.gateway")
 
@@ -35,7 +35,7 @@ async def server_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"errors": [{"message": f"Internal error; quote request id {request_id}."}]}, 500)
 
 
-def create_app(runtime: Runtime) -> Starlette:
+def create_app(runtime: Process) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await runtime.start()
@@ -51,9 +51,8 @@ def create_app(runtime: Runtime) -> Starlette:
             WebSocketRoute("/graphql", GraphQLWebSocket(runtime, schema)),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/metrics", metrics),
             *graphiql_routes,
-            *peer_group_routes,
+            *mounted(peer_group_routes),
             *notification_routes,
             *web_routes,  # last: the web app's client paths are broad
         ],

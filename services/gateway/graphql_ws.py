@@ -24,12 +24,12 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from strawberry.types.unset import UnsetType
 
-from commons.runtime import Runtime
 from events.envelope import Event
 from events.live import Subscription
 from infra.context import RequestContext
 from services.accounts import api as accounts
 from services.accounts.events import SESSIONS_ENDED
+from services.gateway.process import Process
 from services.gateway.requests import HttpProblem
 from services.gateway.viewers import Caller, bearer, identify
 
@@ -73,7 +73,7 @@ class SessionBoundHandler(BaseGraphQLTransportWSHandler[RequestContext, None]):
 class GraphQLWebSocket(GraphQL):
     graphql_transport_ws_handler_class = SessionBoundHandler
 
-    def __init__(self, runtime: Runtime, schema: Any) -> None:
+    def __init__(self, runtime: Process, schema: Any) -> None:
         super().__init__(
             schema,
             graphql_ide=None,

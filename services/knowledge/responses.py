@@ -10,10 +10,10 @@ from infra.columns import utcnow
 from infra.database import Database
 from infra.errors import InvalidInput, NotFound
 from infra.viewer import Viewer
-from services.harvests import api as harvests
 from services.knowledge import events as ev
 from services.knowledge.access import readable_resource, readable_story
 from services.knowledge.mentions import mentioned_ids
+from services.knowledge.neighbours import NEIGHBOURS
 from services.knowledge.publications import event
 from services.knowledge.tables import Comment, Reaction
 from services.knowledge.writing import choice, clean_text
@@ -42,7 +42,7 @@ async def target(db: Database, viewer: Viewer, ids: dict[str, str | None]) -> Ta
             resource = await readable_resource(session, viewer, resource_id)
             return Target("resource", resource.id, resource.audience, resource.network_id, resource.added_by)
     if harvest_id := ids.get("harvest"):
-        found = await harvests.published_harvest(db, harvest_id)
+        found = await NEIGHBOURS.published_harvest(db, harvest_id)
         if found is None or not audience.may_see(found.audience, viewer.audiences):
             raise NotFound("No such harvest.")
         return Target("harvest", found.id, list(found.audience), found.network_id, found.created_by)

@@ -3,10 +3,10 @@
 import strawberry
 
 from infra.pagination import Connection
-from services.harvests import api as harvests
 from services.knowledge import queries, stories
 from services.knowledge.access import own_story, place_for, readable_story
 from services.knowledge.api import glimpse_of
+from services.knowledge.neighbours import NEIGHBOURS
 from services.knowledge.story_types import Story
 from services.knowledge.types import Ctx, StoryKind, paged
 from services.networks import api as networks
@@ -84,7 +84,7 @@ class Mutation:
             row = await own_story(session, info.context.member(), id, "edit")
             areas = frozenset(await networks.practice_areas(info.context.db, row.network_id))
             edited = await stories.edit_story(session, row, areas, _text(stories.text_of(row), change))
-            await harvests.story_edited(session, glimpse_of(edited, await stories.version_of(session, edited.id)))
+            await NEIGHBOURS.story_edited(session, glimpse_of(edited, await stories.version_of(session, edited.id)))
             return Story(row=edited)
 
     @strawberry.mutation(description=f"Shares your story with one more circle. {AUDIENCE}")

@@ -5,9 +5,9 @@ sending, and marks a row sent only while it still holds it. A sender killed mid-
 after the lease; an SMTP server that refuses or is away gets the row back later, with a doubling delay.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,11 +20,20 @@ from services.notifications.tables import Email
 LONGEST_WAIT = timedelta(hours=1)
 
 
-@dataclass(frozen=True)
-class Letter:
+class Written(Protocol):
     """A message another service wrote (accounts' links, an invitation to an address): its link is a path under
     COMMONS_PUBLIC_URL, made whole when it is sent."""
 
+    @property
+    def subject(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Letter:
     subject: str
     text: str
     path: str
@@ -36,11 +45,12 @@ def _row(key: str, recipient_id: str | None, notification_id: str | None, now: d
 
 
 async def queue_letter(
-    session: AsyncSession, key: str, letter: Letter, now: datetime, account_id: str | None, address: str | None = None
+    session: AsyncSession, key: str, letter: Written, now: datetime, account_id: str | None, address: str | None = None
 ) -> None:
     """Queues a letter in the caller's transaction: to an account's address, or to `address` (no account). Once
     per key: queued again (a redelivered event) it changes nothing."""
-    row = _row(key, account_id, None, now) | {"address": address, "letter": asdict(letter)}
+    written = {"subject": letter.subject, "text": letter.text, "path": letter.path}
+    row = _row(key, account_id, None, now) | {"address": address, "letter": written}
     await upsert(session, Email, [row], key=["key"])
 
 
