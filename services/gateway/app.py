@@ -15,6 +15,7 @@ from services.gateway.graphiql import routes as graphiql_routes
 from services.gateway.graphql_http import graphql_http
 from services.gateway.graphql_ws import GraphQLWebSocket
 from services.gateway.member_routes import mounted
+from services.gateway.metrics import metrics
 from services.gateway.middleware import RequestIds
 from services.gateway.process import Process
 from services.gateway.readiness import readyz
@@ -51,6 +52,7 @@ def create_app(runtime: Process) -> Starlette:
             WebSocketRoute("/graphql", GraphQLWebSocket(runtime, schema)),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics),
             *graphiql_routes,
             *mounted(peer_group_routes),
             *notification_routes,
