@@ -24,11 +24,12 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 def make_engine(url: str, pool_size: int = 10, pool_timeout: float = 30.0) -> AsyncEngine:
     pool = {"pool_size": pool_size, "max_overflow": pool_size, "pool_timeout": pool_timeout}
+    # hide_parameters: errors quote a statement without its values (content, addresses); their messages are logged.
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, **pool)
+        engine = create_async_engine(url, **pool, hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
         return engine
-    return create_async_engine(url, **pool, pool_pre_ping=True)
+    return create_async_engine(url, **pool, pool_pre_ping=True, hide_parameters=True)
 
 
 class Database:
