@@ -16,7 +16,7 @@ from tests.notifications.support import Inbox, smtp_server
 from tests.support.browser import CHROMIUM, LAUNCH_ARGS, ensure_chromium, in_ci
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-STARTUP_SECONDS = 30
+STARTUP_SECONDS = 120
 
 
 def _free_port() -> int:

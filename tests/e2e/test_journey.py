@@ -76,7 +76,9 @@ def member_joins(page: Page, mail: Inbox, shots: Path) -> None:
 
 
 def member_shares_story(page: Page, shots: Path) -> str:
-    page.get_by_role("link", name="Share a story").click()
+    """From the feed, where members start."""
+    page.get_by_role("link", name="Feed").click()
+    page.get_by_text("Write a story for your community").click()
     audience = page.get_by_role("group", name="Who can read it?")
     expect(audience.get_by_label(re.compile("My local group Leeds chapter"))).to_be_visible()
     expect(page.get_by_text("Peer groups are confidential.")).to_be_visible()
@@ -243,12 +245,15 @@ def journey(host: Page, member: Page, mail: Inbox, shots: Path) -> None:
     host.screenshot(path=shots / "network.png", full_page=True)
     member_joins(member, mail, shots)
     host.goto("/feed")
-    expect(host.get_by_text("Live: new items appear at the top.")).to_be_visible()
+    expect(host.get_by_text("Live: what is shared now appears under “Just in”.")).to_be_visible()
     member_shares_story(member, shots)
-    live = host.get_by_role("list", name="Feed items").get_by_role("listitem").filter(has_text=STORY)
+    live = host.get_by_role("list", name="Just in").get_by_role("listitem").filter(has_text=STORY)
     expect(live.get_by_text("New", exact=True)).to_be_visible()
     expect(live.get_by_text("shared in Leadership Alumni Network")).to_be_visible()
     host.screenshot(path=shots / "feed-live.png", full_page=True)
+    # What arrived live keeps its place in the feed after a reload.
+    host.reload()
+    expect(host.get_by_role("list", name="Feed items").get_by_role("listitem").filter(has_text=STORY)).to_be_visible()
     finds_with_a_typo(member, shots)
     host_publishes_harvest(host, shots)
     form_peer_group(host, member, network_path)

@@ -56,7 +56,7 @@ def test_the_bell_rises_live_on_a_comment_and_falls_once_read(
         told = author.get_by_role("link", name="Ravi Reader commented on your story")
         expect(told).to_have_attribute("href", story.removeprefix(server))
         author.screenshot(path=screenshots / "notifications.png", full_page=True)
-        author.get_by_role("button", name="Mark “Ravi Reader commented on your story” read").click()
+        author.get_by_role("button", name="Mark read: “Ravi Reader commented on your story”").click()
         expect(bell.locator("#unread-count")).to_have_text("0")
         author.reload()
         expect(author.locator("#unread-count")).to_have_text("0")

@@ -80,6 +80,24 @@ export function when(iso) {
   return h('time', { datetime: date.toISOString() }, date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
 }
 
+const UNITS = [['year', 31536e6], ['month', 2592e6], ['week', 6048e5], ['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
+const RELATIVE = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+
+// "3 hr. ago" in the reader's language; the exact moment on hover and for assistive technology's time element.
+export function ago(iso, now = Date.now()) {
+  const date = new Date(iso);
+  const elapsed = date.getTime() - now;
+  const [unit, size] = UNITS.find(([, ms]) => Math.abs(elapsed) >= ms) || ['minute', 6e4];
+  const exact = date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return h('time', { datetime: date.toISOString(), title: exact }, RELATIVE.format(Math.round(elapsed / size), unit));
+}
+
+// A person's initials as their avatar: decorative, since their name is always written beside it.
+export function avatar(name) {
+  const initials = String(name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map((part) => part[0].toUpperCase()).join('');
+  return h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials || '?');
+}
+
 export function words(constant) {
   const text = String(constant).toLowerCase().replaceAll('_', ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -28,7 +28,7 @@ function item(note) {
     h('p', { class: 'kind' }, words(note.kind), note.read ? null : h('span', { class: 'badge unread-mark' }, 'Unread')),
     h('h3', {}, link),
     h('p', { class: 'meta' }, when(note.updatedAt)),
-    note.read ? null : h('div', { class: 'row' }, action('Mark read', read, { class: 'secondary mark-read', 'aria-label': `Mark “${note.text}” read` })));
+    note.read ? null : h('div', { class: 'row' }, action('Mark read', read, { class: 'secondary mark-read', 'aria-label': `Mark read: “${note.text}”` })));
 }
 
 export async function notifications(view) {

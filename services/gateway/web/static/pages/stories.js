@@ -29,17 +29,11 @@ function audienceChoice(known, networkId, chosen) {
       h('span', {}, h('strong', {}, label), h('br'), h('span', { class: 'hint' }, hint)))));
 }
 
-export async function shareStory(view) {
-  const known = await circles();
-  if (!known.mine.length) {
-    view.main.append(title('Share a story'), h('p', {}, 'Join a network first: ', h('a', { href: '/networks' }, 'see networks'), '.'));
-    return;
-  }
-  const areas = (await gql('query Areas { practiceAreas }')).practiceAreas;
+function storyForm(view, known, areas) {
   const networkSelect = select('networkId', known.mine.map((n) => option(n.id, n.name)));
   const audienceBox = h('div', {}, audienceChoice(known, networkSelect.value, view.query.get('audience')));
   networkSelect.addEventListener('change', () => replace(audienceBox, audienceChoice(known, networkSelect.value)));
-  const write = form({ 'aria-label': 'Share a story' }, [
+  return form({ 'aria-label': 'Share a story' }, [
     field('Network', networkSelect), audienceBox,
     h('p', { class: 'notice' }, h('strong', {}, 'Peer groups are confidential. '), CONFIDENTIAL),
     field('Kind of story', select('kind', KINDS.map((k) => option(k, words(k))))),
@@ -55,7 +49,32 @@ export async function shareStory(view) {
       writeStory(networkId: $networkId, audience: $audience, story: $story) { id } }`, { networkId: v.networkId, audience: v.audience, story });
     await view.go(`/stories/${writeStory.id}`);
   }, 'Share story');
-  view.main.append(title('Share a story'), write);
+}
+
+const JOIN_FIRST = () => h('p', {}, 'Join a network first: ', h('a', { href: '/networks' }, 'see networks'), '.');
+
+export async function shareStory(view) {
+  const known = await circles();
+  if (!known.mine.length) {
+    view.main.append(title('Share a story'), JOIN_FIRST());
+    return;
+  }
+  const areas = (await gql('query Areas { practiceAreas }')).practiceAreas;
+  view.main.append(title('Share a story'), storyForm(view, known, areas));
+}
+
+// The feed's own way to write: folded until asked for, the same form as the story page's.
+export async function storyComposer(view) {
+  const known = await circles();
+  const composer = h('details', { class: 'composer' }, h('summary', {}, 'Write a story for your community'));
+  if (!known.mine.length) return replace(composer, h('summary', {}, 'Write a story for your community'), JOIN_FIRST());
+  composer.addEventListener('toggle', async () => {
+    if (!composer.open || composer.querySelector('form')) return;
+    const areas = (await gql('query Areas { practiceAreas }')).practiceAreas;
+    composer.append(storyForm(view, known, areas));
+    composer.querySelector('input, select, textarea')?.focus();
+  });
+  return composer;
 }
 
 const STORY = `query Story($id: ID!) { story(id: $id) {
