@@ -83,6 +83,8 @@ def test_every_page_has_no_serious_accessibility_violation(
         visited = crawl(page, "/feed" if email else "/")
         failing = {path: problems for path, problems in visited.items() if problems}
         assert len(visited) >= (10 if email else 3), sorted(visited)
-        assert failing == {}
+        assert failing == {}, "\n".join(
+            f"{path}: {problem}" for path, problems in failing.items() for problem in problems
+        )
     finally:
         context.close()
