@@ -8,7 +8,7 @@ demand with `settings.kafka_partitions` partitions.
 import asyncio
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from kafka import KafkaProducer
 
@@ -20,7 +20,7 @@ from infra.settings import Settings
 Message = tuple[str, bytes, bytes]
 
 
-def encode(document: dict[str, object]) -> bytes:
+def encode(document: Mapping[str, object]) -> bytes:
     return json.dumps(document, separators=(",", ":")).encode()
 
 

@@ -19,7 +19,7 @@ from events.outbox import event_of
 from events.signals import log_advanced, outbox_committed
 from events.tables import ConsumerOffset, OutboxRow, ProcessedEvent
 from infra.columns import utcnow
-from infra.database import Database
+from infra.database import Database, rows_changed
 
 log = logging.getLogger("commons.events.relay")
 
@@ -81,6 +81,6 @@ async def sweep(db: Database, retention_days: int) -> int:
         slowest = await session.scalar(select(func.min(ConsumerOffset.log_position)))
         if slowest is not None:
             expired.append(OutboxRow.log_position <= slowest)
-        deleted = await session.execute(delete(OutboxRow).where(*expired))
+        deleted = await rows_changed(session, delete(OutboxRow).where(*expired))
         await session.execute(delete(ProcessedEvent).where(ProcessedEvent.processed_at < cutoff))
-    return deleted.rowcount
+    return deleted

@@ -4,7 +4,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from http.cookies import SimpleCookie
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
@@ -13,7 +13,21 @@ from infra.database import Database
 from infra.settings import Settings
 from infra.viewer import Viewer, signed_in
 
+if TYPE_CHECKING:  # types only: infra sits below events and search
+    from events.live import Broadcast
+    from search.port import SearchIndex
+
 L = TypeVar("L", bound=DataLoader[Any, Any])
+
+
+class Process(Protocol):
+    """What a request reaches of its process beyond the database (the composition root's `Runtime`)."""
+
+    @property
+    def search(self) -> "SearchIndex": ...
+
+    @property
+    def broadcast(self) -> "Broadcast": ...
 
 
 @dataclass
@@ -28,9 +42,11 @@ class RequestContext:
     # Set by Strawberry from a WebSocket's connection_init payload.
     connection_params: dict[str, Any] | None = None
     # Services reach the rest of the process (search index, live broadcast) through these.
-    runtime: Any = None
+    runtime: Process | None = None
     cookies: SimpleCookie = field(default_factory=SimpleCookie)
-    _loaders: dict[Callable[..., Any], Any] = field(default_factory=dict)
+    _loaders: dict[Callable[["RequestContext"], DataLoader[Any, Any]], DataLoader[Any, Any]] = field(
+        default_factory=dict
+    )
 
     @property
     def viewer_audiences(self) -> frozenset[str]:
@@ -41,12 +57,15 @@ class RequestContext:
         return self.viewer.sees_from if self.viewer else {}
 
     @property
-    def search(self) -> Any:
+    def search(self) -> "SearchIndex":
+        if self.runtime is None:
+            raise RuntimeError("This request was built without its process, so it cannot search.")
         return self.runtime.search
 
     @property
-    def broadcast(self) -> Any:
-        return self.runtime.broadcast
+    def broadcast(self) -> "Broadcast | None":
+        """None where the process serves no live updates (a request built outside a gateway)."""
+        return self.runtime.broadcast if self.runtime is not None else None
 
     def member(self) -> Viewer:
         return signed_in(self.viewer)
@@ -55,8 +74,9 @@ class RequestContext:
         """One DataLoader per factory per request, as Saleor does; each batch opens its own session."""
         if factory not in self._loaders:
             self._loaders[factory] = factory(self)
-        return self._loaders[factory]
+        # The dict maps each factory to what it made, which a dict's type cannot say.
+        return cast(L, self._loaders[factory])
 
 
-def context_of(info: Info) -> RequestContext:
-    return info.context
+# What every resolver's `info` is.
+Ctx = Info[RequestContext, None]

@@ -2,9 +2,9 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, text
+from sqlalchemy import CursorResult, Executable, event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
@@ -56,6 +56,13 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+async def rows_changed(session: AsyncSession, statement: Executable) -> int:
+    """Runs an UPDATE or DELETE and says how many rows it changed (execute is typed as returning a plain Result,
+    though a DML statement's result is a CursorResult, which counts them)."""
+    result = await session.execute(statement)
+    return cast("CursorResult[*tuple[()]]", result).rowcount
 
 
 async def recreate_public_schema(url: str) -> None:

@@ -7,7 +7,7 @@ import base64
 import binascii
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import strawberry
 from sqlalchemy import Select, func, select
@@ -17,6 +17,7 @@ from infra.database import Database
 from infra.errors import InvalidInput
 
 T = TypeVar("T")
+R = TypeVar("R")  # a row of a list's query
 MAX_PAGE = 100
 # Far beyond any list here; larger offsets are forged and would overflow the database's integers.
 MAX_OFFSET = 10_000_000
@@ -87,7 +88,7 @@ def connection(nodes: list[T], window: Page, total: int) -> Connection[T]:
     )
 
 
-async def windowed(session: AsyncSession, query: Select, window: Page) -> tuple[list, int]:  # type: ignore[type-arg]
+async def windowed(session: AsyncSession, query: Select[R], window: Page) -> tuple[list[R], int]:
     """One page (plus one row, to tell whether more follow) and the total."""
     total = await session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     rows = await session.scalars(query.offset(window.offset).limit(window.limit + 1))
@@ -95,8 +96,8 @@ async def windowed(session: AsyncSession, query: Select, window: Page) -> tuple[
 
 
 async def paged(
-    db: Database, query: Select, first: int | None, after: str | None, wrap: Callable[[Any], T]
-) -> Connection[T]:  # type: ignore[type-arg]
+    db: Database, query: Select[R], first: int | None, after: str | None, wrap: Callable[[R], T]
+) -> Connection[T]:
     """One page of `query` as a connection, each row wrapped as its GraphQL type."""
     window = page(first, after)
     async with db.sessions() as session:

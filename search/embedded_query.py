@@ -27,7 +27,7 @@ def _word(schema: tantivy.Schema, field: str, word: Word) -> list[Query]:
 
 
 def _phrase(schema: tantivy.Schema, field: str, phrase: Sequence[str]) -> Query:
-    words = list(phrase)
+    words: list[str | tuple[int, str]] = list(phrase)
     found = Query.term_query(schema, field, words[0]) if len(words) == 1 else Query.phrase_query(schema, field, words)
     return Query.const_score_query(found, 1.0)
 

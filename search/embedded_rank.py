@@ -24,7 +24,8 @@ def ranked(
     options = order or {"weight_by_field": TIE_BREAK}
     wanted = asked = offset + limit
     found = searcher.search(query, asked + 1, count=True, **options)
-    total, hits = found.count or 0, found.hits
+    total: int = found.count or 0  # type: ignore[attr-defined]  # tantivy's stub omits SearchResult.count
+    hits = found.hits
     # While every hit fetched ties with the page's last one, that tie may go on beyond them.
     while wanted and len(hits) > asked and hits[-1][0] == hits[wanted - 1][0]:
         asked *= 2
@@ -43,4 +44,5 @@ def _settled(searcher: tantivy.Searcher, hits: Ranked, start: int, end: int) -> 
 
 
 def _id(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> str:
-    return searcher.doc(address)["id"][0]
+    ident: str = searcher.doc(address)["id"][0]
+    return ident

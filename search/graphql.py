@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from enum import Enum
 
 import strawberry
-from strawberry.types import Info
 
+from infra.context import Ctx
 from infra.errors import InvalidInput
 from infra.native import in_thread
 from infra.pagination import encode_cursor, page
@@ -138,7 +138,7 @@ class Query:
     @strawberry.field(description="Stories, resources, harvests, members and groups the viewer may see.")
     async def search(
         self,
-        info: Info,
+        info: Ctx,
         query: str,
         filters: SearchFilters | None = None,
         first: int | None = 20,

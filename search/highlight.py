@@ -45,7 +45,8 @@ class Answers:
 
 
 def _marked(found: Sequence[Span], runs: list[int], start: int, end: int) -> list[int]:
-    marked, i = [], 0
+    marked: list[int] = []
+    i = 0
     while i < len(found) and found[i][1] < end:
         run = runs[i] if found[i][1] >= start else 0
         marked += range(i, i + run)

@@ -57,7 +57,8 @@ _LONGEST = max(len(phrase) for phrase in _PHRASES)
 
 
 def plan(query: str) -> list[Clause]:
-    typed, clauses, i = words(query), [], 0
+    typed, i = words(query), 0
+    clauses: list[Clause] = []
     while i < len(typed):
         size = next((n for n in range(_LONGEST, 0, -1) if tuple(typed[i : i + n]) in _PHRASES), 0)
         if size:

@@ -11,7 +11,7 @@ from sqlalchemy import case, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
-from infra.database import Database
+from infra.database import Database, rows_changed
 from services.accounts.tables import RateCounter
 
 _table = RateCounter.__table__
@@ -63,13 +63,13 @@ class DatabaseStorage(Storage):
 
     async def reset(self) -> int | None:
         async with self.db.transaction() as session:
-            return (await session.execute(delete(RateCounter))).rowcount
+            return await rows_changed(session, delete(RateCounter))
 
     async def forget_ended(self) -> int:
         """Counters of ended windows start again at their next hit; without this the attempts of many addresses
         on many accounts would leave a row each."""
         async with self.db.transaction() as session:
-            return (await session.execute(delete(RateCounter).where(RateCounter.expires_at <= time.time()))).rowcount
+            return await rows_changed(session, delete(RateCounter).where(RateCounter.expires_at <= time.time()))
 
     async def clear(self, key: str) -> None:
         async with self.db.transaction() as session:

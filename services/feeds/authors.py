@@ -7,14 +7,11 @@ groups are asked of networks, and shown only in networks the viewer belongs to, 
 import strawberry
 from sqlalchemy import select
 from strawberry.dataloader import DataLoader
-from strawberry.types import Info
 
 from events import audience
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from services.feeds.tables import FeedLocalGroup
 from services.networks import api as networks
-
-Ctx = Info[RequestContext, None]
 
 
 @strawberry.type(name="FeedLocalGroup", description="A local group, as a feed shows it.")

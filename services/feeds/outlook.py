@@ -4,7 +4,7 @@ Loaded once per page (or pushed item) from the projection; `keys` and `sees_from
 request's viewer, or access.current_keys and current_late_seats where no fresh viewer is at hand).
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -105,14 +105,14 @@ async def outlook_of(
     return outlook
 
 
-async def learn_groups(session: AsyncSession, outlook: Outlook, ids: set[str]) -> None:
+async def learn_groups(session: AsyncSession, outlook: Outlook, ids: Set[str]) -> None:
     missing = [i for i in ids if i not in outlook.groups]
     if missing:
         for row in await session.scalars(select(FeedLocalGroup).where(FeedLocalGroup.id.in_(missing))):
             outlook.groups[row.id] = Group(row.id, row.name, row.network_id, frozenset(row.practice_areas))
 
 
-async def learn_networks(session: AsyncSession, outlook: Outlook, ids: set[str]) -> None:
+async def learn_networks(session: AsyncSession, outlook: Outlook, ids: Set[str]) -> None:
     missing = [i for i in ids if i not in outlook.networks]
     if missing:
         rows = await session.execute(select(FeedNetwork.id, FeedNetwork.name).where(FeedNetwork.id.in_(missing)))

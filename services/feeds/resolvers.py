@@ -4,9 +4,8 @@ from collections.abc import AsyncGenerator
 
 import strawberry
 from sqlalchemy import select
-from strawberry.types import Info
 
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from infra.errors import InvalidInput
 from infra.pagination import MAX_PAGE
 from services.feeds import commands, live, queries
@@ -24,8 +23,6 @@ from services.feeds.types import (
     item,
     suggestion,
 )
-
-Ctx = Info[RequestContext, None]
 
 
 async def _interests(context: RequestContext) -> list[FeedInterest]:

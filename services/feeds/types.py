@@ -7,10 +7,11 @@ from enum import Enum
 
 import strawberry
 
+from infra.context import Ctx
 from infra.errors import InvalidInput
 from infra.pagination import Edge, PageInfo
 from services.feeds import commands, ranking
-from services.feeds.authors import Ctx, FeedAuthor, FeedGroup, item_groups
+from services.feeds.authors import FeedAuthor, FeedGroup, item_groups
 from services.feeds.queries import Cursor, Ranked
 
 InterestKind = strawberry.enum(commands.InterestKind, name="InterestKind")

@@ -1,6 +1,6 @@
 """Reading harvests and consent requests."""
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import ColumnElement, Select, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
@@ -8,9 +8,9 @@ from infra.viewer import Viewer
 from services.harvests.tables import CitationRequest, Harvest, HarvestItem, Reach
 
 
-def visible_harvests(viewer: Viewer, network_id: str | None, with_drafts: bool) -> Select:  # type: ignore[type-arg]
+def visible_harvests(viewer: Viewer, network_id: str | None, with_drafts: bool) -> Select[Harvest]:
     """Published harvests reaching the viewer (and network_id, if given); `with_drafts`: that network's drafts too."""
-    shown = exists().where(Reach.harvest_id == Harvest.id, Reach.key.in_(viewer.audiences))
+    shown: ColumnElement[bool] = exists().where(Reach.harvest_id == Harvest.id, Reach.key.in_(viewer.audiences))
     if network_id:
         shown &= exists().where(Reach.harvest_id == Harvest.id, Reach.key == audience.network(network_id))
         if with_drafts:

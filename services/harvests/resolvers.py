@@ -4,6 +4,7 @@ from datetime import date
 
 import strawberry
 
+from infra.context import Ctx
 from infra.pagination import Connection, connection, page, windowed
 from services.harvests import citations, commands, publishing, queries
 from services.harvests.access import draft_harvest, hosting, is_host, readable_harvest
@@ -11,7 +12,7 @@ from services.harvests.item_types import HarvestItem, HarvestSection
 from services.harvests.reading import read_items
 from services.harvests.tables import CitationRequest as CitationRequestRow
 from services.harvests.tables import Harvest as HarvestRow
-from services.harvests.types import CitationRequest, Ctx, GatheringKind, Harvest
+from services.harvests.types import CitationRequest, GatheringKind, Harvest
 from services.knowledge import api as knowledge
 from services.networks import api as networks
 

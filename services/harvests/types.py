@@ -4,16 +4,13 @@ from datetime import date, datetime
 from enum import Enum
 
 import strawberry
-from strawberry.types import Info
 
-from infra.context import RequestContext
+from infra.context import Ctx
 from services.harvests import tables
 from services.harvests.export import harvest_markdown
 from services.harvests.item_types import HarvestItem
 from services.harvests.reading import ShownItem, read_items
 from services.knowledge import api as knowledge
-
-Ctx = Info[RequestContext, None]
 
 
 @strawberry.enum

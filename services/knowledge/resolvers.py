@@ -4,9 +4,10 @@ stories, resources and harvests."""
 import strawberry
 from strawberry.tools import merge_types
 
+from infra.context import Ctx
 from services.knowledge import resource_resolvers, responses, story_resolvers
 from services.knowledge.responses import Target
-from services.knowledge.types import Comment, CommentKind, Ctx, ReactionCount, ReactionKind, comments_on, reactions_to
+from services.knowledge.types import Comment, CommentKind, ReactionCount, ReactionKind, comments_on, reactions_to
 
 TARGETS = "Name one: a story, a resource or a (published) harvest."
 

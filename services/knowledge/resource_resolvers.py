@@ -2,11 +2,12 @@
 
 import strawberry
 
+from infra.context import Ctx
 from infra.pagination import Connection
 from services.knowledge import queries, resources, wiki
 from services.knowledge.access import member_of, readable_resource
 from services.knowledge.resource_types import Contribution, Resource, ResourceAdded
-from services.knowledge.types import ContributionKind, Ctx, ResourceKind, paged
+from services.knowledge.types import ContributionKind, ResourceKind, paged
 from services.networks import api as networks
 
 

@@ -5,10 +5,10 @@ from datetime import datetime
 import strawberry
 
 from events.audience import Audience, AudienceKind
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from services.knowledge import queries, rendering, tables
 from services.knowledge.access import part_reaches
-from services.knowledge.types import Author, Comment, Ctx, ReactionCount, StoryKind, comments_on, reactions_to
+from services.knowledge.types import Author, Comment, ReactionCount, StoryKind, comments_on, reactions_to
 
 
 @strawberry.type

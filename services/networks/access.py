@@ -25,7 +25,7 @@ def network_ids_of(viewer: Viewer) -> list[str]:
     return ids_of(AudienceKind.NETWORK, viewer.audiences)
 
 
-def hosted_by(member_id: str) -> Select[tuple[str]]:
+def hosted_by(member_id: str) -> Select[str]:
     """The ids of the networks a member hosts, as a select other services may filter their reads by."""
     return select(Membership.network_id).where(Membership.member_id == member_id, Membership.role == "host")
 

@@ -4,9 +4,10 @@ from datetime import datetime
 
 import strawberry
 
+from infra.context import Ctx
 from services.networks import connections, tables
 from services.networks.access import hosted_network
-from services.networks.types import Ctx, Network
+from services.networks.types import Network
 
 
 @strawberry.type(description="A connection between two networks.")

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import strawberry
 
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from infra.errors import NotFound
 from infra.pagination import Connection
 from infra.viewer import Viewer
@@ -15,7 +15,7 @@ from services.networks.access import hosted_network, visible_network
 from services.networks.api import practice_areas as allowed_practice_areas
 from services.networks.tables import Invitation as InvitationRow
 from services.networks.tables import JoinRequest as JoinRequestRow
-from services.networks.types import Ctx, LocalGroup, Member, Network, paged
+from services.networks.types import LocalGroup, Member, Network, paged
 
 
 @strawberry.type

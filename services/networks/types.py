@@ -3,17 +3,14 @@
 from datetime import datetime
 
 import strawberry
-from strawberry.types import Info
 
 from events import audience
 from infra import pagination
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from infra.errors import Forbidden
 from infra.pagination import Connection
 from services.networks import api as networks_api
 from services.networks import connections, loaders, queries, tables
-
-Ctx = Info[RequestContext, None]
 
 
 def _sees_inside(context: RequestContext, network_id: str) -> bool:

@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.notifications.tables import Notification
 
 
-def inbox_of(member_id: str) -> Select[tuple[Notification]]:
+def inbox_of(member_id: str) -> Select[Notification]:
     """Newest first; folding moves a notification up again."""
     return (
         select(Notification)

@@ -4,9 +4,8 @@ preferences, and the live stream of new notifications."""
 from collections.abc import AsyncGenerator
 
 import strawberry
-from strawberry.types import Info
 
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from infra.pagination import paged
 from services.notifications import commands, live, queries
 from services.notifications.kinds import Channel, Kind
@@ -19,8 +18,6 @@ from services.notifications.types import (
     NotificationPreference,
     NotificationUpdate,
 )
-
-Ctx = Info[RequestContext, None]
 
 
 async def _unread(context: RequestContext) -> int:

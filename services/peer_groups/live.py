@@ -8,11 +8,10 @@ from typing import TypeVar
 import strawberry
 
 from events.envelope import Event
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from services.accounts import api as accounts
 from services.peer_groups import meetings, queries, runs
 from services.peer_groups.run_types import ProtocolRun, run_state
-from services.peer_groups.types import Ctx
 
 Shown = TypeVar("Shown", bound=ProtocolRun | None)
 

@@ -4,9 +4,9 @@ from datetime import datetime
 
 import strawberry
 
+from infra.context import Ctx
 from services.peer_groups import meetings, rescheduling
 from services.peer_groups.run_types import Meeting
-from services.peer_groups.types import Ctx
 
 
 @strawberry.type

@@ -3,10 +3,10 @@
 import strawberry
 from sqlalchemy import select
 
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from services.peer_groups import plans
 from services.peer_groups.access import Actor
-from services.peer_groups.plan_types import CheckIn, Ctx, DevelopmentPlan, Goal
+from services.peer_groups.plan_types import CheckIn, DevelopmentPlan, Goal
 from services.peer_groups.tables import DevelopmentPlan as PlanRow
 
 

@@ -4,12 +4,9 @@ from datetime import datetime
 
 import strawberry
 from sqlalchemy import select
-from strawberry.types import Info
 
-from infra.context import RequestContext
+from infra.context import Ctx
 from services.peer_groups import tables
-
-Ctx = Info[RequestContext, None]
 
 
 @strawberry.type

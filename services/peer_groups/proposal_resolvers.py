@@ -3,12 +3,11 @@
 import strawberry
 from sqlalchemy import select
 
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from services.peer_groups import proposals
 from services.peer_groups.access import Actor
 from services.peer_groups.proposal_types import PeerGroupInvitation, PeerGroupProposal, proposal_views
 from services.peer_groups.tables import PeerGroup, Proposal
-from services.peer_groups.types import Ctx
 
 
 async def _view(context: RequestContext, row: Proposal) -> PeerGroupProposal:

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import strawberry
 
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from services.peer_groups import contract, groups, meetings, queries, runs
 from services.peer_groups.access import Actor, coordinated_network, member_group
 from services.peer_groups.meeting_resolvers import MeetingMutation
@@ -14,7 +14,7 @@ from services.peer_groups.protocols import Step
 from services.peer_groups.run_types import Meeting, ProtocolDefinition, ProtocolRun, run_state
 from services.peer_groups.scheme_resolvers import SchemeMutation, SchemeQuery
 from services.peer_groups.standard_protocols import STANDARD
-from services.peer_groups.types import Ctx, PeerGroup, PeerGroupOverview, overview
+from services.peer_groups.types import PeerGroup, PeerGroupOverview, overview
 
 
 @strawberry.input

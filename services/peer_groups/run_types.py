@@ -4,15 +4,12 @@ from datetime import datetime, timedelta
 
 import strawberry
 from sqlalchemy import select
-from strawberry.types import Info
 
 from infra.columns import utcnow
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from services.peer_groups import calendar, fairness, queries, runs, tables
 from services.peer_groups.protocols import Protocol, Step
 from services.peer_groups.standard_protocols import STANDARD
-
-Ctx = Info[RequestContext, None]
 
 
 @strawberry.type

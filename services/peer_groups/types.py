@@ -3,10 +3,9 @@
 from datetime import datetime
 
 import strawberry
-from strawberry.types import Info
 
 from infra.columns import utcnow
-from infra.context import RequestContext
+from infra.context import Ctx, RequestContext
 from infra.errors import Forbidden
 from services.networks import api as networks
 from services.peer_groups import cadence, calendar, plans, queries, tables
@@ -14,8 +13,6 @@ from services.peer_groups.access import has_accepted
 from services.peer_groups.plan_types import DevelopmentPlan
 from services.peer_groups.proposal_types import PeerGroupProposal, proposal_views
 from services.peer_groups.run_types import Meeting, ProtocolDefinition, own_protocols
-
-Ctx = Info[RequestContext, None]
 
 
 @strawberry.type

@@ -13,8 +13,8 @@ from starlette.staticfiles import StaticFiles
 
 STATIC = Path(__file__).with_name("static")
 # The first path segment of every page the app shows; feed items and search hits link to these.
-SECTIONS = ("feed", "search", "sign-in", "sign-up", "networks", "local-groups", "members", "profile")
-SECTIONS += ("stories", "resources", "harvests", "peer-groups", "coordinator", "notifications")
+SECTIONS: tuple[str, ...] = ("feed", "search", "sign-in", "sign-up", "networks", "local-groups", "members", "profile")
+SECTIONS += ("stories", "resources", "harvests", "gatherings", "peer-groups", "coordinator", "notifications")
 SECTIONS += ("verify-email", "forgot-password", "reset-password", "invitations")
 
 
