@@ -20,8 +20,8 @@ from tests.support.world import CHECK_IN, GOAL, PLAN
 PROFILE = 'mutation { updateProfile(input: {bio: "Amara coaches new principals in Lagos"}) { id } }'
 STORY = """mutation($n: ID!, $a: String!, $t: String!, $b: String!) { writeStory(networkId: $n, audience: $a,
   story: {kind: PRACTICE_REFLECTION, title: $t, body: $b}) { id } }"""
-EDIT = """mutation($s: ID!) { editStory(id: $s, change: {title: "Amara's second thoughts",
-  body: "Amara's revised reflection on the timetable"}) { id } }"""
+EDIT = """mutation($s: ID!) { editStory(id: $s, change: {title: "Second thoughts",
+  body: "A revised reflection on the timetable"}) { id } }"""
 COMMENT = "mutation($s: ID!, $b: String!) { comment(storyId: $s, body: $b) { id } }"
 HARVEST = """mutation($n: ID!) { createHarvest(networkId: $n, harvest: {title: "Spring harvest", gathering: WORLD_CAFE,
   summary: "What we learnt"}) { id } }"""
@@ -34,7 +34,7 @@ AGREE = "mutation($p: ID!) { answerPeerGroupProposal(proposalId: $p, agree: true
 SURVEY = """mutation($s: ID!) { answerSurvey(surveyId: $s, answers: [{key: "feel_different", scale: 4},
   {key: "difference", text: "More patient"}, {key: "objectives", scale: 3}, {key: "support", scale: 5}]) { id } }"""
 EXPORT = "mutation { exportMyData { url expiresAt } }"
-BEN_WORDS = "Ben's confidential reply to Amara"
+BEN_WORDS = "Ben's confidential reply"
 
 
 @dataclass
@@ -70,11 +70,11 @@ def scene(api: Gateway) -> Scene:
     group = form(amara, network, [ben, host])
     accept_all(group, amara, ben, host)
     amara.run(PROFILE)
-    mine = amara.run(STORY, n=network, a=f"peer_group:{group}", t="Amara's timetable dilemma",
-                     b="Amara's reflection on the timetable")["writeStory"]["id"]  # fmt: skip
+    mine = amara.run(STORY, n=network, a=f"peer_group:{group}", t="The timetable dilemma",
+                     b="A reflection on the timetable")["writeStory"]["id"]  # fmt: skip
     theirs = ben.run(STORY, n=network, a=f"peer_group:{group}", t="Ben's first term",
                      b="Ben's reflection")["writeStory"]["id"]  # fmt: skip
-    amara.run(COMMENT, s=theirs, b="Amara's encouraging comment")
+    amara.run(COMMENT, s=theirs, b="An encouraging comment")
     ben.run(COMMENT, s=mine, b=BEN_WORDS)
     return Scene(host, amara, ben, network, group, mine, theirs)
 

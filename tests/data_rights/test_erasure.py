@@ -1,0 +1,87 @@
+"""A member deletes their account: afterwards no GraphQL answer, search, feed, notification, export or replay of the
+event log gives their name, email or profile; the stories of others they commented on stay, and so do their own
+words in the group, by "a former member". Without the right password nothing changes."""
+
+import json
+
+import pytest
+from sqlalchemy import delete, select
+
+from events.inprocess import InProcessBus
+from events.runner import replay
+from events.tables import OutboxRow
+from search.tables import SearchSubject
+from services.feeds.tables import FeedItem, FeedMember, ItemAudience
+from tests.data_rights.support import download, exported, opened, scene, settle
+from tests.support.graphql import PASSWORD, Gateway, Member
+
+DELETE = "mutation($p: String!, $e: Boolean!) { deleteMyAccount(password: $p, eraseMyWriting: $e) }"
+STORY = "query($s: ID!) { story(id: $s) { title author { name } comments { body author { name } } } }"
+SEARCH = "query($q: String!) { search(query: $q) { hits { title snippet authorName } } }"
+FEED = "{ feed(first: 50) { edges { node { title excerpt authorName } } } }"
+INBOX = "{ notifications(first: 50) { edges { node { text actorNames } } } }"
+MEMBER = "query($m: ID!) { member(id: $m) { name } }"
+# What identifies Amara: her name (and each half), her address, her profile's bio.
+TRACES = ("Amara", "Okafor", "Lagos")
+
+
+def seen_by(member: Member, amara: Member, story: str) -> str:
+    """Everything `member` is shown of the platform's paths Amara once reached."""
+    answers = [member.run(SEARCH, q=words)["search"] for words in ("Amara Okafor", "timetable", "Lagos principals")]
+    answers += [member.run(FEED), member.run(INBOX), member.run(STORY, s=story)]
+    return json.dumps(answers)
+
+
+def assert_forgotten(text: str, amara: Member) -> None:
+    assert not [trace for trace in (*TRACES, amara.email) if trace in text]
+
+
+async def _rebuild(runtime: object) -> None:
+    """Search and feeds rebuilt from the event log's beginning, as `commons replay` does, from empty projections."""
+    db = runtime.db  # type: ignore[attr-defined]
+    async with db.transaction() as session:
+        for table in (SearchSubject, ItemAudience, FeedItem, FeedMember):
+            await session.execute(delete(table))
+    for consumer in runtime.consumers():  # type: ignore[attr-defined]
+        await replay(db, InProcessBus(db), consumer)
+
+
+def test_a_deleted_member_is_forgotten_everywhere_while_others_words_stay(quiet_api: Gateway) -> None:
+    seen = scene(quiet_api)
+    settle(quiet_api)
+    assert "Amara Okafor" in seen_by(seen.ben, seen.amara, seen.amara_story)
+    link = exported(seen.amara)
+    assert seen.amara.run(DELETE, p=PASSWORD, e=False)["deleteMyAccount"] is True
+    settle(quiet_api)
+    for story in (seen.ben_story, seen.amara_story):
+        shown = seen.ben.run(STORY, s=story)["story"]
+        assert "a former member" in json.dumps(shown)
+    assert seen.ben.run(STORY, s=seen.ben_story)["story"]["title"] == "Ben's first term"
+    assert_forgotten(seen_by(seen.ben, seen.amara, seen.amara_story), seen.amara)
+    assert seen.ben.fails(MEMBER, m=seen.amara.id)[0]["extensions"]["code"] == "NOT_FOUND"
+    assert "sign in again" in seen.amara.fails("{ me { name } }")[0]["message"]
+    assert [download(quiet_api, link, member.token)[0] for member in (seen.amara, seen.ben)] == [401, 404]
+    quiet_api.http.portal.call(_rebuild, quiet_api.runtime)  # type: ignore[union-attr]
+    settle(quiet_api)
+    rebuilt = [edge["node"] for edge in seen.ben.run(FEED)["feed"]["edges"]]
+    assert {"title": "The timetable dilemma", "authorName": "a former member"} in [
+        {"title": node["title"], "authorName": node["authorName"]} for node in rebuilt
+    ]
+    assert_forgotten(seen_by(seen.ben, seen.amara, seen.amara_story), seen.amara)
+    assert_forgotten(quiet_api.http.portal.call(_log_text, quiet_api.runtime), seen.amara)  # type: ignore[union-attr]
+
+
+async def _log_text(runtime: object) -> str:
+    async with runtime.db.sessions() as session:  # type: ignore[attr-defined]
+        return json.dumps([row.data for row in await session.scalars(select(OutboxRow))])
+
+
+@pytest.mark.parametrize("password", ["wrong password entirely", ""])
+def test_deleting_without_the_right_password_changes_nothing(quiet_api: Gateway, password: str) -> None:
+    seen = scene(quiet_api)
+    errors = seen.amara.fails(DELETE, p=password, e=True)
+    assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT" and "password" in errors[0]["message"]
+    assert seen.amara.run("{ me { name } }")["me"]["name"] == "Amara Okafor"
+    assert seen.ben.run(STORY, s=seen.amara_story)["story"]["author"]["name"] == "Amara Okafor"
+    status, archive = download(quiet_api, exported(seen.amara), seen.amara.token)
+    assert status == 200 and opened(archive)["knowledge/stories.json"]
