@@ -27,7 +27,7 @@ PLAIN_SPOKEN = ("alembic",)
 
 @contextmanager
 def bound(**fields: str) -> Iterator[None]:
-    """Every line logged in the block carries `fields` (request_id, consumer, event_id)."""
+    """Every line logged in the block carries `fields` (request_id; consumer and event_id; a periodic job)."""
     token = _fields.set({**(_fields.get() or {}), **fields})
     try:
         yield

@@ -5,6 +5,9 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
+from infra import tracing
+from infra.logs import bound
+
 log = logging.getLogger("commons.schedule")
 
 
@@ -17,11 +20,14 @@ class Job:
 
 async def _repeat(job: Job) -> None:
     while True:
-        try:
-            outcome = await job.run()
-            log.info("%s: %s", job.name, outcome)
-        except Exception:
-            log.exception("%s failed; trying again in %ss", job.name, job.every_seconds)
+        # Each run is a trace of its own: the events it writes carry it, and their consumers log under it.
+        with tracing.within(tracing.continued(None)), bound(job=job.name):
+            try:
+                outcome = await job.run()
+                # A run that found nothing to do says so at DEBUG: the mail job runs every two seconds.
+                log.log(logging.INFO if outcome else logging.DEBUG, "%s: %s", job.name, outcome)
+            except Exception:
+                log.exception("%s failed; trying again in %ss", job.name, job.every_seconds)
         await asyncio.sleep(job.every_seconds)
 
 
