@@ -61,7 +61,9 @@ def serving(args: list[str], env: dict[str, str], timeout: float = 60.0) -> Iter
     port = free_port()
     # Benchmarks and load tests build their community through the API, every member signing up from one address.
     sign_ups = {"COMMONS_SIGN_UPS_PER_ADDRESS_HOUR": "1000000"}
-    settings = {**os.environ, **sign_ups, **env, "COMMONS_PORT": str(port), "COMMONS_HOST": "127.0.0.1"}
+    # Warnings only: an access line per request would bury the figures (and cost each request a write).
+    quiet = {"COMMONS_LOG_LEVEL": "WARNING"}
+    settings = {**os.environ, **sign_ups, **quiet, **env, "COMMONS_PORT": str(port), "COMMONS_HOST": "127.0.0.1"}
     process = subprocess.Popen([sys.executable, *args], env=settings)
     base_url = f"http://127.0.0.1:{port}"
     try:
