@@ -9,6 +9,7 @@ from infra.viewer import Viewer
 from services.accounts import commands as accounts
 from services.accounts.tables import Account
 from services.feeds.demo import seed_feeds
+from services.gatherings.demo import seed_gatherings
 from services.harvests.demo import seed_harvests
 from services.knowledge.demo import seed_knowledge
 from services.networks import commands as networks
@@ -65,6 +66,8 @@ async def seed(runtime: Runtime) -> bool:
     await seed_peer_groups(runtime, network.id, people[:3], host)
     shared = await seed_knowledge(runtime, host, people, network.id, groups[0].id)
     cited = [story.id for story in shared.stories if story.author_id == people[0].account_id]
-    await seed_harvests(runtime, host, people[:1], network.id, cited, [r.id for r in shared.resources[:3]])
+    leeds_first = [people[0], people[3], *people[1:3], people[4]]
+    cafe = await seed_gatherings(runtime, host, network.id, groups[0].id, leeds_first)
+    await seed_harvests(runtime, host, people[:1], network.id, cited, [r.id for r in shared.resources[:3]], cafe.id)
     await seed_feeds(runtime.db, people)
     return True

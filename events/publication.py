@@ -12,7 +12,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-PublicationKind = Literal["story", "resource", "harvest", "member", "network", "local_group", "peer_group", "meeting"]
+PublicationKind = Literal[
+    "story", "resource", "harvest", "member", "network", "local_group", "peer_group", "meeting", "gathering"
+]
 
 
 class Publication(BaseModel):

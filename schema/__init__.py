@@ -21,6 +21,7 @@ from search import graphql as search
 from services.accounts import types as accounts
 from services.data_rights import resolvers as data_rights
 from services.feeds import resolvers as feeds
+from services.gatherings import resolvers as gatherings
 from services.harvests import resolvers as harvests
 from services.knowledge import resolvers as knowledge
 from services.networks import connection_resolvers as network_connections
@@ -36,6 +37,7 @@ QUERIES: tuple[type, ...] = (
     network_connections.Query,
     knowledge.Query,
     harvests.Query,
+    gatherings.Query,
     peer_groups.Query,
     notifications.Query,
     search.Query,
@@ -47,6 +49,7 @@ MUTATIONS: tuple[type, ...] = (
     network_connections.Mutation,
     knowledge.Mutation,
     harvests.Mutation,
+    gatherings.Mutation,
     peer_groups.Mutation,
     notifications.Mutation,
     data_rights.Mutation,

@@ -19,7 +19,7 @@ from search.port import SearchDocument, SearchIndex
 from search.tables import SearchSubject
 
 # The services whose events may carry a publication (one topic each on Kafka).
-SOURCES = ("accounts", "networks", "peer_groups", "knowledge", "harvests")
+SOURCES = ("accounts", "networks", "peer_groups", "knowledge", "harvests", "gatherings")
 # Where a transaction keeps the documents it will write to the index once, at the end of the runner's batch.
 STAGED = "search.staged"
 # Between tries to reach a search engine that is not up yet.

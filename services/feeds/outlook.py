@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
 from infra.columns import utcnow
+from services.feeds.going import answered
 from services.feeds.tables import FeedLocalGroup, FeedMember, FeedNetwork, Interest, Mark, Partnership
 
 
@@ -42,6 +43,8 @@ class Outlook:
     partners: frozenset[str] = frozenset()
     # item id -> dismissed (False: only seen)
     marks: dict[str, bool] = field(default_factory=dict)
+    # Gatherings the member is going to or waiting for: item id -> answer (feeds.going).
+    going: dict[str, str] = field(default_factory=dict)
     # Derived once per page (a feed page places hundreds of items).
     _own: dict[audience.AudienceKind, frozenset[str]] = field(default_factory=dict)
     _interests: frozenset[str] | None = None
@@ -95,6 +98,7 @@ async def outlook_of(
         member_id, keys, sees_from, frozenset(member.practice_areas if member else ()),
         follows=frozenset((i.kind, i.target) for i in chosen if i.stance == "follow"),
         mutes=frozenset((i.kind, i.target) for i in chosen if i.stance == "mute"),
+        going=await answered(session, member_id),
     )  # fmt: skip
     followed = {target for kind, target in outlook.follows if kind == "local_group"}
     await learn_groups(session, outlook, outlook.own(audience.AudienceKind.LOCAL_GROUP) | followed)

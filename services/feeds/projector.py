@@ -16,10 +16,11 @@ from events.envelope import Event
 from events.publication import Publication
 from services.feeds import circles
 from services.feeds.forgetting import ERASED, forget_member
+from services.feeds.going import project_rsvp
 from services.feeds.items import project_item
 from services.networks import events as networks
 
-SOURCES = ("networks", "knowledge", "harvests", "peer_groups", "data_rights")
+SOURCES = ("networks", "knowledge", "harvests", "peer_groups", "gatherings", "data_rights")
 
 
 async def _network(event: Event, session: AsyncSession) -> None:
@@ -53,6 +54,8 @@ CIRCLES: dict[str, Callable[[Event, AsyncSession], Awaitable[None]]] = {
     "networks.profile.changed": _profile,
     "networks.connection.made": _partnership,
     "networks.connection.declined": _partnership,
+    "gatherings.rsvp.answered": project_rsvp,
+    "gatherings.rsvp.promoted": project_rsvp,
     ERASED: forget_member,
 }
 

@@ -8,6 +8,7 @@ half-lives: an own-group item stays above network news for OWN half-lives.
 from datetime import datetime, timedelta
 
 from events import audience
+from services.feeds.going import REASONS
 from services.feeds.outlook import Group, Outlook, Placement, Shown
 from services.feeds.reasons import home_network, label, origin
 
@@ -25,6 +26,8 @@ def _targets(item: Shown, areas: set[str], outlook: Outlook) -> set[tuple[str, s
 
 
 def _tier(item: Shown, outlook: Outlook, group: Group | None, shared: list[str]) -> tuple[float, str]:
+    if item.id in outlook.going:
+        return OWN, REASONS[outlook.going[item.id]]
     if item.peer_group_id and item.peer_group_id in outlook.own(audience.AudienceKind.PEER_GROUP):
         return OWN, "meeting due in your peer group" if item.kind == "meeting" else "from your peer group"
     if item.kind != "local_group" and group is not None and group.id in outlook.own(audience.AudienceKind.LOCAL_GROUP):
@@ -36,7 +39,7 @@ def _tier(item: Shown, outlook: Outlook, group: Group | None, shared: list[str])
 def highest(outlook: Outlook) -> float:
     """The largest boost any item can get in this member's feed: bounds the scan of queries.ranked_page."""
     own = outlook.own(audience.AudienceKind.LOCAL_GROUP) | outlook.own(audience.AudienceKind.PEER_GROUP)
-    return (OWN if own else RELATED) + (FOLLOWED if outlook.follows else 0.0)
+    return (OWN if own or outlook.going else RELATED) + (FOLLOWED if outlook.follows else 0.0)
 
 
 def _not_due(item: Shown, now: datetime) -> bool:
@@ -45,7 +48,9 @@ def _not_due(item: Shown, now: datetime) -> bool:
 
 def place(item: Shown, outlook: Outlook) -> Placement | None:
     """None when the item stays out: the member's own, dismissed, or (outside their own groups) muted."""
-    if item.author_id == outlook.member_id or outlook.marks.get(item.id) or _not_due(item, outlook.now):
+    # A host going to the gathering they scheduled still sees it among what they go to.
+    yours = item.author_id == outlook.member_id and item.id not in outlook.going
+    if yours or outlook.marks.get(item.id) or _not_due(item, outlook.now):
         return None
     group = outlook.groups.get(item.local_group_id or "")
     areas = set(item.practice_areas) | (group.practice_areas if group else set())

@@ -106,3 +106,15 @@ class Interest(Base):
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     target: Mapped[str] = mapped_column(String(100), primary_key=True)
     stance: Mapped[str] = mapped_column(String(10))
+
+
+class FeedRsvp(Base):
+    """A member's answer to a gathering (projected from gatherings' RSVP events): its feed item says "you're
+    going" or "you're on its waiting list", and ranks with their own groups'."""
+
+    __tablename__ = "feeds_rsvps"
+
+    member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    answer: Mapped[str] = mapped_column(String(20))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)

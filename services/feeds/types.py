@@ -30,6 +30,7 @@ class FeedItemKind(Enum):
     LOCAL_GROUP = "local_group"
     PEER_GROUP = "peer_group"
     MEETING = "meeting"
+    GATHERING = "gathering"
 
 
 @strawberry.type(description="Something shared in the wider community, and why it is in your feed.")

@@ -12,12 +12,14 @@ from infra.columns import utcnow
 from infra.errors import InvalidInput, NotFound
 from infra.viewer import Viewer
 from services.harvests import events as ev
+from services.harvests.actions import Owner
 from services.harvests.citations import Cited, ask_consent
 from services.harvests.publications import event, harvest_publication
 from services.harvests.tables import Harvest, HarvestItem
 from services.networks.api import clean_areas
 
-GATHERINGS = ("world_cafe", "open_space", "storytelling_circle", "peer_group_round", "programme")
+GATHERINGS = ("world_cafe", "open_space", "storytelling_circle", "dialogue", "appreciative_inquiry", "alumni_meeting",
+              "peer_group_round", "programme")  # fmt: skip
 SECTIONS = ("insights", "patterns", "open_questions", "actions")
 
 
@@ -28,6 +30,7 @@ class Gathering:
     held_on: date | None = None
     summary: str = ""
     practice_areas: tuple[str, ...] = ()
+    gathering_id: str | None = None
 
 
 def _text(value: str, field: str, longest: int, shortest: int = 1) -> str:
@@ -66,6 +69,7 @@ async def create_harvest(
         network_id=network_id,
         title=_text(about.title, "A title", 200, 2),
         gathering=about.gathering,
+        gathering_id=about.gathering_id,
         held_on=about.held_on,
         summary=_text(about.summary, "A summary", 20_000, 0),
         practice_areas=clean_areas(list(about.practice_areas), set(areas)),
@@ -82,9 +86,13 @@ async def create_harvest(
     return harvest
 
 
-async def add_item(session: AsyncSession, harvest: Harvest, section: str, text: str, cites: Cited) -> HarvestItem:
+async def add_item(
+    session: AsyncSession, harvest: Harvest, section: str, text: str, cites: Cited, owner: Owner | None = None
+) -> HarvestItem:
     if section not in SECTIONS:
         raise InvalidInput(f"A section is one of {', '.join(SECTIONS)}.")
+    if owner is not None and section != "actions":
+        raise InvalidInput("Only actions have an owner and a due date.")
     last = select(func.max(HarvestItem.position)).where(
         HarvestItem.harvest_id == harvest.id, HarvestItem.section == section
     )
@@ -95,6 +103,9 @@ async def add_item(session: AsyncSession, harvest: Harvest, section: str, text: 
         text=_text(text, "An item", 5000),
         story_ids=[s.id for s in cites.stories],
         resource_ids=[r.id for r in cites.resources],
+        owner_id=owner.member_id if owner else None,
+        owner_name=owner.name if owner else None,
+        due_on=owner.due_on if owner else None,
     )
     session.add(item)
     await session.flush()

@@ -9,6 +9,7 @@
                                   consented to; audience the story's own (the author is in it); no story or
                                   harvest text
 - harvests.citation.answered      the author consented or refused; same audience
+- harvests.action.followed_up     an action's owner marked it done or not; audience the harvest's
 - harvests.harvest.anonymised     a member it named or cited had their account erased: their name gone, their
                                   stories cited only where they consented; audience as it was
 """
@@ -61,3 +62,13 @@ class CitationRequested(CitationEvent):
 @payload("harvests.citation.answered", 1)
 class CitationAnswered(CitationEvent):
     pass
+
+
+@payload("harvests.action.followed_up", 1)
+class ActionFollowedUp(Payload):
+    """An action's owner marked it done (or not done again); audience the harvest's, no text."""
+
+    harvest_id: str
+    item_id: str
+    owner_id: str
+    done: bool

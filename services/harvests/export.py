@@ -8,6 +8,9 @@ GATHERING_NAMES = {
     "world_cafe": "World Café",
     "open_space": "Open Space",
     "storytelling_circle": "Storytelling circle",
+    "dialogue": "Dialogue",
+    "appreciative_inquiry": "Appreciative inquiry",
+    "alumni_meeting": "Alumni meeting",
     "peer_group_round": "Peer group round",
     "programme": "Programme",
 }

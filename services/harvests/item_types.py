@@ -1,5 +1,6 @@
 """GraphQL types of a harvest's items and what they cite, as one reader may see them."""
 
+from datetime import date, datetime
 from enum import Enum
 
 import strawberry
@@ -72,6 +73,22 @@ class HarvestItem:
     @strawberry.field
     def text(self) -> str:
         return self.shown.row.text
+
+    @strawberry.field(description="An action's owner, a member of the network.")
+    def owner_id(self) -> strawberry.ID | None:
+        return strawberry.ID(self.shown.row.owner_id) if self.shown.row.owner_id else None
+
+    @strawberry.field
+    def owner_name(self) -> str | None:
+        return self.shown.row.owner_name
+
+    @strawberry.field
+    def due_on(self) -> date | None:
+        return self.shown.row.due_on
+
+    @strawberry.field(description="When its owner marked the action done; None while open.")
+    def done_at(self) -> datetime | None:
+        return self.shown.row.done_at
 
     @strawberry.field
     def stories(self) -> list[CitedStory]:

@@ -6,8 +6,10 @@ import strawberry
 
 from infra.context import Ctx
 from infra.pagination import Connection, connection, page, windowed
-from services.harvests import citations, commands, publishing, queries
+from services.harvests import actions, citations, commands, publishing, queries
 from services.harvests.access import draft_harvest, hosting, is_host, readable_harvest
+from services.harvests.action_resolvers import ActionMutation, ActionQuery, shown_item
+from services.harvests.gathered import gathering_kind
 from services.harvests.item_types import HarvestItem, HarvestSection
 from services.harvests.reading import read_items
 from services.harvests.tables import CitationRequest as CitationRequestRow
@@ -20,7 +22,8 @@ from services.networks import api as networks
 @strawberry.input
 class HarvestInput:
     title: str
-    gathering: GatheringKind
+    gathering: GatheringKind | None = strawberry.field(default=None, description="Taken from gatheringId if given.")
+    gathering_id: strawberry.ID | None = strawberry.field(default=None, description="The gathering it harvests.")
     held_on: date | None = None
     summary: str = ""
     practice_areas: list[str] = strawberry.field(default_factory=list)
@@ -40,7 +43,7 @@ def _request(row: CitationRequestRow, harvest: HarvestRow, citing: list[str]) ->
 
 
 @strawberry.type
-class Query:
+class Query(ActionQuery):
     @strawberry.field(description="A published harvest that reaches you, or a draft of a network you host.")
     async def harvest(self, info: Ctx, id: strawberry.ID) -> Harvest:
         async with info.context.db.sessions() as session:
@@ -74,14 +77,15 @@ async def _confidential(info: Ctx, harvest: HarvestRow) -> set[str]:
 
 
 @strawberry.type
-class Mutation:
+class Mutation(ActionMutation):
     @strawberry.mutation(description="Starts a draft harvest of a gathering (hosts only; co-hosts see the draft).")
     async def create_harvest(self, info: Ctx, network_id: strawberry.ID, harvest: HarvestInput) -> Harvest:
         viewer, db = info.context.member(), info.context.db
         await hosting(db, viewer, network_id)
-        about = commands.Gathering(
-            harvest.title, harvest.gathering.value, harvest.held_on, harvest.summary, tuple(harvest.practice_areas)
-        )
+        named = harvest.gathering.value if harvest.gathering else None
+        kind = await gathering_kind(db, network_id, harvest.gathering_id, named)
+        about = commands.Gathering(harvest.title, kind, harvest.held_on, harvest.summary,
+                                   tuple(harvest.practice_areas), harvest.gathering_id)  # fmt: skip
         areas = frozenset(await networks.practice_areas(db, network_id))
         async with db.transaction() as session:
             return Harvest(row=await commands.create_harvest(session, viewer, network_id, areas, about))
@@ -95,14 +99,16 @@ class Mutation:
         text: str,
         story_ids: list[strawberry.ID] | None = None,
         resource_ids: list[strawberry.ID] | None = None,
+        owner_id: strawberry.ID | None = None,
+        due_on: date | None = None,
     ) -> HarvestItem:
         viewer, db = info.context.member(), info.context.db
         async with db.transaction() as session:
             harvest = await draft_harvest(session, viewer, harvest_id)
             cites = await citations.cited(db, viewer, list(story_ids or []), list(resource_ids or []))
-            item = await commands.add_item(session, harvest, section.value, text, cites)
-        shown = await read_items(db, viewer, harvest)
-        return HarvestItem(shown=next(s for s in shown if s.row.id == item.id))
+            owner = await actions.owner(db, harvest.network_id, owner_id, due_on)
+            item = await commands.add_item(session, harvest, section.value, text, cites, owner)
+        return await shown_item(db, viewer, harvest, item.id)
 
     @strawberry.mutation(description="Removes an item from a draft.")
     async def remove_harvest_item(

@@ -16,6 +16,8 @@ class Harvest(Base):
     network_id: Mapped[str] = mapped_column(String(36), index=True)
     title: Mapped[str] = mapped_column(String(200))
     gathering: Mapped[str] = mapped_column(String(30))
+    # The gathering it harvests (gatherings service), if it was held on the platform.
+    gathering_id: Mapped[str | None] = mapped_column(String(36), index=True)
     held_on: Mapped[date | None] = mapped_column(Date)
     summary: Mapped[str] = mapped_column(Text, default="")
     practice_areas: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -41,6 +43,11 @@ class HarvestItem(Base):
     text: Mapped[str] = mapped_column(Text)
     story_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     resource_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # An action's owner (a member of the network) and due date, followed up at the circle's next gathering.
+    owner_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    owner_name: Mapped[str | None] = mapped_column(String(120))
+    due_on: Mapped[date | None] = mapped_column(Date)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class CitationRequest(Base):

@@ -18,6 +18,9 @@ class GatheringKind(Enum):
     WORLD_CAFE = "world_cafe"
     OPEN_SPACE = "open_space"
     STORYTELLING_CIRCLE = "storytelling_circle"
+    DIALOGUE = "dialogue"
+    APPRECIATIVE_INQUIRY = "appreciative_inquiry"
+    ALUMNI_MEETING = "alumni_meeting"
     PEER_GROUP_ROUND = "peer_group_round"
     PROGRAMME = "programme"
 
@@ -40,6 +43,10 @@ class Harvest:
     @strawberry.field
     def gathering(self) -> GatheringKind:
         return GatheringKind(self.row.gathering)
+
+    @strawberry.field(description="The gathering it harvests, if it was held here.")
+    def gathering_id(self) -> strawberry.ID | None:
+        return strawberry.ID(self.row.gathering_id) if self.row.gathering_id else None
 
     @strawberry.field
     def held_on(self) -> date | None:

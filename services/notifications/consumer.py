@@ -8,13 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.consumer import Consumer
 from events.envelope import Event
+from services.notifications.gatherings import GATHERING_READINGS
 from services.notifications.happenings import READINGS
 from services.notifications.inbox import notify
 from services.notifications.invitations import NETWORK_READINGS
 from services.notifications.personal import ERASED, forget_member
 
-SOURCES = ("peer_groups", "harvests", "knowledge", "networks", "data_rights")
-ALL_READINGS = {**READINGS, **NETWORK_READINGS}
+SOURCES = ("peer_groups", "harvests", "gatherings", "knowledge", "networks", "data_rights")
+ALL_READINGS = {**READINGS, **NETWORK_READINGS, **GATHERING_READINGS}
 
 
 async def handle(event: Event, session: AsyncSession) -> None:

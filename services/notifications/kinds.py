@@ -19,6 +19,9 @@ class Kind(StrEnum):
     SURVEY_REMINDER = "survey_reminder"
     CITATION_REQUESTED = "citation_requested"
     HARVEST_PUBLISHED = "harvest_published"
+    GATHERING_CHANGED = "gathering_changed"
+    GATHERING_CANCELLED = "gathering_cancelled"
+    GATHERING_PLACE_OPENED = "gathering_place_opened"
     COMMENT = "comment"
     REACTION = "reaction"
     MENTION = "mention"
@@ -53,6 +56,9 @@ DEFAULTS: dict[Kind, Channel] = {
     Kind.SURVEY_REMINDER: Channel.EMAIL,
     Kind.CITATION_REQUESTED: Channel.EMAIL,
     Kind.HARVEST_PUBLISHED: Channel.EMAIL,
+    Kind.GATHERING_CHANGED: Channel.EMAIL,
+    Kind.GATHERING_CANCELLED: Channel.EMAIL,
+    Kind.GATHERING_PLACE_OPENED: Channel.EMAIL,
     Kind.COMMENT: Channel.EMAIL,
     Kind.REACTION: Channel.IN_APP,
     Kind.MENTION: Channel.EMAIL,

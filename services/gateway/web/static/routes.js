@@ -2,6 +2,7 @@
 import { home, signIn, signUp } from './pages/auth.js';
 import { forgotPassword, invitation, resetPassword, verifyEmail } from './pages/by_email.js';
 import { feed } from './pages/feed.js';
+import { gathering, newGathering } from './pages/gatherings.js';
 import { coordinator } from './pages/coordinator.js';
 import { harvest, harvests } from './pages/harvests.js';
 import { meetingRoom } from './pages/meeting_room.js';
@@ -36,6 +37,8 @@ export const ROUTES = [
   ['/resources/:id', resource],
   ['/harvests', harvests],
   ['/harvests/:id', harvest],
+  ['/gatherings/new', newGathering],
+  ['/gatherings/:id', gathering],
   ['/peer-groups', peerGroups],
   ['/peer-groups/:id', peerGroup],
   ['/peer-groups/:id/meetings/:meetingId', meetingRoom],

@@ -5,7 +5,8 @@ import { circles } from '../session.js';
 import { action, form, links, option, section, select, tags, title, values } from '../ui.js';
 import { conversation } from './conversation.js';
 
-const GATHERINGS = ['WORLD_CAFE', 'OPEN_SPACE', 'STORYTELLING_CIRCLE', 'PEER_GROUP_ROUND', 'PROGRAMME'];
+const GATHERINGS = ['WORLD_CAFE', 'OPEN_SPACE', 'STORYTELLING_CIRCLE', 'DIALOGUE', 'APPRECIATIVE_INQUIRY', 'ALUMNI_MEETING',
+  'PEER_GROUP_ROUND', 'PROGRAMME'];
 const SECTIONS = ['INSIGHTS', 'PATTERNS', 'OPEN_QUESTIONS', 'ACTIONS'];
 const CONSENT = { pending: 'Consent pending: hidden until its author agrees', given: 'Author consented', refused: 'Author refused: not shown' };
 const HARVEST = `query Harvest($id: ID!) { harvest(id: $id) {

@@ -3,6 +3,7 @@ import { gql } from '../api.js';
 import { checkboxes, checked, field, h, replace } from '../dom.js';
 import { circles, session } from '../session.js';
 import { action, form, links, section, tags, title, values } from '../ui.js';
+import { upcoming } from './gatherings.js';
 
 const MEMBERS = 'members(first: 100) { totalCount edges { node { id name practiceAreas } } }';
 
@@ -106,6 +107,7 @@ export async function network(view) {
   }
   const groups = inside.network.localGroups.edges.map((edge) => edge.node);
   view.main.append(
+    await upcoming(found.id),
     section('Local groups', links(groups, (g) => `/local-groups/${g.id}`, (g) => `${g.name}${g.place ? ` (${g.place})` : ''}`, 'No local groups yet.', (g) => tags(g.practiceAreas))),
     section('Members', memberList(inside.network.members)),
     inside.network.viewerRole === 'host' ? await joinRequests(found) : '',
@@ -127,5 +129,6 @@ export async function localGroup(view) {
   });
   view.main.append(title(group.name),
     h('p', { class: 'meta' }, group.place ? `${group.place} · ` : '', 'in ', h('a', { href: `/networks/${group.network.id}` }, group.network.name)),
-    group.description ? h('p', {}, group.description) : '', tags(group.practiceAreas), join, section('Members', membersBox));
+    group.description ? h('p', {}, group.description) : '', tags(group.practiceAreas), join,
+    await upcoming(group.network.id, group.id), section('Members', membersBox));
 }

@@ -1,0 +1,44 @@
+"""Reading gatherings: a circle's list, a member's own, the one before, its RSVPs and attendance."""
+
+from datetime import datetime
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from events import audience
+from infra.viewer import Viewer
+from services.gatherings.access import seen_by
+from services.gatherings.tables import Attendance, Gathering, Rsvp
+
+
+def listed(viewer: Viewer, network_id: str, local_group_id: str | None, since: datetime | None) -> Select:  # type: ignore[type-arg]
+    """A network's gatherings (with its local groups' the viewer may see), or one local group's; soonest first.
+    `since`: only those ending after it."""
+    query = select(Gathering).where(seen_by(viewer), Gathering.network_id == network_id)
+    if local_group_id:
+        query = query.where(Gathering.audience_key == audience.local_group(local_group_id))
+    if since is not None:
+        query = query.where(Gathering.ends_at > since)
+    return query.order_by(Gathering.starts_at, Gathering.id)
+
+
+async def previous(session: AsyncSession, gathering: Gathering) -> Gathering | None:
+    """The circle's last gathering held before this one (cancelled ones were not held)."""
+    query = select(Gathering).where(
+        Gathering.audience_key == gathering.audience_key,
+        Gathering.status == "scheduled",
+        Gathering.starts_at < gathering.starts_at,
+    )
+    return await session.scalar(query.order_by(Gathering.starts_at.desc(), Gathering.id).limit(1))
+
+
+async def rsvps(session: AsyncSession, gathering_id: str) -> list[Rsvp]:
+    """Going first, then the waiting list in order, then those not going."""
+    found = await session.scalars(select(Rsvp).where(Rsvp.gathering_id == gathering_id))
+    order = {"going": 0, "waiting": 1, "not_going": 2}
+    return sorted(found, key=lambda r: (order[r.answer], r.queue if r.answer == "waiting" else 0, r.member_name))
+
+
+async def attendance(session: AsyncSession, gathering_id: str) -> dict[str, Attendance]:
+    found = await session.scalars(select(Attendance).where(Attendance.gathering_id == gathering_id))
+    return {row.member_id: row for row in found}
