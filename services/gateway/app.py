@@ -20,6 +20,7 @@ from services.gateway.middleware import RequestIds
 from services.gateway.process import Process
 from services.gateway.readiness import readyz
 from services.gateway.web.routes import routes as web_routes
+from services.data_rights.routes import member_routes as data_rights_routes
 from services.gatherings.routes import member_routes as gathering_routes
 from services.notifications.routes import routes as notification_routes
 from services.peer_groups.routes import member_routes as peer_group_routes
@@ -57,6 +58,7 @@ def create_app(runtime: Process) -> Starlette:
             *graphiql_routes,
             *mounted(peer_group_routes),
             *mounted(gathering_routes),
+            *mounted(data_rights_routes),
             *notification_routes,
             *web_routes,  # last: the web app's client paths are broad
         ],
