@@ -1,7 +1,7 @@
 """Who may see an entity. Every event and every search document carries its audience keys.
 
-A key names one circle: `peer_group:<id>`, `local_group:<id>`, `network:<id>` or `platform`. An entity is
-visible to a viewer when its keys and the viewer's keys share at least one.
+A key names one circle: `peer_group:<id>`, `local_group:<id>`, `network:<id>`, `platform`, or one person,
+`member:<id>`. An entity is visible to a viewer when its keys and the viewer's keys share at least one.
 """
 
 from collections.abc import Iterable, Mapping
@@ -15,6 +15,8 @@ class AudienceKind(StrEnum):
     LOCAL_GROUP = "local_group"
     NETWORK = "network"
     PLATFORM = "platform"
+    # One person: for what concerns them alone (an application to a scheme), never published to search or feeds.
+    MEMBER = "member"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,10 @@ def local_group(group_id: str) -> str:
 
 def network(network_id: str) -> str:
     return Audience(AudienceKind.NETWORK, network_id).key
+
+
+def member(member_id: str) -> str:
+    return Audience(AudienceKind.MEMBER, member_id).key
 
 
 def may_see(entity_keys: Iterable[str], viewer_keys: frozenset[str]) -> bool:

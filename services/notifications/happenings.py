@@ -22,6 +22,7 @@ from services.notifications.notice import Happening, Notice, group_path, in_grou
 from services.notifications.proposals import proposal_closed, proposal_made
 from services.notifications.responses import RESPONSES
 from services.notifications.schedule import plan
+from services.notifications.schemes import SCHEMES
 from services.peer_groups import api as peer_groups
 from services.peer_groups import events as groups
 
@@ -81,4 +82,5 @@ READINGS: dict[str, Reading] = {
     "harvests.harvest.published": harvest_published,
     **RESPONSES,
     **CADENCE,
+    **SCHEMES,
 }

@@ -15,6 +15,10 @@ class Kind(StrEnum):
     PROPOSAL_CLOSED = "proposal_closed"
     NETWORK_INVITATION = "network_invitation"
     JOIN_REQUEST_DECIDED = "join_request_decided"
+    SCHEME_APPLICATION = "scheme_application"
+    APPLICATION_DECIDED = "application_decided"
+    OFFER_CHOSEN = "offer_chosen"
+    CHOICE_ANSWERED = "choice_answered"
     SURVEY_DUE = "survey_due"
     SURVEY_REMINDER = "survey_reminder"
     CITATION_REQUESTED = "citation_requested"
@@ -52,6 +56,10 @@ DEFAULTS: dict[Kind, Channel] = {
     Kind.PROPOSAL_CLOSED: Channel.EMAIL,
     Kind.NETWORK_INVITATION: Channel.EMAIL,
     Kind.JOIN_REQUEST_DECIDED: Channel.EMAIL,
+    Kind.SCHEME_APPLICATION: Channel.EMAIL,
+    Kind.APPLICATION_DECIDED: Channel.EMAIL,
+    Kind.OFFER_CHOSEN: Channel.EMAIL,
+    Kind.CHOICE_ANSWERED: Channel.EMAIL,
     Kind.SURVEY_DUE: Channel.EMAIL,
     Kind.SURVEY_REMINDER: Channel.EMAIL,
     Kind.CITATION_REQUESTED: Channel.EMAIL,

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from events import audience
 from infra.database import Database
 from infra.errors import Forbidden, NotFound
 from infra.viewer import Viewer
@@ -34,6 +35,12 @@ class Actor:
 
     async def coordinates(self, network_id: str) -> bool:
         return await self.role_in(network_id) in COORDINATING
+
+    async def coordinated(self) -> list[str]:
+        """The networks the actor hosts or coordinates, asked of all their networks: the same work whatever is
+        asked about, so a hidden thing and a missing one cost the same."""
+        networks_in = audience.ids_of(audience.AudienceKind.NETWORK, self.viewer.audiences)
+        return [network for network in networks_in if await self.coordinates(network)]
 
 
 async def member_group(session: AsyncSession, member_id: str, group_id: str) -> tuple[PeerGroup, GroupMember]:

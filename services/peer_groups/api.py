@@ -14,7 +14,7 @@ from services.peer_groups import evaluation, queries, surveys
 from services.peer_groups.cadence import CadenceStatus, cadence_status
 from services.peer_groups.personal import erase_member as erase_member
 from services.peer_groups.personal import personal_data as personal_data
-from services.peer_groups.tables import GroupMember, Meeting, PeerGroup, Proposal, SurveyInvitation
+from services.peer_groups.tables import GroupMember, Meeting, PeerGroup, Proposal, Scheme, SurveyInvitation
 
 __all__ = ["CadenceStatus"]
 
@@ -158,3 +158,7 @@ async def send_due_surveys(db: Database, now: datetime | None = None) -> DueWork
         sent = await surveys.send_due(session, moment)
         produced = await evaluation.produce_due(session, moment)
     return DueWork(sent, produced)
+
+
+async def scheme_name_in(session: AsyncSession, scheme_id: str) -> str | None:
+    return await session.scalar(select(Scheme.name).where(Scheme.id == scheme_id))

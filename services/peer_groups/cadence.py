@@ -3,7 +3,7 @@
 
 import calendar
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from services.peer_groups.tables import PeerGroup
 
@@ -50,5 +50,6 @@ def cadence_status(group: PeerGroup, meetings: list[HeldMeeting], now: datetime)
     last_met = max(held, default=None)
     next_due = add_months(last_met or group.started_at, group.every_months)
     next_scheduled = min(coming, default=None)
-    ends = add_months(group.started_at, group.for_months)
+    # A mentoring relationship ended early finishes its group's programme then.
+    ends = min(add_months(group.started_at, group.for_months), group.ended_at or datetime.max.replace(tzinfo=UTC))
     return CadenceStatus(last_met, next_due, next_scheduled, ends, _state(next_due, next_scheduled, ends, now))

@@ -1,6 +1,7 @@
-"""The programme evaluation (seed 000: "after 25 months ... an evaluation of the overall outcome"): answers
-aggregated across a network's groups. Any cell with fewer than THRESHOLD respondents is suppressed, so that no
-individual answer can be picked out; free-text answers appear only pooled, in a large enough cell, sorted."""
+"""The programme evaluation (seed 000: "after 25 months ... an evaluation of the overall outcome"; a scheme's
+groups one month after the scheme's end): answers aggregated across a network's groups. Any cell with fewer than
+THRESHOLD respondents is suppressed, so that no individual answer can be picked out; free-text answers appear only
+pooled, in a large enough cell, sorted."""
 
 from collections import Counter, defaultdict
 from datetime import datetime
@@ -15,7 +16,7 @@ from events.catalogue import new_event
 from events.outbox import record
 from services.peer_groups import events as ev
 from services.peer_groups.cadence import add_months
-from services.peer_groups.surveys import QUESTIONS, WAVES
+from services.peer_groups.surveys import EARLIEST, QUESTIONS
 from services.peer_groups.tables import Evaluation, PeerGroup, SurveyResponse
 
 THRESHOLD = 5
@@ -47,7 +48,7 @@ def report(responses: list[SurveyResponse], groups: int) -> dict[str, Any]:
     return {
         "threshold": THRESHOLD,
         "groups": groups,
-        "respondents": {str(m): sum(1 for r in responses if r.months == m) for m in WAVES},
+        "respondents": {str(m): n for m, n in sorted(Counter(r.months for r in responses).items())},
         "groups_below_threshold": sum(1 for count in per_group.values() if count < THRESHOLD),
         "questions": [_cell(key, months, values) for (key, months), values in sorted(cells.items())],
         "by_kind": [_cell(kind, months, values) | {"key": kind, "question": "Do you feel different? (by kind)"}
@@ -55,27 +56,33 @@ def report(responses: list[SurveyResponse], groups: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def evaluated_after(group: PeerGroup) -> int:
+    """Months from a group's start to its evaluation: 25, or one month after its scheme's end."""
+    return EVALUATED_AFTER_MONTHS if group.scheme_id is None else group.for_months + 1
+
+
+def _ripe(groups: list[PeerGroup], now: datetime) -> list[PeerGroup]:
+    return [group for group in groups if add_months(group.started_at, evaluated_after(group)) <= now]
+
+
 async def produce_due(session: AsyncSession, now: datetime) -> int:
-    """One evaluation per network each time groups reach 25 months, covering every group that has."""
-    ripe = add_months(now, -EVALUATED_AFTER_MONTHS)
-    due = list(
-        await session.scalars(select(PeerGroup).where(PeerGroup.started_at <= ripe, PeerGroup.evaluated.is_(False)))
-    )
+    """One evaluation per network each time groups reach their evaluation, covering every group that has."""
+    started = select(PeerGroup).where(PeerGroup.started_at <= add_months(now, -EARLIEST - 1))
+    due = _ripe(list(await session.scalars(started.where(PeerGroup.evaluated.is_(False)))), now)
     for network_id in sorted({group.network_id for group in due}):
-        await _produce(session, network_id, ripe, now)
+        covered = _ripe(list(await session.scalars(started.where(PeerGroup.network_id == network_id))), now)
+        await _produce(session, network_id, [group.id for group in covered], now)
     for group in due:
         group.evaluated = True
     return len({group.network_id for group in due})
 
 
-async def _produce(session: AsyncSession, network_id: str, ripe: datetime, now: datetime) -> None:
-    covered = select(PeerGroup.id).where(PeerGroup.network_id == network_id, PeerGroup.started_at <= ripe)
-    groups = len(list(await session.scalars(covered)))
+async def _produce(session: AsyncSession, network_id: str, covered: list[str], now: datetime) -> None:
     responses = list(await session.scalars(select(SurveyResponse).where(SurveyResponse.group_id.in_(covered))))
-    evaluation = Evaluation(network_id=network_id, produced_at=now, report=report(responses, groups))
+    evaluation = Evaluation(network_id=network_id, produced_at=now, report=report(responses, len(covered)))
     session.add(evaluation)
     await session.flush()
-    data = ev.EvaluationProduced(evaluation_id=evaluation.id, network_id=network_id, groups=groups,
+    data = ev.EvaluationProduced(evaluation_id=evaluation.id, network_id=network_id, groups=len(covered),
                                  respondents=len(responses))  # fmt: skip
     record(session, [new_event(data, subject=evaluation.id, audience=[audience.network(network_id)],
                                network=network_id)])  # fmt: skip

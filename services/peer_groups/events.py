@@ -146,3 +146,60 @@ class EvaluationProduced(Payload):
     network_id: str
     groups: int
     respondents: int
+
+
+@payload("peer_groups.application.made", 1)
+class ApplicationMade(Payload):
+    """To the applicant and the scheme's coordinators only (`member:<id>` keys): never network-wide."""
+
+    application_id: str
+    scheme_id: str
+    member_id: str
+    role: str
+
+
+@payload("peer_groups.application.decided", 1)
+class ApplicationDecided(Payload):
+    """Approved or declined; the reason is not carried: the applicant reads it in their application."""
+
+    application_id: str
+    scheme_id: str
+    member_id: str
+    approved: bool
+
+
+@payload("peer_groups.offer.chosen", 1)
+class OfferChosen(Payload):
+    """A mentee chose a mentor's offer; the mentor answers. Audience: the two of them."""
+
+    choice_id: str
+    offer_id: str
+    scheme_id: str
+    mentee_id: str
+    mentor_id: str
+
+
+@payload("peer_groups.choice.answered", 1)
+class ChoiceAnswered(OfferChosen):
+    """The mentor accepted (`group_id`: the group formed or proposed to) or declined the mentee's choice."""
+
+    accepted: bool
+    group_id: str | None
+
+
+@payload("peer_groups.mentoring.ended", 1)
+class MentoringEnded(Payload):
+    """A mentoring relationship ended early, without blame: no one is named, no reason given; its members may be
+    matched again."""
+
+    group_id: str
+    scheme_id: str
+
+
+@payload("peer_groups.preparation.completed", 1)
+class PreparationCompleted(Payload):
+    """A member prepared for the first meeting; what they wrote stays in the group and is not carried."""
+
+    group_id: str
+    member_id: str
+    prepared: int

@@ -24,6 +24,9 @@ class Formation:
     member_ids: tuple[str, ...]
     mentor_id: str | None = None
     scheme_id: str | None = None
+    # A scheme's group takes the scheme's agreement as its contract and its length as the cadence's span.
+    norms: tuple[str, ...] = DEFAULT_NORMS
+    months: int = 24
 
 
 async def seats(session: AsyncSession, group_id: str) -> list[GroupMember]:
@@ -73,7 +76,8 @@ async def form_group(session: AsyncSession, actor: Actor, formation: Formation) 
         name=clean_text(formation.name, "A group's name", 120, 2),
         formed_by=actor.id,
         started_at=utcnow(),
-        norms=list(DEFAULT_NORMS),
+        norms=list(formation.norms),
+        for_months=formation.months,
         contract_version=1,
     )
     session.add(group)

@@ -10,9 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.errors import InvalidInput
 from services.peer_groups.access import Actor, coordinated_network
-from services.peer_groups.groups import Formation, form_group
-from services.peer_groups.kinds import kind_of
-from services.peer_groups.schemes import network_scheme
+from services.peer_groups.groups import form_group
+from services.peer_groups.schemes import formation, network_scheme
 from services.peer_groups.tables import Offer, Participant, PeerGroup, Scheme
 
 WORD = re.compile(r"[a-z]{5,}")
@@ -69,10 +68,7 @@ async def match(
         raise InvalidInput("Match a mentor and mentees who enrolled in the scheme as such.")
     if any(m.matched_group_id for m in mentees if m):
         raise InvalidInput("Some of those mentees are matched already.")
-    has_mentor = kind_of(scheme.kind).has_mentor
-    formation = Formation(scheme.network_id, scheme.kind, f"{scheme.name}: mentoring", (*mentee_ids, mentor_id),
-                          mentor_id if has_mentor else None, scheme.id)  # fmt: skip
-    group = await form_group(session, actor, formation)
+    group = await form_group(session, actor, formation(scheme, (*mentee_ids, mentor_id), mentor_id))
     for mentee in mentees:
         mentee.matched_group_id = group.id  # type: ignore[union-attr]
     return group

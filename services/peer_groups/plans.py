@@ -6,7 +6,6 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from events.audience import Audience
 from infra.columns import utcnow
 from infra.errors import InvalidInput, NotFound
 from services.peer_groups.access import Actor
@@ -109,16 +108,10 @@ def _shared_groups(viewer_id: str) -> Select[tuple[str]]:
     )
 
 
-async def _coordinated(actor: Actor) -> list[str]:
-    """The networks the actor hosts or coordinates, asked of all their networks: the same work whatever plan."""
-    networks = [Audience.parse(key).id for key in sorted(actor.viewer.audiences) if key.startswith("network:")]
-    return [network for network in networks if network and await actor.coordinates(network)]
-
-
 async def visible_plan(session: AsyncSession, actor: Actor, plan_id: str) -> tuple[DevelopmentPlan, datetime | None]:
     """Its member's; their peer groups' (if shared there); the network's coordinators' (if shared with them). One
     read filtered by what the actor may see; with it, the moment from which its check-ins are theirs to see."""
-    coordinated = await _coordinated(actor)
+    coordinated = await actor.coordinated()
     query = select(DevelopmentPlan).where(
         DevelopmentPlan.id == plan_id,
         or_(

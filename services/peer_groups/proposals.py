@@ -37,13 +37,14 @@ async def propose_member(
 
 
 async def propose_seat(
-    session: AsyncSession, actor: Actor, group: PeerGroup, member_id: str, role: str | None
+    session: AsyncSession, actor: Actor, group: PeerGroup, member_id: str, role: str | None, chosen: bool = False
 ) -> Proposal:
-    """Also how a mentee joins a mentor's circle by choosing its offer: their choice is their acceptance."""
+    """Also how a mentee joins a mentor's circle: the mentor accepting their choice of its offer proposes them, and
+    the mentee's choice (`chosen`) is their acceptance; the circle's members still agree to them."""
     current = await seats(session, group.id)
     await check_newcomer(actor, group, current, member_id)
     proposal = Proposal(group_id=group.id, kind=SEAT, member_id=member_id, role=checked_role(group, current, role),
-                        proposed_by=actor.id, invitee_accepts=True if member_id == actor.id else None,
+                        proposed_by=actor.id, invitee_accepts=True if member_id == actor.id or chosen else None,
                         state="pending", created_at=utcnow())  # fmt: skip
     return await _open(session, group, proposal, current)
 

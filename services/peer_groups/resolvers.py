@@ -7,8 +7,10 @@ import strawberry
 from infra.context import Ctx, RequestContext
 from services.peer_groups import contract, groups, meetings, queries, runs
 from services.peer_groups.access import Actor, coordinated_network, member_group
+from services.peer_groups.application_resolvers import ApplicationMutation, ApplicationQuery
 from services.peer_groups.meeting_resolvers import MeetingMutation
 from services.peer_groups.plan_resolvers import PlanMutation, PlanQuery
+from services.peer_groups.programme_resolvers import ProgrammeMutation, ProgrammeQuery
 from services.peer_groups.proposal_resolvers import ProposalMutation, ProposalQuery
 from services.peer_groups.protocols import Step
 from services.peer_groups.run_types import Meeting, ProtocolDefinition, ProtocolRun, run_state
@@ -183,10 +185,18 @@ class GroupMutation:
 
 
 @strawberry.type
-class Query(GroupQuery, ProposalQuery, PlanQuery, SchemeQuery):
+class Query(GroupQuery, ProposalQuery, PlanQuery, SchemeQuery, ApplicationQuery, ProgrammeQuery):
     pass
 
 
 @strawberry.type
-class Mutation(GroupMutation, MeetingMutation, ProposalMutation, PlanMutation, SchemeMutation):
+class Mutation(
+    GroupMutation,
+    MeetingMutation,
+    ProposalMutation,
+    PlanMutation,
+    SchemeMutation,
+    ApplicationMutation,
+    ProgrammeMutation,
+):
     pass

@@ -1,9 +1,11 @@
 """Mentoring schemes, matching, surveys and the programme evaluation in the GraphQL schema."""
 
-import strawberry
-from sqlalchemy import select
+from typing import TypeVar
 
-from infra.context import RequestContext
+import strawberry
+from sqlalchemy import Select, select
+
+from infra.context import Ctx, RequestContext
 from services.peer_groups import matching, schemes, surveys, tables
 from services.peer_groups.access import Actor, coordinated_network
 from services.peer_groups.evaluation import THRESHOLD
@@ -16,7 +18,9 @@ from services.peer_groups.scheme_types import (
     SuggestedMatch,
     Survey,
 )
-from services.peer_groups.types import Ctx, PeerGroupOverview, overview
+from services.peer_groups.types import PeerGroupOverview, overview
+
+T = TypeVar("T")
 
 
 @strawberry.input
@@ -30,6 +34,7 @@ class MentoringSchemeInput:
     agreement: str = strawberry.field(default="", description="The mentoring agreement template.")
     diversity_aims: list[str] = strawberry.field(default_factory=list)
     questions: list[str] = strawberry.field(default_factory=list, description="Own questions for the surveys.")
+    screening: list[str] = strawberry.field(default_factory=list, description="Questions applicants answer.")
 
 
 @strawberry.input
@@ -42,6 +47,10 @@ class EnrolmentInput:
         default_factory=list, description="Optional; seen only by the network's coordinators, used in aggregates."
     )
 
+    def enrolment(self) -> schemes.Enrolment:
+        return schemes.Enrolment(self.role, tuple(self.practice_areas), self.goals, tuple(self.availability),
+                                 tuple(self.social_identity))  # fmt: skip
+
 
 @strawberry.input
 class SurveyAnswerInput:
@@ -50,18 +59,18 @@ class SurveyAnswerInput:
     text: str | None = None
 
 
-def _actor(context: RequestContext) -> Actor:
+def scheme_actor(context: RequestContext) -> Actor:
     return Actor(context.member(), context.db)
 
 
-async def _coordinated_scheme(context: RequestContext, scheme_id: str, doing: str) -> tables.Scheme:
+async def coordinated_scheme(context: RequestContext, scheme_id: str, doing: str) -> tables.Scheme:
     async with context.db.sessions() as session:
-        scheme = await schemes.network_scheme(session, _actor(context), scheme_id)
-    await coordinated_network(_actor(context), scheme.network_id, doing)
+        scheme = await schemes.network_scheme(session, scheme_actor(context), scheme_id)
+    await coordinated_network(scheme_actor(context), scheme.network_id, doing)
     return scheme
 
 
-async def _rows(context: RequestContext, query) -> list:  # type: ignore[no-untyped-def]
+async def rows_of(context: RequestContext, query: Select[tuple[T]]) -> list[T]:
     async with context.db.sessions() as session:
         return list(await session.scalars(query))
 
@@ -70,28 +79,33 @@ async def _rows(context: RequestContext, query) -> list:  # type: ignore[no-unty
 class SchemeQuery:
     @strawberry.field
     async def mentoring_schemes(self, info: Ctx, network_id: strawberry.ID) -> list[MentoringScheme]:
-        if await _actor(info.context).role_in(network_id) is None:
+        if await scheme_actor(info.context).role_in(network_id) is None:
             return []
         query = select(tables.Scheme).where(tables.Scheme.network_id == network_id).order_by(tables.Scheme.name)
-        return [MentoringScheme.of(row) for row in await _rows(info.context, query)]
+        return [MentoringScheme.of(row) for row in await rows_of(info.context, query)]
+
+    @strawberry.field(description="A scheme of one of your networks.")
+    async def mentoring_scheme(self, info: Ctx, id: strawberry.ID) -> MentoringScheme:
+        async with info.context.db.sessions() as session:
+            return MentoringScheme.of(await schemes.network_scheme(session, scheme_actor(info.context), id))
 
     @strawberry.field(description="What mentors offer in a scheme; mentees choose among them.")
     async def mentoring_offers(self, info: Ctx, mentoring_scheme_id: strawberry.ID) -> list[MentoringOffer]:
         async with info.context.db.sessions() as session:
-            scheme = await schemes.network_scheme(session, _actor(info.context), mentoring_scheme_id)
+            scheme = await schemes.network_scheme(session, scheme_actor(info.context), mentoring_scheme_id)
         query = select(tables.Offer).where(tables.Offer.scheme_id == scheme.id).order_by(tables.Offer.created_at)
-        return [MentoringOffer.of(row) for row in await _rows(info.context, query)]
+        return [MentoringOffer.of(row) for row in await rows_of(info.context, query)]
 
     @strawberry.field(description="Who enrolled, with what they told the scheme (hosts and coordinators only).")
     async def scheme_participants(self, info: Ctx, mentoring_scheme_id: strawberry.ID) -> list[SchemeParticipant]:
-        scheme = await _coordinated_scheme(info.context, mentoring_scheme_id, "see the scheme's participants")
+        scheme = await coordinated_scheme(info.context, mentoring_scheme_id, "see the scheme's participants")
         query = select(tables.Participant).where(tables.Participant.scheme_id == scheme.id)
-        return [SchemeParticipant.of(row) for row in await _rows(info.context, query)]
+        return [SchemeParticipant.of(row) for row in await rows_of(info.context, query)]
 
     @strawberry.field(description=f"Participants per diversity aim; counts under {THRESHOLD} are withheld.")
     async def scheme_diversity(self, info: Ctx, mentoring_scheme_id: strawberry.ID) -> list[DiversityCount]:
-        scheme = await _coordinated_scheme(info.context, mentoring_scheme_id, "see the scheme's diversity")
-        rows = await _rows(info.context, select(tables.Participant).where(tables.Participant.scheme_id == scheme.id))
+        scheme = await coordinated_scheme(info.context, mentoring_scheme_id, "see the scheme's diversity")
+        rows = await rows_of(info.context, select(tables.Participant).where(tables.Participant.scheme_id == scheme.id))
         counts = {aim: sum(aim in row.identities for row in rows) for aim in scheme.diversity_aims}
         return [DiversityCount(aim=aim, participants=n if n >= THRESHOLD else None) for aim, n in counts.items()]
 
@@ -101,7 +115,7 @@ class SchemeQuery:
     ) -> list[SuggestedMatch]:
         async with info.context.db.sessions() as session:
             found = await matching.suggestions(
-                session, _actor(info.context), mentoring_scheme_id, max(0, min(first, 100))
+                session, scheme_actor(info.context), mentoring_scheme_id, max(0, min(first, 100))
             )
         return [SuggestedMatch(mentee_id=strawberry.ID(s.mentee_id), mentor_id=strawberry.ID(s.mentor_id),
                                score=s.score, reasons=list(s.reasons)) for s in found]  # fmt: skip
@@ -110,13 +124,13 @@ class SchemeQuery:
     async def my_surveys(self, info: Ctx) -> list[Survey]:
         mine = tables.SurveyInvitation.member_id == info.context.member().account_id
         query = select(tables.SurveyInvitation).where(mine).order_by(tables.SurveyInvitation.sent_at)
-        return [Survey.of(row) for row in await _rows(info.context, query)]
+        return [Survey.of(row) for row in await rows_of(info.context, query)]
 
     @strawberry.field(description="The network's programme evaluations (hosts and coordinators).")
     async def programme_evaluations(self, info: Ctx, network_id: strawberry.ID) -> list[ProgrammeEvaluation]:
-        await coordinated_network(_actor(info.context), network_id, "read the programme evaluation")
+        await coordinated_network(scheme_actor(info.context), network_id, "read the programme evaluation")
         query = select(tables.Evaluation).where(tables.Evaluation.network_id == network_id)
-        return [ProgrammeEvaluation.of(row) for row in await _rows(info.context, query.order_by("produced_at"))]
+        return [ProgrammeEvaluation.of(row) for row in await rows_of(info.context, query.order_by("produced_at"))]
 
 
 @strawberry.type
@@ -126,16 +140,16 @@ class SchemeMutation:
         fields = strawberry.asdict(input)
         draft = schemes.SchemeDraft(**{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
         async with info.context.db.transaction() as session:
-            return MentoringScheme.of(await schemes.create_scheme(session, _actor(info.context), draft))
+            return MentoringScheme.of(await schemes.create_scheme(session, scheme_actor(info.context), draft))
 
-    @strawberry.mutation(description="Enrols you in a scheme as a mentor or mentee (again, to change your answers).")
+    @strawberry.mutation(description="Changes what you told a scheme you are enrolled in (apply to join it).")
     async def enrol_in_scheme(
         self, info: Ctx, mentoring_scheme_id: strawberry.ID, input: EnrolmentInput
     ) -> SchemeParticipant:
-        enrolment = schemes.Enrolment(input.role, tuple(input.practice_areas), input.goals, tuple(input.availability),
-                                      tuple(input.social_identity))  # fmt: skip
         async with info.context.db.transaction() as session:
-            row = await schemes.enrol(session, _actor(info.context), mentoring_scheme_id, enrolment)
+            row = await schemes.change_enrolment(
+                session, scheme_actor(info.context), mentoring_scheme_id, input.enrolment()
+            )
             return SchemeParticipant.of(row)
 
     @strawberry.mutation(description="Posts what you can offer as a mentor and how many mentees you take.")
@@ -143,21 +157,17 @@ class SchemeMutation:
         self, info: Ctx, mentoring_scheme_id: strawberry.ID, text: str, capacity: int = 1
     ) -> MentoringOffer:
         async with info.context.db.transaction() as session:
-            row = await schemes.post_offer(session, _actor(info.context), mentoring_scheme_id, text, capacity)
+            row = await schemes.post_offer(session, scheme_actor(info.context), mentoring_scheme_id, text, capacity)
             return MentoringOffer.of(row)
-
-    @strawberry.mutation(description="Takes up a mentor's offer: you and the mentor form a group of the scheme.")
-    async def choose_mentoring_offer(self, info: Ctx, mentoring_offer_id: strawberry.ID) -> PeerGroupOverview:
-        async with info.context.db.transaction() as session:
-            group = await schemes.choose_offer(session, _actor(info.context), mentoring_offer_id)
-        return await overview(info.context, group.id)
 
     @strawberry.mutation(description="Matches a mentor with mentees of the scheme and forms their group.")
     async def match_mentoring(
         self, info: Ctx, mentoring_scheme_id: strawberry.ID, mentor_id: strawberry.ID, mentee_ids: list[strawberry.ID]
     ) -> PeerGroupOverview:
         async with info.context.db.transaction() as session:
-            group = await matching.match(session, _actor(info.context), mentoring_scheme_id, mentor_id, mentee_ids)
+            group = await matching.match(
+                session, scheme_actor(info.context), mentoring_scheme_id, mentor_id, mentee_ids
+            )
         return await overview(info.context, group.id)
 
     @strawberry.mutation(description="Answers a survey, once. Scale questions take 1 to 5; text is optional.")

@@ -66,12 +66,13 @@ class MentoringScheme:
     agreement: str = strawberry.field(description="The mentoring agreement template.")
     diversity_aims: list[str]
     questions: list[str] = strawberry.field(description="The scheme's own evaluation questions.")
+    screening: list[str] = strawberry.field(description="The questions applicants answer.")
 
     @classmethod
     def of(cls, row: tables.Scheme) -> "MentoringScheme":
         return cls(id=strawberry.ID(row.id), network_id=strawberry.ID(row.network_id), name=row.name, aims=row.aims,
                    eligibility=row.eligibility, kind=row.kind, months=row.months, agreement=row.agreement,
-                   diversity_aims=row.diversity_aims, questions=row.questions)  # fmt: skip
+                   diversity_aims=row.diversity_aims, questions=row.questions, screening=row.screening)  # fmt: skip
 
 
 @strawberry.type
@@ -110,6 +111,12 @@ class EvaluationCell:
 
 
 @strawberry.type
+class WaveRespondents:
+    months: int
+    respondents: int
+
+
+@strawberry.type
 class ProgrammeEvaluation:
     id: strawberry.ID
     produced_at: datetime
@@ -117,6 +124,7 @@ class ProgrammeEvaluation:
     groups: int
     respondents_at_12_months: int
     respondents_at_24_months: int
+    respondents_by_wave: list[WaveRespondents] = strawberry.field(description="Answers per survey wave (months).")
     groups_below_threshold: int
     questions: list[EvaluationCell]
     by_kind: list[EvaluationCell]
@@ -125,8 +133,10 @@ class ProgrammeEvaluation:
     def of(cls, row: tables.Evaluation) -> "ProgrammeEvaluation":
         report = row.report
         return cls(id=strawberry.ID(row.id), produced_at=row.produced_at, threshold=report["threshold"],
-                   groups=report["groups"], respondents_at_12_months=report["respondents"]["12"],
-                   respondents_at_24_months=report["respondents"]["24"],
+                   groups=report["groups"], respondents_at_12_months=report["respondents"].get("12", 0),
+                   respondents_at_24_months=report["respondents"].get("24", 0),
+                   respondents_by_wave=[WaveRespondents(months=int(m), respondents=n)
+                                        for m, n in report["respondents"].items()],
                    groups_below_threshold=report["groups_below_threshold"],
                    questions=[EvaluationCell(**cell) for cell in report["questions"]],
                    by_kind=[EvaluationCell(**cell) for cell in report["by_kind"]])  # fmt: skip

@@ -1,5 +1,6 @@
-"""Mentoring schemes (seed 004): a host sets aims, eligibility, type, length and an agreement; members enrol as
-mentors or mentees; mentors post offers that mentees choose, or a coordinator matches them."""
+"""Mentoring schemes (seed 004): a host sets aims, eligibility, type, length, screening questions and an agreement;
+members apply (applications.py) and, approved, are enrolled as mentors or mentees; mentors post offers that mentees
+choose (offer_choices.py), or a coordinator matches them. The scheme shapes its groups (`formation`)."""
 
 from dataclasses import dataclass
 
@@ -12,10 +13,9 @@ from infra.columns import utcnow
 from infra.errors import Conflict, InvalidInput, NotFound
 from services.peer_groups import events as ev
 from services.peer_groups.access import Actor, coordinated_network
-from services.peer_groups.groups import Formation, form_group
-from services.peer_groups.kinds import kind_of
-from services.peer_groups.proposals import propose_seat
-from services.peer_groups.tables import Offer, Participant, PeerGroup, Scheme
+from services.peer_groups.groups import Formation
+from services.peer_groups.kinds import DEFAULT_NORMS, kind_of
+from services.peer_groups.tables import Offer, Participant, Scheme
 from services.peer_groups.text import clean_lines, clean_text, one_of
 
 
@@ -30,6 +30,7 @@ class SchemeDraft:
     agreement: str = ""
     diversity_aims: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
+    screening: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,15 @@ async def create_scheme(session: AsyncSession, actor: Actor, draft: SchemeDraft)
     kind_of(draft.kind)
     if not 1 <= draft.months <= 60:
         raise InvalidInput("A scheme lasts 1 to 60 months.")
+    clean_lines(agreement_lines(draft.agreement), "A line of the agreement", 500, 30)
     scheme = Scheme(network_id=draft.network_id, name=clean_text(draft.name, "A scheme's name", 120, 2),
                     kind=draft.kind, aims=clean_text(draft.aims, "Aims", 5000), months=draft.months,
                     eligibility=clean_lines(draft.eligibility, "Eligibility", 300, 20),
                     agreement=clean_text(draft.agreement, "An agreement", 20_000),
                     diversity_aims=clean_lines(draft.diversity_aims, "Diversity aims", 80, 20),
-                    questions=clean_lines(draft.questions, "Questions", 500, 10), created_at=utcnow())  # fmt: skip
+                    questions=clean_lines(draft.questions, "Questions", 500, 10),
+                    screening=clean_lines(draft.screening, "Screening questions", 500, 10),
+                    created_at=utcnow())  # fmt: skip
     session.add(scheme)
     await session.flush()
     data = ev.SchemeCreated(scheme_id=scheme.id, network_id=scheme.network_id, name=scheme.name, kind=scheme.kind)
@@ -67,19 +71,43 @@ async def network_scheme(session: AsyncSession, actor: Actor, scheme_id: str) ->
     return scheme
 
 
-async def enrol(session: AsyncSession, actor: Actor, scheme_id: str, enrolment: Enrolment) -> Participant:
-    scheme = await network_scheme(session, actor, scheme_id)
-    one_of(enrolment.role, ("mentor", "mentee"), "A role in a scheme")
-    participant = await session.get(Participant, (scheme.id, actor.id)) or Participant(scheme_id=scheme.id,
-                                                                                      member_id=actor.id)  # fmt: skip
-    participant.role = enrolment.role
-    participant.practice_areas = clean_lines(enrolment.practice_areas, "Practice areas", 80, 20)
-    participant.goals = clean_text(enrolment.goals, "Goals", 5000)
-    participant.availability = clean_lines(enrolment.availability, "Availability", 80, 14)
-    participant.identities = clean_lines(enrolment.identities, "Social identity", 80, 10)
+def agreement_lines(agreement: str) -> list[str]:
+    return [line.strip() for line in agreement.splitlines() if line.strip()]
+
+
+def formation(scheme: Scheme, member_ids: tuple[str, ...], mentor_id: str) -> Formation:
+    """A group of the scheme: its kind, its agreement as the contract, its length as the cadence's span."""
+    has_mentor = kind_of(scheme.kind).has_mentor
+    norms = tuple(agreement_lines(scheme.agreement)) or DEFAULT_NORMS
+    return Formation(scheme.network_id, scheme.kind, f"{scheme.name}: mentoring", member_ids,
+                     mentor_id if has_mentor else None, scheme.id, norms, scheme.months)  # fmt: skip
+
+
+def checked_enrolment(enrolment: Enrolment) -> dict[str, str | list[str]]:
+    return {"role": one_of(enrolment.role, ("mentor", "mentee"), "A role in a scheme"),
+            "practice_areas": clean_lines(enrolment.practice_areas, "Practice areas", 80, 20),
+            "goals": clean_text(enrolment.goals, "Goals", 5000),
+            "availability": clean_lines(enrolment.availability, "Availability", 80, 14),
+            "identities": clean_lines(enrolment.identities, "Social identity", 80, 10)}  # fmt: skip
+
+
+async def enrol(session: AsyncSession, scheme: Scheme, member_id: str, enrolment: Enrolment) -> Participant:
+    """Enrols an approved applicant (applications.decide), or changes an enrolled member's answers."""
+    checked = checked_enrolment(enrolment)
+    participant = await session.get(Participant, (scheme.id, member_id)) or Participant(scheme_id=scheme.id,
+                                                                                       member_id=member_id)  # fmt: skip
+    for name, value in checked.items():
+        setattr(participant, name, value)
     session.add(participant)
     await session.flush()
     return participant
+
+
+async def change_enrolment(session: AsyncSession, actor: Actor, scheme_id: str, enrolment: Enrolment) -> Participant:
+    scheme = await network_scheme(session, actor, scheme_id)
+    if await session.get(Participant, (scheme.id, actor.id)) is None:
+        raise Conflict("Apply to the scheme first: a coordinator approves each application.")
+    return await enrol(session, scheme, actor.id, enrolment)
 
 
 async def post_offer(session: AsyncSession, actor: Actor, scheme_id: str, text: str, capacity: int) -> Offer:
@@ -97,33 +125,3 @@ async def post_offer(session: AsyncSession, actor: Actor, scheme_id: str, text: 
     record(session, [new_event(data, subject=offer.id, audience=[audience.network(scheme.network_id)],
                                network=scheme.network_id)])  # fmt: skip
     return offer
-
-
-async def choose_offer(session: AsyncSession, actor: Actor, offer_id: str) -> PeerGroup:
-    """A mentee takes up an offer: a new group with the mentor, or a place proposed in the mentor's circle."""
-    offer = await session.get(Offer, offer_id)
-    if offer is None or await actor.role_in((await session.get_one(Scheme, offer.scheme_id)).network_id) is None:
-        raise NotFound("No such mentoring offer.")
-    scheme = await session.get_one(Scheme, offer.scheme_id)
-    mentee = await session.get(Participant, (scheme.id, actor.id))
-    if mentee is None or mentee.role != "mentee" or mentee.matched_group_id:
-        raise Conflict("Enrol in the scheme as a mentee (not yet matched) to choose an offer.")
-    if offer.taken >= offer.capacity:
-        raise Conflict("This offer is taken; choose another.")
-    group = await _matched_group(session, actor, scheme, offer)
-    offer.taken, mentee.matched_group_id = offer.taken + 1, group.id
-    return group
-
-
-async def _matched_group(session: AsyncSession, actor: Actor, scheme: Scheme, offer: Offer) -> PeerGroup:
-    if offer.group_id is not None:
-        circle = await session.get_one(PeerGroup, offer.group_id)
-        # A running circle: the mentee's choice is their acceptance; its members still agree to them.
-        await propose_seat(session, actor, circle, actor.id, None)
-        return circle
-    has_mentor = kind_of(scheme.kind).has_mentor
-    formation = Formation(scheme.network_id, scheme.kind, f"{scheme.name}: mentoring", (actor.id, offer.mentor_id),
-                          offer.mentor_id if has_mentor else None, scheme.id)  # fmt: skip
-    group = await form_group(session, actor, formation)
-    offer.group_id = group.id if scheme.kind == "mentoring_circle" else None
-    return group

@@ -1,5 +1,7 @@
 """Feedback surveys 12 and 24 months after a group starts (seeds 000 and 004, plus the scheme's own questions),
-sent when due and answered once. Answers are kept apart from who gave them."""
+sent when due and answered once; a scheme's group has them at its mid-point and at its end, the last one being the
+closing meeting's ("Do you feel different? Were your objectives achieved?"). Answers are kept apart from who gave
+them."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +20,8 @@ from services.peer_groups.tables import PeerGroup, Scheme, SurveyInvitation, Sur
 from services.peer_groups.text import clean_text
 
 WAVES = (12, 24)
+# The earliest any wave falls: a one-month scheme's.
+EARLIEST = 1
 SCALE = range(1, 6)
 QUESTIONS = (
     {"key": "feel_different", "text": "Do you feel different?", "kind": "scale"},
@@ -34,6 +38,13 @@ class Answer:
     key: str
     scale: int | None = None
     text: str | None = None
+
+
+def waves(group: PeerGroup) -> tuple[int, ...]:
+    """Months after the start: 12 and 24 for groups without a scheme; a scheme's mid-point and end."""
+    if group.scheme_id is None:
+        return WAVES
+    return tuple(sorted({(group.for_months + 1) // 2, group.for_months}))
 
 
 async def questions_for(session: AsyncSession, group: PeerGroup) -> list[dict[str, str]]:
@@ -58,8 +69,8 @@ async def _send(session: AsyncSession, group: PeerGroup, months: int, now: datet
 async def send_due(session: AsyncSession, now: datetime) -> int:
     """Every wave whose time has come, to every current member who has not had it; returns how many were sent."""
     total = 0
-    for group in await session.scalars(select(PeerGroup).where(PeerGroup.started_at <= add_months(now, -WAVES[0]))):
-        for months in WAVES:
+    for group in await session.scalars(select(PeerGroup).where(PeerGroup.started_at <= add_months(now, -EARLIEST))):
+        for months in waves(group):
             if add_months(group.started_at, months) <= now:
                 total += await _send(session, group, months, now)
     return total

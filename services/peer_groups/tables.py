@@ -33,6 +33,8 @@ class PeerGroup(Base):
     norms: Mapped[list[str]] = mapped_column(JSON, default=list)
     contract_version: Mapped[int] = mapped_column(Integer, default=1)
     evaluated: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A mentoring relationship ended early (without blame): the group's programme is finished from then on.
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class GroupMember(Base):
@@ -195,7 +197,30 @@ class Scheme(Base):
     # Social identities the scheme wants in its pipeline (e.g. "women", "disabled people").
     diversity_aims: Mapped[list[str]] = mapped_column(JSON, default=list)
     questions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # What applicants answer; the coordinators read the answers before approving.
+    screening: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Application(Base):
+    """A member's application to a scheme, with what they would enrol with; approved, it enrols them."""
+
+    __tablename__ = "peer_groups_applications"
+    __table_args__ = (UniqueConstraint("scheme_id", "member_id"),)
+
+    id: Mapped[str] = _id()
+    scheme_id: Mapped[str] = mapped_column(ForeignKey("peer_groups_schemes.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[str] = mapped_column(String(36), index=True)
+    # {"role", "practice_areas", "goals", "availability", "identities"}: the enrolment it asks for.
+    enrolment: Mapped[dict] = mapped_column(JSON)  # type: ignore[type-arg]
+    # [{"question": ..., "answer": ...}] in the scheme's screening order.
+    answers: Mapped[list[dict]] = mapped_column(JSON, default=list)  # type: ignore[type-arg]
+    # pending, approved or declined
+    state: Mapped[str] = mapped_column(String(10), default="pending")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class Participant(Base):
@@ -225,6 +250,34 @@ class Offer(Base):
     # A mentoring circle grows around its mentor's offer: later mentees join the same group.
     group_id: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Choice(Base):
+    """A mentee's choice of an offer, which its mentor accepts (forming or growing the group) or declines."""
+
+    __tablename__ = "peer_groups_choices"
+
+    id: Mapped[str] = _id()
+    offer_id: Mapped[str] = mapped_column(ForeignKey("peer_groups_offers.id", ondelete="CASCADE"), index=True)
+    mentee_id: Mapped[str] = mapped_column(String(36), index=True)
+    # pending, accepted or declined
+    state: Mapped[str] = mapped_column(String(10), default="pending")
+    group_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Preparation(Base):
+    """A member's preparation for their group's first meeting (seed 004); seen only inside the group."""
+
+    __tablename__ = "peer_groups_preparations"
+
+    group_id: Mapped[str] = mapped_column(ForeignKey("peer_groups_groups.id", ondelete="CASCADE"), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    expectations: Mapped[str] = mapped_column(Text, default="")
+    goals: Mapped[str] = mapped_column(Text, default="")
+    how_to_meet: Mapped[str] = mapped_column(Text, default="")
+    completed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class SurveyInvitation(Base):

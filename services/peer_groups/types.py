@@ -81,6 +81,14 @@ class PeerGroup:
     def started_at(self) -> datetime:
         return self.row.started_at
 
+    @strawberry.field(description="The mentoring scheme the group belongs to, if any.")
+    def mentoring_scheme_id(self) -> strawberry.ID | None:
+        return strawberry.ID(self.row.scheme_id) if self.row.scheme_id else None
+
+    @strawberry.field(description="When its mentoring relationship ended early, if it did.")
+    def ended_at(self) -> datetime | None:
+        return self.row.ended_at
+
     @strawberry.field
     def my_role(self) -> str:
         return self.seat.role

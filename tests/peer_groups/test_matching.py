@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from events.tables import OutboxRow
 from infra.database import Database
+from tests.peer_groups.scheme_support import choose_and_accept, join_scheme
 from tests.peer_groups.support import network_of
 from tests.support.graphql import Gateway
 
@@ -15,10 +16,6 @@ SCHEME = """mutation($n: ID!) { createMentoringScheme(input: {networkId: $n, nam
   kind: "one_to_one", aims: "Diverse talented people reach senior leaders",
   eligibility: ["Part time workers welcome"],
   months: 12, diversityAims: ["women", "disabled people"], questions: ["Would you mentor next year?"]}) { id } }"""
-ENROL = """mutation($s: ID!, $role: String!, $areas: [String!]!, $goals: String!, $times: [String!]!,
-  $who: [String!]!) {
-  enrolInScheme(mentoringSchemeId: $s, input: {role: $role, practiceAreas: $areas, goals: $goals,
-  availability: $times, socialIdentity: $who}) { role } }"""
 SUGGEST = "query($s: ID!) { suggestedMatches(mentoringSchemeId: $s) { menteeId mentorId score reasons } }"
 PARTICIPANTS = "query($s: ID!) { schemeParticipants(mentoringSchemeId: $s) { memberId socialIdentity } }"
 MATCH = """mutation($s: ID!, $m: ID!, $e: [ID!]!) {
@@ -26,7 +23,6 @@ MATCH = """mutation($s: ID!, $m: ID!, $e: [ID!]!) {
 OFFER = (
     'mutation($s: ID!) { postMentoringOffer(mentoringSchemeId: $s, text: "Digital campaigning on a budget") { id } }'
 )
-CHOOSE = "mutation($o: ID!) { chooseMentoringOffer(mentoringOfferId: $o) { id kind } }"
 
 
 def test_offers_are_chosen_and_coordinators_get_ranked_explained_matches(api: Gateway, database_url: str) -> None:
@@ -38,7 +34,7 @@ def test_offers_are_chosen_and_coordinators_get_ranked_explained_matches(api: Ga
         (fay, "mentee", ["coaching"], "I want to grow my board governance", ["weekday evenings"], ["women"]),
         (gus, "mentee", ["hosting"], "learn digital campaigns", ["weekend mornings"], []),
     ):  # fmt: skip
-        who.run(ENROL, s=scheme, role=role, areas=areas, goals=goals, times=times, who=identity)
+        join_scheme(host, who, scheme, role, areas=areas, goals=goals, times=times, who=identity)
     [best, *_] = host.run(SUGGEST, s=scheme)["suggestedMatches"]
     assert (best["menteeId"], best["mentorId"]) == (fay.id, mira.id)
     assert best["reasons"] == [
@@ -63,8 +59,7 @@ def test_offers_are_chosen_and_coordinators_get_ranked_explained_matches(api: Ga
     }
 
     offer = omar.run(OFFER, s=scheme)["postMentoringOffer"]["id"]
-    chosen = gus.run(CHOOSE, o=offer)
-    group = chosen["chooseMentoringOffer"]["id"]
+    group = choose_and_accept(gus, omar, offer)
     roles = gus.run("query($g: ID!) { peerGroup(id: $g) { members { id role } } }", g=group)["peerGroup"]["members"]
     assert {m["id"]: m["role"] for m in roles} == {gus.id: "mentee", omar.id: "mentor"}
     assert host.run(SUGGEST, s=scheme)["suggestedMatches"] == []
@@ -93,12 +88,12 @@ def test_a_mentee_the_circle_declines_gets_their_choice_back(api: Gateway) -> No
     host, network, (mira, fay, gus) = network_of(api, "Mira Mentor", "Fay Mentee", "Gus Mentee")
     scheme = host.run(CIRCLE_SCHEME, n=network)["createMentoringScheme"]["id"]
     for who, role in ((mira, "mentor"), (fay, "mentee"), (gus, "mentee")):
-        who.run(ENROL, s=scheme, role=role, areas=[], goals="", times=[], who=[])
+        join_scheme(host, who, scheme, role)
     offer = mira.run(CIRCLE_OFFER, s=scheme)["postMentoringOffer"]["id"]
-    circle = fay.run(CHOOSE, o=offer)["chooseMentoringOffer"]["id"]
-    assert gus.run(CHOOSE, o=offer)["chooseMentoringOffer"]["id"] == circle
+    circle = choose_and_accept(fay, mira, offer)
+    assert choose_and_accept(gus, mira, offer) == circle
     [proposal] = mira.run(OPEN, g=circle)["peerGroup"]["openProposals"]
     assert fay.run(DECLINE, p=proposal["id"])["answerPeerGroupProposal"]["state"] == "declined"
     # Gus is no longer held as matched, and the offer's place he held is free: he may choose it again.
-    assert gus.run(CHOOSE, o=offer)["chooseMentoringOffer"]["id"] == circle
+    assert choose_and_accept(gus, mira, offer) == circle
     assert [p["memberName"] for p in mira.run(OPEN, g=circle)["peerGroup"]["openProposals"]] == ["Gus Mentee"]

@@ -10,6 +10,7 @@ import { member, profile } from './pages/members.js';
 import { localGroup, network, networks } from './pages/networks.js';
 import { peerGroup, peerGroups } from './pages/peer_groups.js';
 import { resource, resources } from './pages/resources.js';
+import { scheme, schemes } from './pages/schemes.js';
 import { search } from './pages/search.js';
 import { myStories, shareStory, story } from './pages/stories.js';
 import { notifications } from './pages/notifications.js';
@@ -26,6 +27,8 @@ export const ROUTES = [
   ['/search', search],
   ['/networks', networks],
   ['/networks/:id', network],
+  ['/networks/:networkId/schemes', schemes],
+  ['/networks/:networkId/schemes/:id', scheme],
   ['/local-groups/:id', localGroup],
   ['/members/:id', member],
   ['/profile', profile],

@@ -109,6 +109,7 @@ export async function network(view) {
   view.main.append(
     await upcoming(found.id),
     section('Local groups', links(groups, (g) => `/local-groups/${g.id}`, (g) => `${g.name}${g.place ? ` (${g.place})` : ''}`, 'No local groups yet.', (g) => tags(g.practiceAreas))),
+    section('Mentoring', h('p', {}, h('a', { href: `/networks/${found.id}/schemes` }, 'Mentoring schemes you can apply to'))),
     section('Members', memberList(inside.network.members)),
     inside.network.viewerRole === 'host' ? await joinRequests(found) : '',
     inside.network.connectedNetworks.length ? section('Connected networks', links(inside.network.connectedNetworks, (n) => `/networks/${n.id}`, (n) => n.name, '')) : '',

@@ -4,6 +4,7 @@ import { barChart } from '../charts.js';
 import { field, h, when, words } from '../dom.js';
 import { circles, session } from '../session.js';
 import { action, form, links, option, section, select, title, values } from '../ui.js';
+import { ending, firstMeeting } from './first_meeting.js';
 import { invitations, proposals } from './peer_group_consent.js';
 import { plan } from './plans.js';
 import { surveys } from './surveys.js';
@@ -12,7 +13,7 @@ const KINDS = [['peer_group', 'Peer mentoring group (2 to 3 peers)'], ['co_mento
   ['mentoring_circle', 'Mentoring circle (mentees with one mentor)'], ['one_to_one', 'One-to-one mentoring']];
 const CONFIDENTIAL = 'Everything said and written in this group stays in it: only its members see its meetings, notes and '
   + 'stories. Nothing reaches the network, search or feeds unless its author shares it wider.';
-const SPACE = `query Space($id: ID!) { peerGroup(id: $id) { id name kind networkId myRole isOpen
+const SPACE = `query Space($id: ID!) { peerGroup(id: $id) { id name kind networkId myRole isOpen mentoringSchemeId endedAt
   contract { version norms acceptedByMe acceptedByAll } members { id name role acceptedContract } } }`;
 const OPEN = `query OpenSpace($id: ID!) { peerGroup(id: $id) {
   cadence { everyMonths forMonths lastMet nextDue nextScheduled ends state overdue }
@@ -101,5 +102,6 @@ export async function peerGroup(view) {
     return;
   }
   const { peerGroup: open } = await gql(OPEN, { id: group.id });
-  view.main.append(cadenceBox(open.cadence), meetingsBox(view, group, open.meetings), await plan(view, group), await surveys(group));
+  view.main.append(cadenceBox(open.cadence), await firstMeeting(view, group), meetingsBox(view, group, open.meetings), await plan(view, group),
+    await surveys(group), ending(view, group));
 }
