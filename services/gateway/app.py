@@ -19,6 +19,7 @@ from services.gateway.metrics import metrics
 from services.gateway.middleware import RequestIds
 from services.gateway.process import Process
 from services.gateway.readiness import readyz
+from services.gateway.web.routes import not_found
 from services.gateway.web.routes import routes as web_routes
 from services.data_rights.routes import member_routes as data_rights_routes
 from services.gatherings.routes import member_routes as gathering_routes
@@ -63,7 +64,7 @@ def create_app(runtime: Process) -> Starlette:
             *web_routes,  # last: the web app's client paths are broad
         ],
         middleware=[Middleware(RequestIds)],
-        exception_handlers={500: server_error},
+        exception_handlers={404: not_found, 500: server_error},
         lifespan=lifespan,
     )
     app.state.runtime = runtime

@@ -7,7 +7,7 @@ server routes such as /peer-groups/{id}/meetings.ics.
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -21,6 +21,13 @@ SECTIONS += ("verify-email", "forgot-password", "reset-password", "invitations")
 async def page(request: Request) -> Response:
     # The shell never holds private data, but a fresh one picks up new app.js versions.
     return FileResponse(STATIC / "index.html", headers={"cache-control": "no-cache"})
+
+
+async def not_found(request: Request, exc: Exception) -> Response:
+    """A browser asking for a page that does not exist gets the app, which says so in its own words (404 kept)."""
+    if request.method == "GET" and "text/html" in request.headers.get("accept", ""):
+        return FileResponse(STATIC / "index.html", status_code=404, headers={"cache-control": "no-cache"})
+    return PlainTextResponse("Not Found", status_code=404)
 
 
 def _section(name: str) -> list[Route]:

@@ -8,6 +8,8 @@ import { ROUTES } from './routes.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
+const menu = document.getElementById('menu');
+const find = document.getElementById('find');
 let cleanups = [];
 
 function match(path) {
@@ -54,6 +56,8 @@ async function render(moveFocus) {
     return;
   }
   replace(nav, navLinks());
+  find.hidden = !session.me || location.pathname === '/search';
+  menu.setAttribute('aria-expanded', 'false');
   main.setAttribute('aria-busy', 'true');
   const view = {
     main, params: found?.params || {}, query: new URLSearchParams(location.search), go,
@@ -83,5 +87,16 @@ document.addEventListener('click', (event) => {
 });
 
 window.addEventListener('popstate', () => render(true));
+
+// On a phone the navigation folds behind one button; wider screens show it whole (styles.css).
+menu.addEventListener('click', () => menu.setAttribute('aria-expanded', String(menu.getAttribute('aria-expanded') !== 'true')));
+
+// The header's search box opens the search page with the words, as a link would (back-button safe).
+find.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const words = new FormData(find).get('q').trim();
+  find.reset();
+  go(words ? `/search?q=${encodeURIComponent(words)}` : '/search');
+});
 
 loadMe().catch(() => null).then(() => render(false));

@@ -29,26 +29,48 @@ function facetBox(facet, chosen, nameOf) {
       ` ${nameOf(facet.field, v.value)} (${v.count})`)));
 }
 
+// The query and the chosen filters live in the address, so a search can be shared, reloaded and gone back to.
+function address(query, chosen) {
+  const params = new URLSearchParams(query ? { q: query } : {});
+  for (const [key, values] of Object.entries(chosen)) for (const value of values) params.append(key, value);
+  return params.size ? `/search?${params}` : '/search';
+}
+
+function fromAddress(params) {
+  return Object.fromEntries(Object.keys(FACETS).map((key) => [key, params.getAll(key)]).filter(([, v]) => v.length));
+}
+
+function nothingFound(query) {
+  return h('li', { class: 'empty-result' }, h('p', {}, `Nothing matches “${query}” in what you can read.`),
+    h('ul', {}, h('li', {}, 'Try fewer or other words, or remove a filter.'),
+      h('li', {}, 'Browse ', h('a', { href: '/harvests' }, 'harvests'), ' and ', h('a', { href: '/resources' }, 'resources'), '.'),
+      h('li', {}, 'Peer groups’ words are found only by their members; ', h('a', { href: '/networks' }, 'join a network'), ' to read more.')));
+}
+
 export async function search(view) {
   const known = await circles();
   const nameOf = (field, value) => (field === 'networks' ? known.networks.find((n) => n.id === value)?.name || 'Another network' : field === 'kinds' ? words(value) : value);
   const input = h('input', { type: 'search', id: 'q', name: 'q', value: view.query.get('q') || '', autocomplete: 'off', 'aria-controls': 'results' });
   const facets = h('form', { class: 'facets', 'aria-label': 'Narrow the results' });
+  const narrow = h('details', { class: 'narrow', open: matchMedia('(min-width: 37.5rem)').matches }, h('summary', {}, 'Filters'), facets);
+  let wanted = fromAddress(view.query);
   const summary = h('p', { id: 'search-summary', role: 'status' });
   const results = h('ul', { class: 'cards', id: 'results', 'aria-label': 'Search results' });
   const more = h('button', { type: 'button', hidden: true }, 'Show more');
   let asked = 0;
   const filters = () => Object.fromEntries(Object.keys(FACETS).map((key) => [key, checked(facets, key)]).filter(([, v]) => v.length));
-  const run = async (after = null) => {
+  // Typing replaces the address; a submitted search or a filter is a step the back button returns from.
+  const run = async (after = null, step = false) => {
     const ticket = ++asked;
     const query = input.value.trim();
-    history.replaceState({}, '', query ? `/search?q=${encodeURIComponent(query)}` : '/search');
+    const chosen = wanted || filters();
+    wanted = null;
+    if (!after) history[step ? 'pushState' : 'replaceState']({}, '', address(query, chosen));
     if (!query) { replace(summary); replace(results); replace(facets); more.hidden = true; return; }
-    const chosen = filters();
     const { search: found } = await gql(SEARCH, { query, filters: chosen, after });
     if (ticket !== asked) return; // a newer keystroke's answer wins
     if (!after) replace(results);
-    append(results, found.hits.map(hit));
+    append(results, found.hits.length || after ? found.hits.map(hit) : [nothingFound(query)]);
     more.hidden = !found.hasNextPage;
     more.onclick = () => run(found.endCursor);
     const suggest = found.suggestion ? h('button', { type: 'button', class: 'link', on: { click: () => { input.value = found.suggestion; run(); } } }, found.suggestion) : null;
@@ -57,11 +79,11 @@ export async function search(view) {
   };
   let timer = 0;
   input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => run().catch(showError), 200); });
-  facets.addEventListener('change', () => run().catch(showError));
+  facets.addEventListener('change', () => run(null, true).catch(showError));
   const showError = (error) => replace(summary, h('span', { class: 'error' }, error.message));
   view.main.append(title('Search'),
-    h('form', { role: 'search', class: 'search', on: { submit: (e) => { e.preventDefault(); run().catch(showError); } } },
+    h('form', { role: 'search', class: 'search', on: { submit: (e) => { e.preventDefault(); run(null, true).catch(showError); } } },
       h('label', { for: 'q' }, 'Search stories, resources, harvests, people and groups'), input),
-    summary, h('div', { class: 'search-layout' }, facets, h('div', {}, results, more)));
+    summary, h('div', { class: 'search-layout' }, narrow, h('div', {}, results, more)));
   if (input.value) await run().catch(showError);
 }
