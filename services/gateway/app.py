@@ -11,6 +11,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 
 from schema import build
+from services.data_rights.routes import member_routes as data_rights_routes
 from services.gateway.graphiql import routes as graphiql_routes
 from services.gateway.graphql_http import graphql_http
 from services.gateway.graphql_ws import GraphQLWebSocket
@@ -21,7 +22,6 @@ from services.gateway.process import Process
 from services.gateway.readiness import readyz
 from services.gateway.web.routes import not_found
 from services.gateway.web.routes import routes as web_routes
-from services.data_rights.routes import member_routes as data_rights_routes
 from services.gatherings.routes import member_routes as gathering_routes
 from services.notifications.routes import routes as notification_routes
 from services.peer_groups.routes import member_routes as peer_group_routes
