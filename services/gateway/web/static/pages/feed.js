@@ -3,6 +3,7 @@ import { gql, subscribe } from '../api.js';
 import { ago, announce, avatar, h, replace, words } from '../dom.js';
 import { action, links, section, tags, title } from '../ui.js';
 import { storyComposer } from './stories.js';
+import { welcome } from './welcome.js';
 
 const ITEM = 'id kind title excerpt reason seen path practiceAreas authorName publishedAt';
 const FEED = `query Feed($after: String) {
@@ -76,7 +77,7 @@ export async function feed(view) {
   const more = action('Show more', () => loadPage(list, more, more.dataset.after), { hidden: true });
   const live = h('p', { class: 'live', id: 'feed-live' }, 'Connecting for live updates…');
   const fresh = justIn();
-  view.main.append(title('Your learning feed'), await storyComposer(view), live, fresh.box, list, more);
+  view.main.append(title('Your learning feed'), await welcome() || '', await storyComposer(view), live, fresh.box, list, more);
   await loadPage(list, more, null);
   view.onLeave(subscribe(`subscription FeedItems { feedItems { ${ITEM} } }`, {}, ({ feedItems }) => {
     fresh.add(feedItems);
