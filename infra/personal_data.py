@@ -22,6 +22,8 @@ def _plain(value: object) -> object:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-async def gathered(session: AsyncSession, queries: Mapping[str, Select[Any]]) -> PersonalData:
-    """Each kind's rows, one query per kind."""
-    return {kind: [record_of(row) for row in await session.scalars(query)] for kind, query in queries.items()}
+async def gathered(
+    session: AsyncSession, queries: Mapping[str, Select[Any]], leave: tuple[str, ...] = ()
+) -> PersonalData:
+    """Each kind's rows, one query per kind, without the columns in `leave` (what is not the member's to take)."""
+    return {kind: [record_of(row, leave) for row in await session.scalars(query)] for kind, query in queries.items()}

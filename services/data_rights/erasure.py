@@ -21,8 +21,10 @@ from infra.viewer import Viewer
 from services.accounts import api as accounts
 from services.data_rights.events import MemberErased
 from services.data_rights.tables import Export
+from services.gatherings import api as gatherings
 from services.harvests import api as harvests
 from services.knowledge import api as knowledge
+from services.moderation import api as moderation
 from services.networks import api as networks
 from services.notifications import api as notifications
 from services.peer_groups import api as peer_groups
@@ -55,6 +57,8 @@ async def _erase_parts(session: AsyncSession, member: Viewer, erase_writing: boo
     await knowledge.erase_member(session, member_id, erase_writing)
     await networks.erase_member(session, member_id, member.email)
     await peer_groups.erase_member(session, member_id)
+    await gatherings.erase_member(session, member_id)
+    await moderation.erase_member(session, member_id)
     await notifications.forget_actor(session, member.name)
     await session.execute(delete(Export).where(Export.member_id == member_id))
     await accounts.erase_account(session, member_id)

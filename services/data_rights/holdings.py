@@ -9,8 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from infra.personal_data import PersonalData
 from infra.viewer import Viewer
 from services.accounts import api as accounts
+from services.gatherings import api as gatherings
 from services.harvests import api as harvests
 from services.knowledge import api as knowledge
+from services.moderation import api as moderation
 from services.networks import api as networks
 from services.notifications import api as notifications
 from services.peer_groups import api as peer_groups
@@ -27,4 +29,6 @@ async def holdings(session: AsyncSession, member: Viewer) -> Holdings:
         "peer_groups": await peer_groups.personal_data(session, member_id),
         "harvests": await harvests.personal_data(session, member_id),
         "notifications": await notifications.personal_data(session, member_id),
+        "gatherings": await gatherings.personal_data(session, member_id),
+        "moderation": await moderation.personal_data(session, member_id),
     }

@@ -9,6 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from infra.database import Database
 from infra.viewer import Viewer
 from services.gatherings.access import visible
+from services.gatherings.kinds import KINDS as KINDS
+from services.gatherings.kinds import NAMES as NAMES
+from services.gatherings.personal import erase_member as erase_member
+from services.gatherings.personal import personal_data as personal_data
 from services.gatherings.queries import previous
 from services.gatherings.tables import Gathering, Rsvp
 

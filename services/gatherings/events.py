@@ -5,6 +5,7 @@
                                   /gatherings/<id>)
 - gatherings.gathering.changed    a host edited it (time, place, agenda, capacity…); publication as above
 - gatherings.gathering.cancelled  a host cancelled it; publication None (search and feeds drop it)
+- gatherings.gathering.anonymised its host's account was erased: it stays, hosted by "a former member"
 - gatherings.rsvp.answered        a member answered: going, waiting (with their place on the list) or not_going
 - gatherings.rsvp.promoted        a place opened and the first member waiting is going now
 - gatherings.attendance.recorded  a host recorded who was there (member ids only)
@@ -35,6 +36,11 @@ class GatheringScheduled(GatheringEvent):
 
 @payload("gatherings.gathering.changed", 1)
 class GatheringChanged(GatheringEvent):
+    pass
+
+
+@payload("gatherings.gathering.anonymised", 1)
+class GatheringAnonymised(GatheringEvent):
     pass
 
 

@@ -36,8 +36,8 @@ async def erase_member(session: AsyncSession, member_id: str, story_ids: set[str
 async def _uncite(session: AsyncSession, member_id: str, story_ids: set[str]) -> set[str]:
     """Drops citations of the member's stories they did not consent to; the harvests changed."""
     given = CitationRequest.author_id == member_id, CitationRequest.status == "given"
-    consented = set((await session.execute(select(CitationRequest.harvest_id, CitationRequest.story_id)
-                                           .where(*given))).tuples())  # fmt: skip
+    answers = select(CitationRequest.harvest_id, CitationRequest.story_id).where(*given)
+    consented = {(harvest, story) for harvest, story in await session.execute(answers)}
     changed: set[str] = set()
     if not story_ids:
         return changed

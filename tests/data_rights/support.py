@@ -13,6 +13,8 @@ from events.relay import Relay
 from events.runner import Runner
 from services.peer_groups.api import send_due_surveys
 from services.peer_groups.cadence import add_months
+from tests.gatherings.flows import RSVP, plan
+from tests.gatherings.flows import SCHEDULE as SCHEDULE_GATHERING
 from tests.peer_groups.support import SCHEDULE, accept_all, form, network_of, soon
 from tests.support.graphql import Gateway, Member
 from tests.support.world import CHECK_IN, GOAL, PLAN
@@ -33,6 +35,8 @@ ANSWER_SEAT = "mutation($p: ID!) { answerPeerGroupInvitation(proposalId: $p, acc
 AGREE = "mutation($p: ID!) { answerPeerGroupProposal(proposalId: $p, agree: true) { state } }"
 SURVEY = """mutation($s: ID!) { answerSurvey(surveyId: $s, answers: [{key: "feel_different", scale: 4},
   {key: "difference", text: "More patient"}, {key: "objectives", scale: 3}, {key: "support", scale: 5}]) { id } }"""
+FLAG = """mutation($s: ID!) { flagItem(kind: STORY, itemId: $s, reason: OTHER, note: "Please have a look") {
+  id } }"""
 EXPORT = "mutation { exportMyData { url expiresAt } }"
 BEN_WORDS = "Ben's confidential reply"
 
@@ -46,6 +50,7 @@ class Scene:
     group: str
     amara_story: str
     ben_story: str
+    gathering: str
 
 
 async def _settle(runtime: Any) -> None:
@@ -65,7 +70,7 @@ def settle(api: Gateway) -> None:
 
 def scene(api: Gateway) -> Scene:
     """Amara, Ben and their network's host in a peer group: Amara and Ben each write a story there and comment on
-    the other's."""
+    the other's; Amara is going to the network's gathering."""
     host, network, [amara, ben] = network_of(api, "Amara Okafor", "Ben Adler")
     group = form(amara, network, [ben, host])
     accept_all(group, amara, ben, host)
@@ -76,12 +81,15 @@ def scene(api: Gateway) -> Scene:
                      b="Ben's reflection")["writeStory"]["id"]  # fmt: skip
     amara.run(COMMENT, s=theirs, b="An encouraging comment")
     ben.run(COMMENT, s=mine, b=BEN_WORDS)
-    return Scene(host, amara, ben, network, group, mine, theirs)
+    gathering = host.run(SCHEDULE_GATHERING, n=network, l=None, g=plan("Spring World Café", 10))
+    gathering_id = gathering["scheduleGathering"]["id"]
+    amara.run(RSVP, id=gathering_id, y=True)
+    return Scene(host, amara, ben, network, group, mine, theirs, gathering_id)
 
 
 def one_of_each(api: Gateway, seen: Scene) -> None:
-    """What else Amara keeps: an edit, a plan checked in on, a survey answered, a citation consented to, a vote on
-    a seat, and notifications."""
+    """What else Amara keeps: an edit, a plan checked in on, a survey answered, a citation consented to, a flag,
+    a vote on a seat, and notifications."""
     amara = seen.amara
     amara.run(EDIT, s=seen.amara_story)
     meeting = amara.run(SCHEDULE, g=seen.group, at=soon(), count=1, mode="in_person", place="Room 4")
@@ -92,6 +100,7 @@ def one_of_each(api: Gateway, seen: Scene) -> None:
     seen.host.run(ITEM, h=harvest, s=seen.amara_story)
     [request] = amara.run("{ myCitationRequests { id } }")["myCitationRequests"]
     amara.run(CONSENT, id=request["id"])
+    amara.run(FLAG, s=seen.ben_story)
     _vote_on_a_seat(api, seen)
     _answer_survey(api, amara)
     settle(api)

@@ -12,10 +12,11 @@ from events.runner import replay
 from events.tables import OutboxRow
 from search.tables import SearchSubject
 from services.feeds.tables import FeedItem, FeedMember, ItemAudience
-from tests.data_rights.support import download, exported, opened, scene, settle
+from tests.data_rights.support import Scene, download, exported, opened, scene, settle
 from tests.support.graphql import PASSWORD, Gateway, Member
 
 DELETE = "mutation($p: String!, $e: Boolean!) { deleteMyAccount(password: $p, eraseMyWriting: $e) }"
+GATHERING = "query($g: ID!) { gathering(id: $g) { going attendees { name } } }"
 STORY = "query($s: ID!) { story(id: $s) { title author { name } comments { body author { name } } } }"
 SEARCH = "query($q: String!) { search(query: $q) { hits { title snippet authorName } } }"
 FEED = "{ feed(first: 50) { edges { node { title excerpt authorName } } } }"
@@ -25,10 +26,11 @@ MEMBER = "query($m: ID!) { member(id: $m) { name } }"
 TRACES = ("Amara", "Okafor", "Lagos")
 
 
-def seen_by(member: Member, amara: Member, story: str) -> str:
+def seen_by(member: Member, seen: Scene) -> str:
     """Everything `member` is shown of the platform's paths Amara once reached."""
     answers = [member.run(SEARCH, q=words)["search"] for words in ("Amara Okafor", "timetable", "Lagos principals")]
-    answers += [member.run(FEED), member.run(INBOX), member.run(STORY, s=story)]
+    answers += [member.run(FEED), member.run(INBOX), member.run(STORY, s=seen.amara_story)]
+    answers += [member.run(GATHERING, g=seen.gathering)]
     return json.dumps(answers)
 
 
@@ -49,7 +51,7 @@ async def _rebuild(runtime: object) -> None:
 def test_a_deleted_member_is_forgotten_everywhere_while_others_words_stay(quiet_api: Gateway) -> None:
     seen = scene(quiet_api)
     settle(quiet_api)
-    assert "Amara Okafor" in seen_by(seen.ben, seen.amara, seen.amara_story)
+    assert "Amara Okafor" in seen_by(seen.ben, seen)
     link = exported(seen.amara)
     assert seen.amara.run(DELETE, p=PASSWORD, e=False)["deleteMyAccount"] is True
     settle(quiet_api)
@@ -57,7 +59,8 @@ def test_a_deleted_member_is_forgotten_everywhere_while_others_words_stay(quiet_
         shown = seen.ben.run(STORY, s=story)["story"]
         assert "a former member" in json.dumps(shown)
     assert seen.ben.run(STORY, s=seen.ben_story)["story"]["title"] == "Ben's first term"
-    assert_forgotten(seen_by(seen.ben, seen.amara, seen.amara_story), seen.amara)
+    assert seen.ben.run(GATHERING, g=seen.gathering)["gathering"]["going"] == 0
+    assert_forgotten(seen_by(seen.ben, seen), seen.amara)
     assert seen.ben.fails(MEMBER, m=seen.amara.id)[0]["extensions"]["code"] == "NOT_FOUND"
     assert "sign in again" in seen.amara.fails("{ me { name } }")[0]["message"]
     assert [download(quiet_api, link, member.token)[0] for member in (seen.amara, seen.ben)] == [401, 404]
@@ -67,7 +70,7 @@ def test_a_deleted_member_is_forgotten_everywhere_while_others_words_stay(quiet_
     assert {"title": "The timetable dilemma", "authorName": "a former member"} in [
         {"title": node["title"], "authorName": node["authorName"]} for node in rebuilt
     ]
-    assert_forgotten(seen_by(seen.ben, seen.amara, seen.amara_story), seen.amara)
+    assert_forgotten(seen_by(seen.ben, seen), seen.amara)
     assert_forgotten(quiet_api.http.portal.call(_log_text, quiet_api.runtime), seen.amara)  # type: ignore[union-attr]
 
 

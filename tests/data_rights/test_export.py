@@ -22,6 +22,8 @@ KINDS = {
     "citation consents": "harvests/citation_consents.json",
     "proposals answered": "peer_groups/proposal_votes.json",
     "contract acceptances": "peer_groups/group_seats.json",
+    "RSVPs": "gatherings/rsvps.json",
+    "flags raised": "moderation/flags_raised.json",
 }
 
 
@@ -39,6 +41,8 @@ def test_the_archive_holds_each_kind_of_record_and_only_the_members_own_words(qu
     assert all(seat["accepted_version"] for seat in files["peer_groups/group_seats.json"])
     assert any(survey["answered_at"] for survey in files["peer_groups/surveys_sent.json"])
     assert files["harvests/citation_consents.json"][0]["status"] == "given"
+    assert files["gatherings/rsvps.json"][0]["answer"] == "going"
+    assert "excerpt" not in files["moderation/flags_raised.json"][0]
     story = files[f"stories/{seen.amara_story}.md"]
     assert "# Second thoughts" in story and "A reflection on the timetable" in story
     everything = archive.decode("latin-1") + str(files)
