@@ -19,6 +19,7 @@ from services.accounts.neighbours import NEIGHBOURS as ACCOUNTS_NEIGHBOURS
 from services.feeds import projector
 from services.harvests import api as harvests
 from services.knowledge.neighbours import NEIGHBOURS as KNOWLEDGE_NEIGHBOURS
+from services.moderation import api as moderation
 from services.notifications import api as notifications
 from services.peer_groups.api import send_due_surveys
 
@@ -63,6 +64,7 @@ class Runtime:
             Consumer("indexer", indexer.stage, indexer.SOURCES, self._write_index, self._prepare_index),
             projector.consumer(),
             notifications.consumer(),
+            moderation.consumer(),
         ]
 
     def jobs(self) -> list[Job]:

@@ -17,6 +17,8 @@ class Viewer:
     # For a `peer_group:<id>` audience the member joined late: what was written before this stays hidden from
     # them. Audiences not named here are seen whole.
     sees_from: Mapping[str, datetime] = field(default_factory=dict, hash=False)
+    # Members the viewer blocked or who blocked them: neither sees the other's content, anywhere.
+    blocked: frozenset[str] = field(default_factory=frozenset)
 
 
 def signed_in(viewer: Viewer | None) -> Viewer:

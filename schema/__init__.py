@@ -24,6 +24,7 @@ from services.feeds import resolvers as feeds
 from services.gatherings import resolvers as gatherings
 from services.harvests import resolvers as harvests
 from services.knowledge import resolvers as knowledge
+from services.moderation import resolvers as moderation
 from services.networks import connection_resolvers as network_connections
 from services.networks import resolvers as networks
 from services.notifications import resolvers as notifications
@@ -41,6 +42,7 @@ QUERIES: tuple[type, ...] = (
     peer_groups.Query,
     notifications.Query,
     search.Query,
+    moderation.Query,
 )
 MUTATIONS: tuple[type, ...] = (
     accounts.Mutation,
@@ -53,6 +55,7 @@ MUTATIONS: tuple[type, ...] = (
     peer_groups.Mutation,
     notifications.Mutation,
     data_rights.Mutation,
+    moderation.Mutation,
 )
 SUBSCRIPTIONS: tuple[type, ...] = (feeds.Subscription, peer_groups_live.Subscription, notifications.Subscription)
 

@@ -91,4 +91,7 @@ def build(schema: tantivy.Schema, request: SearchRequest, clauses: Sequence[Clau
     """Every clause must match, within the caller's audiences and filters; recent items score a little higher."""
     matching = [_clause(schema, clause) for clause in clauses] or [Query.all_query()]
     required = [(Occur.Must, query) for query in matching + _filters(schema, request)]
+    if request.unseen_authors:
+        unseen = Query.term_set_query(schema, "author_id", sorted(request.unseen_authors))
+        required.append((Occur.MustNot, unseen))
     return Query.boolean_query(required + [(Occur.Should, boost) for boost in _recency(schema, now)])

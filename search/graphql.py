@@ -157,6 +157,7 @@ class Query:
             offset=window.offset,
             limit=max(window.limit, 1),
             sees_from=info.context.viewer_sees_from,
+            unseen_authors=info.context.viewer.blocked if info.context.viewer else frozenset(),
         )
         # The engines block (tantivy, the Meilisearch HTTP client): keep the event loop free.
         result = await in_thread(info.context.search.search, request)

@@ -79,6 +79,7 @@ def _filters(request: SearchRequest) -> list[str]:
               "author_id": wanted.authors}  # fmt: skip
     found = [audience_filter(request.audiences, request.sees_from)]
     found += [_any_of(f, values) for f, values in chosen.items() if values]
+    found += [f"NOT {_any_of('author_id', sorted(request.unseen_authors))}"] if request.unseen_authors else []
     found += [f"updated_ts >= {wanted.updated_from.timestamp()}"] if wanted.updated_from else []
     return found + ([f"updated_ts <= {wanted.updated_to.timestamp()}"] if wanted.updated_to else [])
 

@@ -63,6 +63,8 @@ class SearchRequest:
     limit: int = 20
     # Audiences the caller joined late (`peer_group:<id>` -> when): they admit documents created from then on.
     sees_from: Mapping[str, datetime] = field(default_factory=dict, hash=False)
+    # Members the caller has a block with: nothing they wrote (nor their profile) is found.
+    unseen_authors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

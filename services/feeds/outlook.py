@@ -16,6 +16,7 @@ from events import audience
 from infra.columns import utcnow
 from services.feeds.going import answered
 from services.feeds.tables import FeedLocalGroup, FeedMember, FeedNetwork, Interest, Mark, Partnership
+from services.moderation import api as moderation
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Outlook:
     areas: frozenset[str] = frozenset()
     follows: frozenset[tuple[str, str]] = frozenset()
     mutes: frozenset[tuple[str, str]] = frozenset()
+    # Members the member has a block with (either way): nothing of theirs shows.
+    blocked: frozenset[str] = frozenset()
     groups: dict[str, Group] = field(default_factory=dict)
     networks: dict[str, str] = field(default_factory=dict)
     # Networks connected to the member's own.
@@ -98,7 +101,7 @@ async def outlook_of(
         member_id, keys, sees_from, frozenset(member.practice_areas if member else ()),
         follows=frozenset((i.kind, i.target) for i in chosen if i.stance == "follow"),
         mutes=frozenset((i.kind, i.target) for i in chosen if i.stance == "mute"),
-        going=await answered(session, member_id),
+        blocked=await moderation.blocked_in(session, member_id), going=await answered(session, member_id),
     )  # fmt: skip
     followed = {target for kind, target in outlook.follows if kind == "local_group"}
     await learn_groups(session, outlook, outlook.own(audience.AudienceKind.LOCAL_GROUP) | followed)

@@ -47,10 +47,13 @@ def _not_due(item: Shown, now: datetime) -> bool:
 
 
 def place(item: Shown, outlook: Outlook) -> Placement | None:
-    """None when the item stays out: the member's own, dismissed, or (outside their own groups) muted."""
+    """None when the item stays out: the member's own, dismissed, by someone they have a block with, or
+    (outside their own groups) muted."""
     # A host going to the gathering they scheduled still sees it among what they go to.
     yours = item.author_id == outlook.member_id and item.id not in outlook.going
     if yours or outlook.marks.get(item.id) or _not_due(item, outlook.now):
+        return None
+    if item.author_id in outlook.blocked:
         return None
     group = outlook.groups.get(item.local_group_id or "")
     areas = set(item.practice_areas) | (group.practice_areas if group else set())

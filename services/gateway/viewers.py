@@ -9,6 +9,7 @@ from infra.database import Database
 from infra.viewer import Viewer
 from services.accounts import api as accounts
 from services.gateway.requests import HttpProblem
+from services.moderation import api as moderation
 from services.networks import api as networks
 from services.peer_groups import api as peer_groups
 
@@ -30,7 +31,9 @@ async def _viewer(db: Database, token: str) -> tuple[Viewer, str | None] | None:
             return None
         keys = await networks.audiences_in(session, holder.account_id, peer_groups.circles_of(holder.account_id))
         late = await peer_groups.late_seats_in(session, holder.account_id)
-    return Viewer(holder.account_id, holder.email, holder.name, holder.is_admin, keys, late), holder.csrf_token
+        blocked = await moderation.blocked_in(session, holder.account_id)
+    viewer = Viewer(holder.account_id, holder.email, holder.name, holder.is_admin, keys, late, blocked)
+    return viewer, holder.csrf_token
 
 
 async def bearer(db: Database, token: str) -> Caller:

@@ -61,9 +61,20 @@ async def place_for(db: Database, viewer: Viewer, network_id: str, key: str) -> 
 def may_read_story(story: Story | None, viewer: Viewer | None) -> bool:
     if story is None or viewer is None:
         return False
+    if story.author_id in viewer.blocked:
+        return False
     return story.author_id == viewer.account_id or (
-        not story.withdrawn and audience.admits(story.audience, story.created_at, viewer.audiences, viewer.sees_from)
+        not story.withdrawn
+        and not story.hidden
+        and audience.admits(story.audience, story.created_at, viewer.audiences, viewer.sees_from)
     )
+
+
+def shown_to(viewer: Viewer | None, author_id: str, hidden: bool) -> bool:
+    """A part (comment, contribution) by someone the viewer has no block with, not hidden unless it is theirs."""
+    if viewer is None:
+        return not hidden
+    return author_id not in viewer.blocked and (not hidden or author_id == viewer.account_id)
 
 
 def part_reaches(written_under: list[str], written_at: datetime, target_now: list[str], viewer: Viewer | None) -> bool:
@@ -91,8 +102,10 @@ async def own_story(session: AsyncSession, viewer: Viewer, story_id: str, doing:
 
 async def readable_resource(session: AsyncSession, viewer: Viewer, resource_id: str) -> Resource:
     resource = await session.get(Resource, resource_id)
-    if resource is None or not audience.admits(
-        resource.audience, resource.created_at, viewer.audiences, viewer.sees_from
+    if (
+        resource is None
+        or resource.added_by in viewer.blocked
+        or not audience.admits(resource.audience, resource.created_at, viewer.audiences, viewer.sees_from)
     ):
         raise NotFound("No such resource.")
     return resource

@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from infra.database import Database
+from services.knowledge.hiding import flaggable as flaggable
+from services.knowledge.hiding import set_hidden as set_hidden
 from services.knowledge.personal import erase_member as erase_member
 from services.knowledge.personal import personal_data as personal_data
 from services.knowledge.personal import stories_by as stories_by

@@ -16,6 +16,9 @@ search and feeds never show it beyond that circle. Entity events carry `publicat
 - knowledge.story.anonymised its author's account was erased: it stays by "a former member" (publication None
                              when they chose to erase their writing too)
 - knowledge.resource.anonymised  whoever added it or contributed to it had their account erased
+- knowledge.story.moderated  a reviewer hid (publication None) or restored it (moderation decides, knowledge applies)
+- knowledge.comment.moderated  a reviewer hid or restored a comment
+- knowledge.resource.moderated  a reviewer hid or restored a contribution (the resource's publication without it)
 
 Version 2 of story.shared, story.changed, comment.added and reaction.changed adds whom an event concerns beyond
 its audience, as optional fields (absent from version 1 events): `mentioned_ids`, the members the text
@@ -139,3 +142,24 @@ class ReactionChangedV1(Payload):
 @payload("knowledge.reaction.changed", 2)
 class ReactionChanged(ReactionChangedV1, Responding):
     pass
+
+
+class Moderated(Payload):
+    hidden: bool
+
+
+@payload("knowledge.story.moderated", 1)
+class StoryModerated(StoryEvent, Moderated):
+    pass
+
+
+@payload("knowledge.comment.moderated", 1)
+class CommentModerated(Moderated):
+    comment_id: str
+    target_id: str
+    author_id: str
+
+
+@payload("knowledge.resource.moderated", 1)
+class ResourceModerated(ResourceEvent, Moderated):
+    contribution_id: str

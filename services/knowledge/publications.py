@@ -13,7 +13,7 @@ def _circle(keys: list[str], kind: AudienceKind) -> str | None:
 
 
 def story_publication(story: Story) -> Publication | None:
-    if story.withdrawn:
+    if story.withdrawn or story.hidden:
         return None
     return Publication(
         kind="story",

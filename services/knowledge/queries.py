@@ -7,7 +7,7 @@ from sqlalchemy import Select, String, and_, cast, exists, or_, select
 from events import audience
 from infra.errors import InvalidInput
 from infra.viewer import Viewer
-from services.knowledge.tables import Reach, Resource, Story, StoryRevision
+from services.knowledge.tables import Reach, Resource, Story
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,11 @@ def visible_stories(viewer: Viewer, filters: Filters, mine: bool = False) -> Sel
         query = select(Story).where(
             or_(_reaches(Story.id, Story.created_at, viewer), Story.author_id == viewer.account_id)
         )
-        query = query.where(Story.withdrawn.is_(False))
+        query = query.where(Story.withdrawn.is_(False), Story.author_id.not_in(viewer.blocked))
     return _filtered(query, Story, filters).order_by(Story.created_at.desc(), Story.id)
 
 
 def visible_resources(viewer: Viewer, filters: Filters) -> Select:  # type: ignore[type-arg]
     query = select(Resource).where(_reaches(Resource.id, Resource.created_at, viewer))
+    query = query.where(Resource.added_by.not_in(viewer.blocked))
     return _filtered(query, Resource, filters).order_by(Resource.title, Resource.id)
-
-
-def revisions_of(story_id: str) -> Select:  # type: ignore[type-arg]
-    return select(StoryRevision).where(StoryRevision.story_id == story_id).order_by(StoryRevision.number)

@@ -5,6 +5,7 @@ from datetime import datetime
 import strawberry
 
 from services.knowledge import loaders, tables
+from services.knowledge.access import shown_to
 from services.knowledge.types import (
     Author,
     Comment,
@@ -24,11 +25,13 @@ class Contribution:
     text: str
     author: Author = strawberry.field(description="Who signed it.")
     created_at: datetime
+    hidden: bool = strawberry.field(description="Hidden by a reviewer: only its author still sees it.")
 
     @classmethod
     def of(cls, row: tables.Contribution) -> "Contribution":
         return cls(id=strawberry.ID(row.id), kind=ContributionKind(row.kind), text=row.text,
-                   author=Author.of(row.author_id, row.author_name), created_at=row.created_at)  # fmt: skip
+                   author=Author.of(row.author_id, row.author_name), created_at=row.created_at,
+                   hidden=bool(row.hidden))  # fmt: skip
 
 
 @strawberry.type
@@ -89,7 +92,7 @@ class Resource:
     @strawberry.field(description="Members' signed experiences and evaluation findings.")
     async def contributions(self, info: Ctx) -> list[Contribution]:
         rows = await info.context.loader(loaders.contributions_by_resource).load(self.row.id)
-        return [Contribution.of(r) for r in rows]
+        return [Contribution.of(r) for r in rows if shown_to(info.context.viewer, r.author_id, r.hidden)]
 
     @strawberry.field
     async def ratings(self, info: Ctx) -> Ratings:

@@ -66,9 +66,10 @@ async def _duplicate(session: AsyncSession, network_id: str, draft: ResourceDraf
 
 
 async def record_resource(
-    session: AsyncSession, resource: Resource, data: type[ev.ResourceEvent], **extra: str
+    session: AsyncSession, resource: Resource, data: type[ev.ResourceEvent], **extra: str | bool
 ) -> None:
-    contributions = await session.scalars(select(Contribution).where(Contribution.resource_id == resource.id))
+    shown = (Contribution.resource_id == resource.id) & Contribution.hidden.is_(False)
+    contributions = await session.scalars(select(Contribution).where(shown))
     payload = data(
         resource_id=resource.id,
         network_id=resource.network_id,

@@ -38,11 +38,11 @@ def text_of(story: Story) -> StoryText:
 
 
 async def _announce(session: AsyncSession, story: Story, data: ev.StoryEvent) -> None:
-    await set_reach(session, story.id, [] if story.withdrawn else story.audience)
+    await set_reach(session, story.id, [] if story.withdrawn or story.hidden else story.audience)
     record(session, [event(data, story.id, story.audience, story.network_id)])
 
 
-def _payload(story: Story, kind: type[ev.StoryEvent], **extra: int | list[str]) -> ev.StoryEvent:
+def _payload(story: Story, kind: type[ev.StoryEvent], **extra: int | bool | list[str]) -> ev.StoryEvent:
     return kind(
         story_id=story.id,
         network_id=story.network_id,
@@ -130,3 +130,9 @@ async def withdraw_story(session: AsyncSession, story: Story, key: str | None) -
     story.updated_at = utcnow()
     await _announce(session, story, _payload(story, ev.StoryWithdrawn))
     return story
+
+
+async def moderate_story(session: AsyncSession, story: Story, hidden: bool) -> None:
+    """A reviewer's decision: hidden, it reaches no circle (its author still sees it) and leaves search and feeds."""
+    story.hidden = hidden
+    await _announce(session, story, _payload(story, ev.StoryModerated, hidden=hidden))

@@ -54,6 +54,10 @@ class Story:
     def html(self) -> str:
         return rendering.render(self.row.body)
 
+    @strawberry.field(description="Hidden by a reviewer: only its author still sees it.")
+    def hidden(self) -> bool:
+        return bool(self.row.hidden)
+
     @strawberry.field
     def practice_areas(self) -> list[str]:
         return self.row.practice_areas

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from infra.columns import UTCDateTime, new_id, utcnow
@@ -25,6 +25,8 @@ class Story(Base):
     written_in: Mapped[str] = mapped_column(String(80))
     audience: Mapped[list[str]] = mapped_column(JSON, default=list)
     withdrawn: Mapped[bool] = mapped_column(default=False)
+    # Hidden by a reviewer (moderation): only its author still sees it, marked hidden.
+    hidden: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -80,6 +82,7 @@ class Contribution(Base):
     author_id: Mapped[str] = mapped_column(String(36))
     author_name: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    hidden: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Rating(Base):
@@ -104,6 +107,7 @@ class Comment(Base):
     author_id: Mapped[str] = mapped_column(String(36))
     author_name: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    hidden: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Its target's audience when it was written: sharing the target wider later does not take it along.
     audience: Mapped[list[str]] = mapped_column(JSON, default=list)
 

@@ -9,7 +9,7 @@ from strawberry.types import Info
 from infra import pagination
 from infra.context import RequestContext
 from services.knowledge import loaders, tables
-from services.knowledge.access import part_reaches
+from services.knowledge.access import part_reaches, shown_to
 
 Ctx = Info[RequestContext, None]
 
@@ -73,11 +73,13 @@ class Comment:
     body: str
     author: Author
     created_at: datetime
+    hidden: bool = strawberry.field(description="Hidden by a reviewer: only its author still sees it.")
 
     @classmethod
     def of(cls, row: tables.Comment) -> "Comment":
         return cls(id=strawberry.ID(row.id), kind=CommentKind(row.kind), body=row.body,
-                   author=Author.of(row.author_id, row.author_name), created_at=row.created_at)  # fmt: skip
+                   author=Author.of(row.author_id, row.author_name), created_at=row.created_at,
+                   hidden=bool(row.hidden))  # fmt: skip
 
 
 @strawberry.type
@@ -91,7 +93,11 @@ async def comments_on(info: Ctx, target_id: str, target_now: list[str]) -> list[
     """The comments on a target the viewer may see, that reach them too (see `part_reaches`)."""
     rows = await info.context.loader(loaders.comments_by_target).load(target_id)
     viewer = info.context.viewer
-    return [Comment.of(c) for c in rows if part_reaches(c.audience, c.created_at, target_now, viewer)]
+    return [
+        Comment.of(c)
+        for c in rows
+        if part_reaches(c.audience, c.created_at, target_now, viewer) and shown_to(viewer, c.author_id, c.hidden)
+    ]
 
 
 async def reactions_to(info: Ctx, target_id: str, target_now: list[str]) -> list[ReactionCount]:

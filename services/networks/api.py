@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events import audience
 from events.audience import AudienceKind
 from infra.database import Database
-from services.networks.access import hosted_by
+from services.networks.access import hosted_by, role_of
 from services.networks.connections import connected_ids
 from services.networks.invitations import InvitationGlimpse, invitation_glimpse, network_name_in
 from services.networks.personal import erase_member as erase_member
@@ -24,6 +24,7 @@ __all__ = [
     "hosted_by",
     "invitation_glimpse",
     "network_name_in",
+    "role_of",
 ]
 
 
@@ -105,6 +106,12 @@ async def coordinator_ids_in(session: AsyncSession, network_id: str) -> list[str
     query = select(Membership.member_id).where(
         Membership.network_id == network_id, Membership.role.in_(("host", "coordinator"))
     )
+    return list(await session.scalars(query))
+
+
+async def host_ids_in(session: AsyncSession, network_id: str) -> list[str]:
+    """The network's hosts: who reviews what members flag in it."""
+    query = select(Membership.member_id).where(Membership.network_id == network_id, Membership.role == "host")
     return list(await session.scalars(query))
 
 

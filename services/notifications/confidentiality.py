@@ -3,7 +3,8 @@
 Every notification passes here (inbox.notify), whatever produced it, so no reading of an event can widen it. A few
 kinds also reach someone outside the group's space, and say no more than that person may see elsewhere: the one a
 proposal is about (the group's name and the offer, as their invitation shows them), and the network's hosts and
-coordinators for a broken cadence (whether groups keep meeting, as their overview shows them).
+coordinators for a broken cadence (whether groups keep meeting, as their overview shows them) and for a flag its
+flagger chose to show them (they review that one item; the notice names no content).
 """
 
 from collections.abc import Awaitable, Callable
@@ -42,6 +43,7 @@ ALSO: dict[Kind, Outsiders] = {
     Kind.SEAT_PROPOSED: _proposed,
     Kind.PROPOSAL_CLOSED: _proposed,
     Kind.CADENCE_BROKEN: _coordinating,
+    Kind.FLAG_FOR_COORDINATORS: _coordinating,
 }
 
 

@@ -14,7 +14,7 @@ from services.notifications.inbox import notify
 from services.notifications.invitations import NETWORK_READINGS
 from services.notifications.personal import ERASED, forget_member
 
-SOURCES = ("peer_groups", "harvests", "gatherings", "knowledge", "networks", "data_rights")
+SOURCES = ("peer_groups", "harvests", "gatherings", "knowledge", "networks", "moderation", "data_rights")
 ALL_READINGS = {**READINGS, **NETWORK_READINGS, **GATHERING_READINGS}
 
 

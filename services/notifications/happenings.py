@@ -16,6 +16,7 @@ from events.envelope import Event
 from services.harvests import events as harvests
 from services.networks import api as networks
 from services.notifications.cadence import CADENCE
+from services.notifications.flags import FLAGS
 from services.notifications.kinds import Kind
 from services.notifications.meetings import meeting_cancelled, meeting_moved, meeting_scheduled
 from services.notifications.notice import Happening, Notice, group_path, in_group
@@ -82,5 +83,6 @@ READINGS: dict[str, Reading] = {
     "harvests.harvest.published": harvest_published,
     **RESPONSES,
     **CADENCE,
+    **FLAGS,
     **SCHEMES,
 }

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import new_id, utcnow
+from services.moderation import api as moderation
 from services.notifications.confidentiality import permitted
 from services.notifications.events import Delivered
 from services.notifications.kinds import Channel
@@ -28,8 +29,11 @@ ANNOUNCED_PER_EVENT = 1000
 
 
 async def notify(session: AsyncSession, notice: Notice, recipients: Iterable[str]) -> int:
-    """Notifies each recipient but the actor; how many rows were made or folded."""
+    """Notifies each recipient but the actor and those who have a block with the actor; how many rows were made
+    or folded."""
     allowed = await permitted(session, notice, set(recipients) - {notice.actor_id})
+    if notice.actor_id:
+        allowed = await moderation.unblocked(session, notice.actor_id, allowed)
     channels = await channels_for(session, notice.kind, allowed)
     wanted = {member: channel for member, channel in channels.items() if channel is not Channel.OFF}
     folded = await _fold(session, notice, wanted)

@@ -29,6 +29,10 @@ class Kind(StrEnum):
     COMMENT = "comment"
     REACTION = "reaction"
     MENTION = "mention"
+    FLAG_RAISED = "flag_raised"
+    # A flag inside a peer group whose flagger asked the network's coordinators to review it too.
+    FLAG_FOR_COORDINATORS = "flag_for_coordinators"
+    CONTENT_MODERATED = "content_moderated"
     # Not a notification: the best of a member's feed, which only a digest carries.
     FEED_HIGHLIGHTS = "feed_highlights"
 
@@ -70,6 +74,9 @@ DEFAULTS: dict[Kind, Channel] = {
     Kind.COMMENT: Channel.EMAIL,
     Kind.REACTION: Channel.IN_APP,
     Kind.MENTION: Channel.EMAIL,
+    Kind.FLAG_RAISED: Channel.EMAIL,
+    Kind.FLAG_FOR_COORDINATORS: Channel.EMAIL,
+    Kind.CONTENT_MODERATED: Channel.EMAIL,
     Kind.FEED_HIGHLIGHTS: Channel.WEEKLY,
 }
 DIGESTS = (Channel.DAILY, Channel.WEEKLY)

@@ -25,6 +25,7 @@ from infra.database import Database
 from infra.settings import Settings
 from services.harvests import events as harvests
 from services.knowledge import events as knowledge
+from services.moderation import events as moderation
 from services.notifications.api import deliver_due, run_due_jobs
 from services.notifications.happenings import READINGS
 from services.notifications.kinds import Kind
@@ -73,6 +74,19 @@ def _responses(secret: str, world: dict[str, Any], ident: str, inside: tuple[str
     }  # fmt: skip
 
 
+def _flags(secret: str, world: dict[str, Any], ident: str, inside: tuple[str, ...]) -> dict[str, Any]:
+    """A flag on anyone's comment in the group, by anyone, its flagger letting the coordinators in or not, and a
+    decision with a note that quotes what was said."""
+    everyone = sorted(world["network_members"])
+    number = int("".join(filter(str.isdigit, secret)))
+    about = {"flag_id": ident, "network_id": world["network"], "target_kind": "comment", "target_id": ident,
+             "author_id": everyone[number % len(everyone)]}  # fmt: skip
+    raised = moderation.FlagRaised(**about, reason="harassment", flagged_by=everyone[number // 2 % len(everyone)],
+                                   to_coordinators=number % 2 == 0)  # fmt: skip
+    decided = moderation.FlagDecided(**about, decision="hide", actor_id=everyone[0], note=secret)
+    return {"moderation.flag.raised": (raised, inside), "moderation.flag.decided": (decided, inside)}
+
+
 def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
     group, net, at, ident = world["group"], world["network"], datetime.now(UTC) + timedelta(days=3), new_id()
     inside = (peer_group(group),)
@@ -102,6 +116,7 @@ def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
             harvest_id=ident, network_id=net, gathering=secret, status="published", network_ids=[net],
             publication=_publication("harvest", secret, None)), (network(net),)),
         **_responses(secret, world, ident, inside),
+        **_flags(secret, world, ident, inside),
     }  # fmt: skip
     data, audience = made[kind]
     return new_event(data, subject=ident, audience=audience, network=net)
@@ -112,7 +127,7 @@ def _allowed(row: Notification, world: dict[str, Any]) -> set[str]:
         return world["network_members"]
     if row.kind in (Kind.SEAT_PROPOSED.value, Kind.PROPOSAL_CLOSED.value):
         return world["consenting"] | {world["proposed"][row.subject]}  # and the one it is about
-    if row.kind == Kind.CADENCE_BROKEN.value:
+    if row.kind in (Kind.CADENCE_BROKEN.value, Kind.FLAG_FOR_COORDINATORS.value):
         return world["consenting"] | world["coordinators"]  # whether it keeps meeting, as their overview shows
     seated = (Kind.CONTRACT_CHANGED.value, Kind.PROPOSAL_AWAITING.value)
     return world["seated"] if row.kind in seated else world["consenting"]

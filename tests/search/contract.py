@@ -153,6 +153,12 @@ class SearchContract(UnseenDocumentsContract):
         library.upsert([doc("fresh", "Fresh story", updated_at=NOW)])
         assert ids(ask(library, "", filters=SearchFilters(updated_from=NOW - timedelta(days=1)))) == ["fresh"]
 
+    def test_a_blocked_authors_documents_show_nowhere_not_in_hits_totals_or_facets(self, library: SearchIndex) -> None:
+        result = ask(library, "", unseen_authors=frozenset({"bo"}))
+        assert "hosting" not in ids(result) and result.total == 4 and "bo" not in result.facets["author_id"]
+        assert ids(ask(library, "facilitation", unseen_authors=frozenset({"bo"}))) == []
+        assert ids(ask(library, "facilitation", unseen_authors=frozenset({"cy"}))) == ["hosting"]
+
     def test_deleted_documents_vanish_at_once(self, library: SearchIndex) -> None:
         library.delete(["mentoring"])
         assert ids(ask(library, "mentoring")) == []

@@ -1,0 +1,30 @@
+"""What other services and the gateway may ask of moderation: whom a member has a block with (read into
+`Viewer.blocked` for every request; the notifications consumer asks for the people an act concerns), the record's
+consumer, and retention of flags and the record (`forget_before`, run by the retention job with the setting
+`COMMONS_MODERATION_KEPT_DAYS`)."""
+
+from collections.abc import Iterable
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.moderation.blocks import blocked_in
+from services.moderation.personal import erase_member as erase_member
+from services.moderation.personal import personal_data as personal_data
+from services.moderation.queries import forget_before
+from services.moderation.record import consumer
+from services.moderation.tables import Block
+
+__all__ = ["blocked_in", "consumer", "forget_before", "unblocked"]
+
+
+async def unblocked(session: AsyncSession, actor_id: str, members: Iterable[str]) -> set[str]:
+    """The members who have no block with `actor_id`: those who may hear of what the actor did."""
+    wanted = set(members)
+    query = select(Block.blocker_id, Block.blocked_id).where(
+        or_(
+            (Block.blocker_id == actor_id) & Block.blocked_id.in_(wanted),
+            (Block.blocked_id == actor_id) & Block.blocker_id.in_(wanted),
+        )
+    )
+    return wanted - {member for pair in await session.execute(query) for member in pair}

@@ -1,0 +1,41 @@
+"""Blocking: the only code that writes blocks. No event and no notification: the blocked member is never told,
+and every read filters by the viewer's blocks (`Viewer.blocked`, read by the gateway through `blocked_in`)."""
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from infra.columns import utcnow
+from infra.database import Database
+from infra.errors import InvalidInput
+from infra.upserts import upsert
+from infra.viewer import Viewer
+from services.moderation.tables import Block
+
+
+async def block(db: Database, viewer: Viewer, member_id: str) -> None:
+    """Blocking twice changes nothing. Anyone may be blocked: whether they exist is not told either way."""
+    if member_id == viewer.account_id:
+        raise InvalidInput("You cannot block yourself.")
+    async with db.transaction() as session:
+        row = {"blocker_id": viewer.account_id, "blocked_id": member_id, "created_at": utcnow()}
+        await upsert(session, Block, [row])
+
+
+async def unblock(db: Database, viewer: Viewer, member_id: str) -> None:
+    async with db.transaction() as session:
+        mine = (Block.blocker_id == viewer.account_id) & (Block.blocked_id == member_id)
+        await session.execute(delete(Block).where(mine))
+
+
+async def blocked_in(session: AsyncSession, member_id: str) -> frozenset[str]:
+    """Everyone the member blocked or who blocked them."""
+    query = select(Block.blocker_id, Block.blocked_id).where(
+        or_(Block.blocker_id == member_id, Block.blocked_id == member_id)
+    )
+    return frozenset(other for pair in await session.execute(query) for other in pair if other != member_id)
+
+
+async def blocked_by(session: AsyncSession, member_id: str) -> list[str]:
+    """The members this one blocked, for their own list."""
+    query = select(Block.blocked_id).where(Block.blocker_id == member_id).order_by(Block.created_at)
+    return list(await session.scalars(query))

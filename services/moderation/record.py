@@ -1,0 +1,47 @@
+"""The record of hosts', coordinators' and admins' acts: the `moderation` consumer group reads the events that
+carry an `actor_id` for such an act and keeps one row per event (idempotent by event id, so a redelivery or a
+replay adds nothing). Rows are never changed; only retention deletes them (`api.forget_before`).
+
+What happened inside a peer group is recorded without its note: the record is read by the network's hosts, who
+may not learn what the group said.
+"""
+
+from collections.abc import Callable
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from events.catalogue import read
+from events.consumer import Consumer
+from events.envelope import Event
+from infra.upserts import upsert
+from services.moderation import events as ev
+from services.moderation.reviewers import confidential
+from services.moderation.tables import Act
+
+SOURCES = ("moderation", "networks")
+# An act: (actor, what they did, to what, detail).
+Reading = Callable[[Event], tuple[str, str, str, str]]
+
+
+def _decided(event: Event) -> tuple[str, str, str, str]:
+    data = read(event, ev.FlagDecided)
+    past = {"hide": "hid", "restore": "restored", "dismiss": "dismissed a flag on"}[data.decision]
+    inside = confidential(list(event.audience))
+    detail = "in a peer group" if inside else data.note
+    return data.actor_id, f"{past} a {data.target_kind}", f"{data.target_kind}:{data.target_id}", detail
+
+
+READINGS: dict[str, Reading] = {"moderation.flag.decided": _decided}
+
+
+async def handle(event: Event, session: AsyncSession) -> None:
+    if (reading := READINGS.get(event.type)) is None or event.network is None:
+        return
+    actor, action, subject, detail = reading(event)
+    row = {"event_id": event.id, "network_id": event.network, "actor_id": actor, "action": action,
+           "subject": subject, "detail": detail, "at": event.time}  # fmt: skip
+    await upsert(session, Act, [row])
+
+
+def consumer(sources: tuple[str, ...] = SOURCES) -> Consumer:
+    return Consumer(name="moderation", handle=handle, sources=sources)
