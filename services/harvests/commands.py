@@ -11,6 +11,7 @@ from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import InvalidInput, NotFound
 from infra.viewer import Viewer
+from services.gatherings import api as gatherings
 from services.harvests import events as ev
 from services.harvests.actions import Owner
 from services.harvests.citations import Cited, ask_consent
@@ -18,8 +19,8 @@ from services.harvests.publications import event, harvest_publication
 from services.harvests.tables import Harvest, HarvestItem
 from services.networks.api import clean_areas
 
-GATHERINGS = ("world_cafe", "open_space", "storytelling_circle", "dialogue", "appreciative_inquiry", "alumni_meeting",
-              "peer_group_round", "programme")  # fmt: skip
+# The gatherings service's kinds, and two a harvest may come from besides.
+GATHERINGS = (*gatherings.KINDS, "peer_group_round", "programme")
 SECTIONS = ("insights", "patterns", "open_questions", "actions")
 
 

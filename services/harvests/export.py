@@ -1,19 +1,11 @@
 """A harvest as Markdown, showing exactly what its reader may see."""
 
+from services.gatherings import api as gatherings
 from services.harvests.commands import SECTIONS
 from services.harvests.reading import ShownItem, ShownStory
 from services.harvests.tables import Harvest
 
-GATHERING_NAMES = {
-    "world_cafe": "World Café",
-    "open_space": "Open Space",
-    "storytelling_circle": "Storytelling circle",
-    "dialogue": "Dialogue",
-    "appreciative_inquiry": "Appreciative inquiry",
-    "alumni_meeting": "Alumni meeting",
-    "peer_group_round": "Peer group round",
-    "programme": "Programme",
-}
+GATHERING_NAMES = {**gatherings.NAMES, "peer_group_round": "Peer group round", "programme": "Programme"}
 
 
 def _story(shown: ShownStory) -> str:
