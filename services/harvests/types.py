@@ -9,7 +9,8 @@ from infra.context import Ctx
 from services.harvests import tables
 from services.harvests.export import harvest_markdown
 from services.harvests.item_types import HarvestItem
-from services.harvests.reading import ShownItem, read_items
+from services.harvests.loaders import shown_items_by_harvest
+from services.harvests.reading import ShownItem
 from services.knowledge import api as knowledge
 
 
@@ -30,7 +31,7 @@ class Harvest:
     row: strawberry.Private[tables.Harvest]
 
     async def _items(self, info: Ctx) -> list[ShownItem]:
-        return await read_items(info.context.db, info.context.member(), self.row)
+        return await info.context.loader(shown_items_by_harvest).load(self.row.id)
 
     @strawberry.field
     def id(self) -> strawberry.ID:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
 from infra.context import RequestContext
-from services.knowledge.tables import Comment, Contribution, Rating, Reaction
+from services.knowledge.tables import Comment, Contribution, Rating, Reaction, StoryRevision
 
 
 def _grouped(context: RequestContext, column: Any, order: Any) -> Callable[[list[str]], Any]:
@@ -39,3 +39,7 @@ def contributions_by_resource(context: RequestContext) -> DataLoader[str, list[C
 
 def ratings_by_resource(context: RequestContext) -> DataLoader[str, list[Rating]]:
     return DataLoader(load_fn=_grouped(context, Rating.resource_id, Rating.rated_at))
+
+
+def revisions_by_story(context: RequestContext) -> DataLoader[str, list[StoryRevision]]:
+    return DataLoader(load_fn=_grouped(context, StoryRevision.story_id, StoryRevision.number))

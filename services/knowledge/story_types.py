@@ -6,7 +6,7 @@ import strawberry
 
 from events.audience import Audience, AudienceKind
 from infra.context import Ctx, RequestContext
-from services.knowledge import queries, rendering, tables
+from services.knowledge import loaders, rendering, tables
 from services.knowledge.access import part_reaches
 from services.knowledge.types import Author, Comment, ReactionCount, StoryKind, comments_on, reactions_to
 
@@ -99,13 +99,12 @@ class Story:
         # Only those that reached the viewer while they were current (and still do); all of them to the author.
         viewer = info.context.viewer
         mine = viewer is not None and viewer.account_id == self.row.author_id
-        async with info.context.db.sessions() as session:
-            rows = await session.scalars(queries.revisions_of(self.row.id))
-            return [
-                StoryRevision(number=r.number, title=r.title, body=r.body, written_at=r.written_at)
-                for r in rows
-                if mine or part_reaches(r.audience, r.written_at, self.row.audience, viewer)
-            ]
+        rows = await info.context.loader(loaders.revisions_by_story).load(self.row.id)
+        return [
+            StoryRevision(number=r.number, title=r.title, body=r.body, written_at=r.written_at)
+            for r in rows
+            if mine or part_reaches(r.audience, r.written_at, self.row.audience, viewer)
+        ]
 
     @strawberry.field
     async def comments(self, info: Ctx) -> list[Comment]:

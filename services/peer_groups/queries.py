@@ -12,16 +12,30 @@ __all__ = ["meetings_of", "seats"]
 
 
 async def held_meetings(session: AsyncSession, group_id: str) -> list[HeldMeeting]:
+    return (await held_meetings_by_group(session, [group_id]))[group_id]
+
+
+async def held_meetings_by_group(session: AsyncSession, group_ids: list[str]) -> dict[str, list[HeldMeeting]]:
     recorded = func.count(Attendance.member_id)
     present = func.count(Attendance.member_id).filter(Attendance.present.is_(True))
     query = (
-        select(Meeting.starts_at, recorded, present)
+        select(Meeting.group_id, Meeting.starts_at, recorded, present)
         .outerjoin(Attendance, Attendance.meeting_id == Meeting.id)
-        .where(Meeting.group_id == group_id)
-        .group_by(Meeting.id, Meeting.starts_at)
+        .where(Meeting.group_id.in_(group_ids))
+        .group_by(Meeting.id, Meeting.group_id, Meeting.starts_at)
     )
-    rows = await session.execute(query)
-    return [HeldMeeting(starts, here if known else None) for starts, known, here in rows.all()]
+    found: dict[str, list[HeldMeeting]] = {group_id: [] for group_id in group_ids}
+    for group_id, starts, known, here in (await session.execute(query)).all():
+        found[group_id].append(HeldMeeting(starts, here if known else None))
+    return found
+
+
+async def seats_by_group(session: AsyncSession, group_ids: list[str]) -> dict[str, list[GroupMember]]:
+    query = select(GroupMember).where(GroupMember.group_id.in_(group_ids)).order_by(GroupMember.joined_at)
+    found: dict[str, list[GroupMember]] = {group_id: [] for group_id in group_ids}
+    for seat in await session.scalars(query):
+        found[seat.group_id].append(seat)
+    return found
 
 
 async def my_groups(session: AsyncSession, member_id: str) -> list[tuple[PeerGroup, GroupMember]]:

@@ -7,8 +7,7 @@ import strawberry
 from infra.columns import utcnow
 from infra.context import Ctx, RequestContext
 from infra.errors import Forbidden
-from services.networks import api as networks
-from services.peer_groups import cadence, calendar, plans, queries, tables
+from services.peer_groups import cadence, calendar, loaders, plans, queries, tables
 from services.peer_groups.access import has_accepted
 from services.peer_groups.plan_types import DevelopmentPlan
 from services.peer_groups.proposal_types import PeerGroupProposal, proposal_views
@@ -44,8 +43,7 @@ class Cadence:
 
 
 async def cadence_of(context: RequestContext, group: tables.PeerGroup) -> Cadence:
-    async with context.db.sessions() as session:
-        held = await queries.held_meetings(session, group.id)
+    held = await context.loader(loaders.held_meetings_by_group).load(group.id)
     status = cadence.cadence_status(group, held, utcnow())
     return Cadence(every_months=group.every_months, for_months=group.for_months, last_met=status.last_met,
                    next_due=status.next_due, next_scheduled=status.next_scheduled, ends=status.ends,
@@ -99,19 +97,21 @@ class PeerGroup:
 
     @strawberry.field
     async def contract(self, info: Ctx) -> Contract:
-        async with info.context.db.sessions() as session:
-            everyone = await queries.seats(session, self.row.id)
+        everyone = await info.context.loader(loaders.seats_by_group).load(self.row.id)
         return Contract(version=self.row.contract_version, norms=self.row.norms,
                         accepted_by_me=has_accepted(self.row, self.seat),
                         accepted_by_all=all(has_accepted(self.row, s) for s in everyone))  # fmt: skip
 
     @strawberry.field
     async def members(self, info: Ctx) -> list[PeerGroupMember]:
-        async with info.context.db.sessions() as session:
-            everyone = await queries.seats(session, self.row.id)
-        names = await networks.member_names(info.context.db, [s.member_id for s in everyone])
-        return [PeerGroupMember(id=strawberry.ID(s.member_id), name=names.get(s.member_id, ""), role=s.role,
-                                accepted_contract=has_accepted(self.row, s)) for s in everyone]  # fmt: skip
+        everyone = await info.context.loader(loaders.seats_by_group).load(self.row.id)
+        names = await info.context.loader(loaders.names_by_member).load_many([s.member_id for s in everyone])
+        return [
+            PeerGroupMember(
+                id=strawberry.ID(s.member_id), name=name, role=s.role, accepted_contract=has_accepted(self.row, s)
+            )
+            for s, name in zip(everyone, names, strict=True)
+        ]
 
     @strawberry.field(description="Open proposals: newcomers for a seat, late joiners to see the history.")
     async def open_proposals(self, info: Ctx) -> list[PeerGroupProposal]:

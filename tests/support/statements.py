@@ -2,10 +2,12 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import event
 
 from infra.database import Database
+from tests.support.graphql import Gateway, Member
 
 BACKGROUND_TABLES = ("events_", "search_", "feeds_", "notifications_")
 
@@ -25,3 +27,10 @@ def counted(database: Database, background: tuple[str, ...] = BACKGROUND_TABLES)
         yield statements
     finally:
         event.remove(database.engine.sync_engine, "before_cursor_execute", count)
+
+
+def statements_of(api: Gateway, reader: Member, query: str, **variables: Any) -> int:
+    """How many statements `reader` running `query` costs (with no relay or consumer running beside it: `quiet_api`)."""
+    with counted(api.http.app.state.runtime.db) as ran:
+        reader.run(query, **variables)
+    return len(ran)
