@@ -121,9 +121,14 @@ def host_publishes_harvest(page: Page, shots: Path) -> None:
     expect(cited).to_contain_text(STORY)
     expect(cited).to_contain_text("Shared: no consent needed")
     page.screenshot(path=shots / "harvest-editor.png", full_page=True)
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="Publish harvest").click()
     expect(page.get_by_text(re.compile("published"))).to_be_visible()
+    assert asked == ["Publish “Spring gathering harvest” to the network and every network connected to it?"]
     expect(page.get_by_role("link", name=STORY)).to_be_visible()
+    # Readers see what is cited; where each consent stands was the editors' business.
+    expect(page.get_by_text("Shared: no consent needed")).to_have_count(0)
     page.screenshot(path=shots / "harvest.png", full_page=True)
 
 

@@ -33,7 +33,7 @@ def test_a_stranger_signs_up_joins_and_writes_a_first_story(chromium: Browser, s
 
         stranger.get_by_role("link", name="Feed").click()
         expect(welcome.get_by_text("Done: Find a network and ask to join")).to_be_attached()
-        area = welcome.get_by_role("group", name="Practice areas to follow").get_by_role("checkbox").first
+        area = welcome.get_by_role("group", name="Areas to follow").get_by_role("checkbox").first
         area.check()
         expect(stranger.locator("#announcer")).to_have_text(re.compile("^Following "))
         stranger.get_by_text("Write a story for your community").click()

@@ -55,6 +55,13 @@ export function action(label, run, attrs = {}) {
   return button;
 }
 
+// Runs `run` only once the person has said yes to `question`: for what cannot be taken back in one step.
+export function confirming(question, run) {
+  return async (button) => {
+    if (window.confirm(question)) await run(button);
+  };
+}
+
 export function links(items, hrefOf, textOf, empty, extra = () => null) {
   if (!items.length) return h('p', { class: 'empty' }, empty);
   return h('ul', { class: 'links' }, items.map((item) => h('li', {}, h('a', { href: hrefOf(item) }, textOf(item)), extra(item))));

@@ -2,7 +2,7 @@
 import { gql } from '../api.js';
 import { checkboxes, checked, field, h, serverHtml, when, words } from '../dom.js';
 import { circles } from '../session.js';
-import { action, form, links, option, section, select, tags, title, values } from '../ui.js';
+import { action, confirming, form, links, option, section, select, tags, title, values } from '../ui.js';
 import { conversation } from './conversation.js';
 
 const GATHERINGS = ['WORLD_CAFE', 'OPEN_SPACE', 'STORYTELLING_CIRCLE', 'DIALOGUE', 'APPRECIATIVE_INQUIRY', 'ALUMNI_MEETING',
@@ -37,16 +37,17 @@ export async function harvests(view) {
     known.mine.length ? h('details', {}, h('summary', {}, 'Hosts: start a harvest of a gathering'), start) : '');
 }
 
-function citedStory(story) {
+// Consent is the editors' business: readers see what is cited, editors also where each consent stands.
+function citedStory(story, editing) {
   const status = story.consent ? h('span', { class: `consent ${story.consent}` }, CONSENT[story.consent]) : h('span', { class: 'consent given' }, 'Shared: no consent needed');
   const name = story.visible ? h('a', { href: `/stories/${story.id}` }, story.title) : h('span', {}, 'A confidential story');
-  return h('li', {}, 'Story: ', name, story.authorName ? ` by ${story.authorName}` : '', ' — ', status);
+  return h('li', {}, 'Story: ', name, story.authorName ? ` by ${story.authorName}` : '', editing ? [' — ', status] : '');
 }
 
 function item(entry, remove) {
   return h('li', { class: 'card' }, h('p', { class: 'pre' }, entry.text),
     entry.stories.length || entry.resources.length ? h('ul', { class: 'citations', 'aria-label': 'Cites' },
-      entry.stories.map(citedStory), entry.resources.map((r) => h('li', {}, 'Resource: ', h('a', { href: `/resources/${r.id}` }, r.title)))) : '',
+      entry.stories.map((story) => citedStory(story, Boolean(remove))), entry.resources.map((r) => h('li', {}, 'Resource: ', h('a', { href: `/resources/${r.id}` }, r.title)))) : '',
     remove ? remove(entry) : '');
 }
 
@@ -69,15 +70,15 @@ async function itemForm(view, harvest, sectionName) {
 }
 
 async function editor(view, harvest) {
-  const remove = (entry) => action('Remove', async () => {
+  const remove = (entry) => action('Remove', confirming('Remove this item from the harvest?', async () => {
     await gql('mutation Remove($harvestId: ID!, $itemId: ID!) { removeHarvestItem(harvestId: $harvestId, harvestItemId: $itemId) { id } }', { harvestId: harvest.id, itemId: entry.id });
     await view.go(`/harvests/${harvest.id}`, { replace: true });
-  }, { class: 'secondary', 'aria-label': 'Remove this item' });
+  }), { class: 'secondary', 'aria-label': 'Remove this item' });
   const pending = harvest.items.flatMap((i) => i.stories).filter((s) => s.consent === 'pending').length;
-  const publish = action('Publish harvest', async () => {
+  const publish = action('Publish harvest', confirming(`Publish “${harvest.title}” to the network and every network connected to it?`, async () => {
     await gql('mutation Publish($id: ID!) { publishHarvest(id: $id) { id status } }', { id: harvest.id });
     await view.go(`/harvests/${harvest.id}`, { replace: true });
-  });
+  }));
   const parts = [];
   for (const name of SECTIONS) {
     parts.push(h('section', { id: name, 'aria-label': words(name) }, h('h2', {}, words(name)),

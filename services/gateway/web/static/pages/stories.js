@@ -2,7 +2,7 @@
 import { gql } from '../api.js';
 import { checkboxes, checked, field, h, replace, serverHtml, when, words } from '../dom.js';
 import { audienceLabel, circles, session } from '../session.js';
-import { action, form, links, option, section, select, tags, title, values } from '../ui.js';
+import { action, confirming, form, links, option, section, select, tags, title, values } from '../ui.js';
 import { conversation } from './conversation.js';
 
 const KINDS = ['GOOD_NEWS', 'INCIDENT_OR_DILEMMA', 'LEARNING_JOURNEY', 'PRACTICE_REFLECTION'];
@@ -78,11 +78,23 @@ export async function storyComposer(view) {
 }
 
 const STORY = `query Story($id: ID!) { story(id: $id) {
-  id kind title html practiceAreas tags networkId writtenIn audience withdrawn createdAt updatedAt
+  id kind title body html practiceAreas tags networkId writtenIn audience withdrawn createdAt updatedAt
   author { id name } revisions { number }
 } }`;
 
+function editor(view, story) {
+  return form({ 'aria-label': 'Story changes' }, [
+    field('Title', h('input', { name: 'title', required: true, maxlength: '200', value: story.title })),
+    field('Your story', h('textarea', { name: 'body', rows: '10', required: true }, story.body), 'Markdown: *emphasis*, lists and links work.'),
+  ], async (el) => {
+    const change = values(el);
+    await gql('mutation Edit($id: ID!, $change: StoryChange!) { editStory(id: $id, change: $change) { id } }', { id: story.id, change });
+    await view.go(`/stories/${story.id}`, { replace: true });
+  }, 'Save changes');
+}
+
 function authorTools(view, story, known) {
+  if (story.withdrawn) return '';
   const reachable = audiences(known, story.networkId).filter(([key]) => !story.audience.includes(key));
   const share = reachable.length ? form({ 'aria-label': 'Share with one more circle' }, [h('fieldset', { class: 'choices audience' }, h('legend', {}, 'Share with one more circle'),
     reachable.map(([key, label, hint], i) => h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'audience', value: key, checked: i === 0 }),
@@ -90,11 +102,13 @@ function authorTools(view, story, known) {
     await gql('mutation Share($id: ID!, $audience: String!) { shareStory(id: $id, audience: $audience) { id } }', { id: story.id, audience: values(el).audience });
     await view.go(`/stories/${story.id}`, { replace: true });
   }, 'Share') : '';
-  const withdraw = action('Withdraw this story everywhere', async () => {
-    await gql('mutation Withdraw($id: ID!) { withdrawStory(id: $id) { id } }', { id: story.id });
-    await view.go(`/stories/${story.id}`, { replace: true });
-  }, { class: 'danger' });
-  return h('details', {}, h('summary', {}, 'Your story: share wider or withdraw'), share, story.withdrawn ? '' : withdraw);
+  const withdraw = action('Withdraw this story everywhere', confirming(
+    `Withdraw “${story.title}”? Nobody but you will be able to read it, and search and feeds drop it.`, async () => {
+      await gql('mutation Withdraw($id: ID!) { withdrawStory(id: $id) { id } }', { id: story.id });
+      await view.go(`/stories/${story.id}`, { replace: true });
+    }), { class: 'danger' });
+  return h('div', {}, h('details', {}, h('summary', {}, 'Edit your story'), editor(view, story)),
+    h('details', {}, h('summary', {}, 'Share wider or withdraw'), share, withdraw));
 }
 
 export async function story(view) {
@@ -105,9 +119,9 @@ export async function story(view) {
       h('p', { class: 'kind' }, words(found.kind)),
       title(found.title), h('p', { class: 'meta' }, h('a', { href: `/members/${found.author.id}` }, found.author.name), ' · ', when(found.createdAt),
         found.revisions.length ? ` · edited ${found.revisions.length}×` : ''),
-      found.withdrawn ? h('p', { class: 'notice' }, 'Withdrawn: only you can still read it.') : '',
+      found.withdrawn ? h('p', { class: 'notice' }, 'Withdrawn: only you can read it now; search and feeds have dropped it.') : '',
       confidential ? h('p', { class: 'notice' }, h('strong', {}, 'Confidential. '), CONFIDENTIAL) : '',
-      h('p', { class: 'meta' }, 'Who can read it: ', found.audience.map((key) => audienceLabel(key, known)).join('; ') || 'only you'),
+      h('p', { class: 'meta' }, 'Who can read it: ', (!found.withdrawn && found.audience.map((key) => audienceLabel(key, known)).join('; ')) || 'only you'),
       serverHtml(found.html), tags(found.practiceAreas), tags(found.tags, 'Tags')),
     found.author.id === session.me.id ? authorTools(view, found, known) : '',
     await conversation({ storyId: found.id }));

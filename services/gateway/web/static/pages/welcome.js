@@ -46,6 +46,6 @@ export async function welcome() {
       step(steps[1], 'Complete your profile', known.mine.length ? h('a', { href: '/profile' }, 'say what you work on')
         : 'once a network has let you in.'),
       step(steps[2], 'Follow practice areas', 'your feed brings what is shared on them:',
-        h('fieldset', { class: 'choices' }, h('legend', { class: 'visually-hidden' }, 'Practice areas to follow'),
+        h('fieldset', { class: 'choices' }, h('legend', { class: 'visually-hidden' }, 'Areas to follow'),
           practiceAreas.map((area) => followBox(area, followed.includes(area)))))));
 }
