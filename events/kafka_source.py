@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+from kafka import ConsumerRebalanceListener, KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.admin import NewTopic
 from kafka.consumer.fetcher import ConsumerRecord
 from kafka.errors import TopicAlreadyExistsError
@@ -76,7 +76,7 @@ class KafkaSource:
                 self._consumer.subscribe(pattern=self.pattern)
             else:
                 ensure_topics(self.settings, self.topics)
-                self._consumer.subscribe(self.topics)
+                self._consumer.subscribe(self.topics, listener=Assignment(self.group))
         return self._consumer
 
     def _rewind(self) -> None:
@@ -93,6 +93,21 @@ class KafkaSource:
             consumer.commit({partition: OffsetAndMetadata(offset, "", -1) for partition, offset in starts.items()})
         finally:
             consumer.close()
+
+
+class Assignment(ConsumerRebalanceListener):  # type: ignore[misc]
+    """Logs the partitions this member reads after each rebalance: an operator sees a group share its
+    partitions, and a live member take over those of one that died."""
+
+    def __init__(self, group: str) -> None:
+        self.group = group
+
+    def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        """Nothing to hand over: each batch's offsets are committed once it is processed."""
+
+    def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        reads = ", ".join(sorted(f"{partition.topic}:{partition.partition}" for partition in assigned))
+        log.info("consumer group %s: this member reads %s", self.group, reads or "nothing")
 
 
 def _read(record: ConsumerRecord) -> Delivery | None:

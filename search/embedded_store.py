@@ -1,6 +1,12 @@
-"""One generation of the embedded index: a tantivy index in its own folder (or in memory) with its writer."""
+"""One generation of the embedded index: a tantivy index in its own folder (or in memory) with its writer.
+
+Tantivy lets one writer at a time hold a folder (a file lock). A generation takes it for one write and its commit,
+then gives it up, so several processes on one host may write the same folder in turn: indexer workers sharing a
+consumer group's partitions. Each write opens the folder afresh, reading its file list under the lock.
+"""
 
 import shutil
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +15,10 @@ import tantivy
 
 from search.embedded_schema import open_index, to_tantivy
 from search.port import SearchDocument
+
+# How long a write waits while another process writes the folder, and how often it tries again.
+WRITER_WAIT_SECONDS = 60.0
+WRITER_RETRY_SECONDS = 0.02
 
 
 @dataclass
@@ -25,11 +35,22 @@ class Generation:
 
     @property
     def writer(self) -> tantivy.IndexWriter:
-        """Taken at the first write, not at opening: tantivy lets one process write a folder, and a process that
-        only searches (`commons serve` while `commons worker indexer` writes) sees that writer's commits anyway."""
+        """Taken at the first write of a commit, not at opening: a process that only searches (`commons serve`
+        beside `commons worker indexer`) never takes it, and sees the writers' commits anyway."""
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=64_000_000)
+            self._writer = self._take_writer()
         return self._writer
+
+    def _take_writer(self) -> tantivy.IndexWriter:
+        deadline = time.monotonic() + WRITER_WAIT_SECONDS
+        while True:
+            try:
+                # A fresh handle reads the folder's file list now, so no process deletes files another one wrote.
+                return (open_index(self.folder) if self.folder else self.index).writer(heap_size=64_000_000)
+            except ValueError as busy:  # tantivy's LockBusy: another process is writing
+                if "LockBusy" not in str(busy) or time.monotonic() > deadline:
+                    raise
+            time.sleep(WRITER_RETRY_SECONDS)
 
     def write(self, documents: Iterable[SearchDocument] = (), deleted: Iterable[str] = ()) -> None:
         for document in documents:
@@ -39,13 +60,17 @@ class Generation:
             self.writer.delete_documents_by_term("id", ident)
 
     def commit(self) -> None:
-        """Makes the writes searchable at once: the reader is reloaded by hand, not on tantivy's schedule."""
+        """Makes the writes searchable at once (the reader is reloaded by hand, not on tantivy's schedule), and
+        gives the folder up to the next writer."""
         self.writer.commit()
+        self.close()
         self.index.reload()
 
     def close(self) -> None:
+        """Lets segment merges finish, then releases the folder's lock."""
         if self._writer is not None:
-            self._writer.wait_merging_threads()
+            writer, self._writer = self._writer, None
+            writer.wait_merging_threads()
 
     def discard(self) -> None:
         self._writer = None  # releases tantivy's writer lock on the folder

@@ -1,8 +1,9 @@
-"""The contract against the embedded engine, plus what only it promises: its index survives a restart
-and one process may search it while another writes it."""
+"""The contract against the embedded engine, plus what only it promises: its index survives a restart,
+one process may search it while another writes it, and two indexers may write it in turn."""
 
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,19 @@ def test_an_index_of_an_older_schema_gives_way_to_an_empty_one_until_reindexed(t
     index = EmbeddedIndex(tmp_path)
     index.upsert([doc("new", "Coaching")])
     assert ids(ask(index, "coaching")) == ["new"] and (tmp_path / "CURRENT").read_text() != "generation-old"
+
+
+def test_two_indexers_write_one_folder_in_turn_and_each_document_is_there_once(tmp_path: Path) -> None:
+    """Indexer workers sharing a consumer group's partitions share the folder: each write waits for the other's
+    to end (tantivy's lock, taken per commit); a document both write is replaced, never doubled."""
+    writers = [EmbeddedIndex(tmp_path), EmbeddedIndex(tmp_path)]
+
+    def index_stories(writer: int) -> None:
+        for n in range(25):
+            writers[writer].upsert([doc(f"w{writer}-{n}", "Coaching"), doc(f"both-{n}", "Coaching circles")])
+
+    with ThreadPoolExecutor(2) as threads:
+        list(threads.map(index_stories, (0, 1)))
+    reader = EmbeddedIndex(tmp_path)
+    assert reader.count() == 75
+    assert ask(reader, "coaching", limit=100).total == 75
