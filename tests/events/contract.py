@@ -13,8 +13,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.bus import Bus, EventSource
+from events.catalogue import Payload, new_event, payload
 from events.consumer import Consumer
 from events.envelope import Event
+from events.keys import shred
 from events.live import Broadcast
 from events.relay import Relay
 from events.runner import Runner, replay
@@ -38,6 +40,21 @@ from tests.events.harness import (
 from tests.support.logs import captured_logs
 
 OpenSource = Callable[..., EventSource]
+
+
+@payload("tests.member.named", 1)
+class Named(Payload):
+    personal = {"name": "member_id"}
+
+    member_id: str
+    name: str
+
+
+def names_seen(seen: list[str]) -> Consumer:
+    async def handle(event: Event, session: AsyncSession) -> None:
+        seen.append(event.data["name"])
+
+    return Consumer("names", handle, ("tests",))
 
 
 class Killed(Exception):
@@ -140,6 +157,24 @@ class BusContract:
         await replay(database, bus, runner.consumer)
         await consume(runner, open_source(), lambda: self.applied(database, 24))
         assert await projected(database) == end_state
+
+    async def test_a_shredded_members_name_is_gone_from_the_bus_and_from_replays(
+        self, database: Database, bus: Bus, open_source: OpenSource
+    ) -> None:
+        seen: list[str] = []
+        runner = Runner(names_seen(seen), database, bus, FAST_RETRIES)
+        named = new_event(
+            Named(member_id="m-1", name="Amara Okafor"), subject="m-1", audience=["platform"], network=None
+        )
+        await pipe(database, bus, [named])
+        first = open_source("names")
+        await consume(runner, first, lambda: _counted(seen, 1))
+        await first.close()
+        async with database.transaction() as session:
+            await shred(session, "m-1")
+        await replay(database, bus, runner.consumer)
+        await consume(runner, open_source("names"), lambda: _counted(seen, 2))
+        assert seen == ["Amara Okafor", "a former member"]
 
     async def test_a_poison_event_is_dead_lettered_and_the_rest_flow_on(
         self, database: Database, bus: Bus, runner: Runner, open_source: OpenSource
@@ -248,3 +283,7 @@ class BusContract:
                     return await asyncio.wait_for(anext(subscription), 0.5)
                 except TimeoutError:
                     continue
+
+
+async def _counted(seen: list[str], count: int) -> bool:
+    return len(seen) >= count
