@@ -1,6 +1,7 @@
 """The pipeline's health as Prometheus gauges, measured at each scrape from the database (and Kafka's offsets):
-the outbox backlog, per consumer the events it has yet to process and its dead letters, and per consumer group
-and partition its lag. Any process may report them; they read the same from every one."""
+the outbox backlog, per consumer its dead letters, and per consumer group and partition its lag. Any process may
+report them; they read the same from every one. All are index reads, cheap whatever the outbox holds
+(bench/metrics_scrape.py); `commons status` also counts each consumer's unprocessed events exactly, which scans."""
 
 import logging
 from collections.abc import Sequence
@@ -9,7 +10,7 @@ from prometheus_client.metrics_core import GaugeMetricFamily, Metric
 
 from events.consumer import Consumer
 from events.lag import PartitionLag, lags
-from events.status import Status, status
+from events.status import backlog, dead_letters
 from infra.database import Database
 from infra.settings import Settings
 
@@ -17,7 +18,7 @@ log = logging.getLogger("commons.events.measures")
 
 
 async def pipeline_gauges(settings: Settings, db: Database, consumers: Sequence[Consumer]) -> list[Metric]:
-    gauges = _status_gauges(await status(db, consumers))
+    gauges = await _stored_gauges(db, consumers)
     try:
         gauges.append(_lag_gauge(await lags(settings, db, consumers)))
     except Exception as error:
@@ -26,16 +27,13 @@ async def pipeline_gauges(settings: Settings, db: Database, consumers: Sequence[
     return gauges
 
 
-def _status_gauges(report: Status) -> list[Metric]:
-    backlog = GaugeMetricFamily("commons_outbox_backlog", "Outbox events not yet on the bus.", value=report.backlog)
-    behind = GaugeMetricFamily(
-        "commons_consumer_behind", "Events on the bus a consumer has not processed yet.", labels=["consumer"]
-    )
+async def _stored_gauges(db: Database, consumers: Sequence[Consumer]) -> list[Metric]:
     dead = GaugeMetricFamily("commons_dead_letters", "Events a consumer gave up on (kept).", labels=["consumer"])
-    for consumer in report.consumers:
-        behind.add_metric([consumer.name], consumer.behind)
-        dead.add_metric([consumer.name], consumer.dead_letters)
-    return [backlog, behind, dead]
+    async with db.sessions() as session:
+        unsent = await backlog(session)
+        for consumer in consumers:
+            dead.add_metric([consumer.name], await dead_letters(session, consumer))
+    return [GaugeMetricFamily("commons_outbox_backlog", "Outbox events not yet on the bus.", value=unsent), dead]
 
 
 def _lag_gauge(measured: Sequence[PartitionLag]) -> Metric:

@@ -36,9 +36,19 @@ class Status:
 
 async def status(db: Database, consumers: Sequence[Consumer]) -> Status:
     async with db.sessions() as session:
-        unsent = select(func.count()).select_from(OutboxRow).where(OutboxRow.sent_at.is_(None))
-        backlog = await session.scalar(unsent) or 0
-        return Status(backlog, [await consumer_status(session, consumer) for consumer in consumers])
+        return Status(await backlog(session), [await consumer_status(session, consumer) for consumer in consumers])
+
+
+async def backlog(session: AsyncSession) -> int:
+    """Outbox rows not yet on the bus."""
+    return await session.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.sent_at.is_(None))) or 0
+
+
+async def dead_letters(session: AsyncSession, consumer: Consumer) -> int:
+    return (
+        await session.scalar(select(func.count()).select_from(DeadLetter).where(DeadLetter.consumer == consumer.name))
+        or 0
+    )
 
 
 async def consumer_status(session: AsyncSession, consumer: Consumer) -> ConsumerStatus:
@@ -48,5 +58,4 @@ async def consumer_status(session: AsyncSession, consumer: Consumer) -> Consumer
         .select_from(OutboxRow)
         .where(OutboxRow.sent_at.is_not(None), of_sources(consumer.sources), ~processed)
     )
-    dead = select(func.count()).select_from(DeadLetter).where(DeadLetter.consumer == consumer.name)
-    return ConsumerStatus(consumer.name, await session.scalar(behind) or 0, await session.scalar(dead) or 0)
+    return ConsumerStatus(consumer.name, await session.scalar(behind) or 0, await dead_letters(session, consumer))
