@@ -1,5 +1,6 @@
 """A public network's host lets in the member who asked to join, from the network's page in a real browser."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,10 @@ def test_a_host_approves_a_join_request_and_the_member_is_in(chromium: Browser, 
         member.reload()
         expect(member.get_by_role("heading", name="Members")).to_be_visible()
         expect(member.get_by_role("link", name="Hollis Host")).to_be_visible()
+        # Members see the network's life, not tools that would only refuse them.
+        expect(member.get_by_role("region", name="Harvests")).to_contain_text("No harvest published yet.")
+        expect(member.get_by_text(re.compile("^Hosts: invite"))).to_have_count(0)
+        expect(host.get_by_text(re.compile("^Hosts: invite"))).to_be_visible()
     finally:
         host.context.close()
         member.context.close()

@@ -75,9 +75,10 @@ function hostTools(view, network, areas) {
     await view.go(`/local-groups/${createLocalGroup.id}`);
   }, 'Create local group');
   return h('details', { class: 'host-tools' }, h('summary', {}, 'Hosts: invite, create local groups, harvest, coordinate'),
-    h('p', { class: 'hint' }, 'Only the network’s hosts may use these; others are told so.'), invite, group,
+    invite, group,
     h('p', {}, h('a', { href: `/harvests?network=${network.id}` }, 'Harvests of this network'), ' · ',
-      h('a', { href: `/coordinator/${network.id}` }, 'Matching and evaluation')));
+      h('a', { href: `/coordinator/${network.id}` }, 'Matching and evaluation'), ' · ',
+      h('a', { href: `/review/${network.id}` }, 'Review queue'), ' · ', h('a', { href: `/networks/${network.id}/record` }, 'Record of hosts’ acts')));
 }
 
 async function joinRequests(network) {
@@ -92,6 +93,14 @@ async function joinRequests(network) {
   return section('Join requests', h('ul', { class: 'links' }, pending.map((request) => h('li', {},
     h('strong', {}, request.applicantName), request.message ? ` — “${request.message}” ` : ' ',
     decide(request, true), ' ', decide(request, false)))));
+}
+
+async function harvestsOf(networkId) {
+  const { harvests } = await gql(`query NetworkHarvests($id: ID!) { harvests(networkId: $id, first: 10) {
+    edges { node { id title status heldOn } } } }`, { id: networkId });
+  const published = harvests.edges.map((edge) => edge.node).filter((harvest) => harvest.status !== 'draft');
+  return section('Harvests', links(published, (x) => `/harvests/${x.id}`, (x) => x.title, 'No harvest published yet.',
+    (x) => (x.heldOn ? h('span', { class: 'meta' }, ` — held on ${x.heldOn}`) : null)));
 }
 
 export async function network(view) {
@@ -113,7 +122,8 @@ export async function network(view) {
     section('Members', memberList(inside.network.members)),
     inside.network.viewerRole === 'host' ? await joinRequests(found) : '',
     inside.network.connectedNetworks.length ? section('Connected networks', links(inside.network.connectedNetworks, (n) => `/networks/${n.id}`, (n) => n.name, '')) : '',
-    hostTools(view, found, inside.practiceAreas));
+    await harvestsOf(found.id),
+    inside.network.viewerRole === 'host' ? hostTools(view, found, inside.practiceAreas) : '');
 }
 
 export async function localGroup(view) {
