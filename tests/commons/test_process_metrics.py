@@ -30,7 +30,8 @@ def relay(database_url: str, tmp_path: Path) -> Iterator[tuple[int, Path]]:
 
 def scraped(port: int) -> str:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2) as response:
-        return response.read().decode()
+        body: bytes = response.read()
+    return body.decode()
 
 
 def when_ready(read: Callable[[], str], seconds: float = 30.0) -> str:
