@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from infra.database import Database
 from infra.viewer import Viewer
 from services.gatherings.access import visible
+from services.gatherings.calendar import gathering_ics
 from services.gatherings.kinds import KINDS as KINDS
 from services.gatherings.kinds import NAMES as NAMES
 from services.gatherings.personal import erase_member as erase_member
@@ -35,6 +36,12 @@ async def gathering_glimpse(db: Database, gathering_id: str) -> GatheringGlimpse
         return None
     return GatheringGlimpse(found.id, found.network_id, found.local_group_id, found.kind, found.title,
                             found.starts_at, found.status)  # fmt: skip
+
+
+async def calendar_in(session: AsyncSession, gathering_id: str) -> str | None:
+    """The gathering as an .ics file, for a letter to a member going (or told it changed)."""
+    found = await session.get(Gathering, gathering_id)
+    return gathering_ics(found).decode() if found else None
 
 
 async def title_in(session: AsyncSession, gathering_id: str) -> str | None:

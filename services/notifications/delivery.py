@@ -10,10 +10,13 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from infra.columns import utcnow
 from infra.database import Database
 from infra.settings import Settings
 from services.accounts import api as accounts
+from services.gatherings import api as gatherings
 from services.notifications.digest_letters import digest_letter
 from services.notifications.invites import meeting_ics
 from services.notifications.kinds import Kind
@@ -25,6 +28,7 @@ from services.peer_groups import api as peer_groups
 
 log = logging.getLogger("commons.notifications.delivery")
 MEETING_KINDS = {Kind.MEETING_SCHEDULED.value, Kind.MEETING_MOVED.value, Kind.MEETING_REMINDER.value}
+GATHERING_KINDS = {Kind.GATHERING_CHANGED.value, Kind.GATHERING_PLACE_OPENED.value}
 BATCH = 100
 
 
@@ -36,14 +40,20 @@ async def compose(db: Database, settings: Settings, email: Email) -> EmailMessag
         return await _written(db, settings, email, email.letter)
     async with db.sessions() as session:
         row = await session.get(Notification, email.notification_id) if email.notification_id else None
-        meeting = None
-        if row is not None and row.kind in MEETING_KINDS:
-            meeting = await peer_groups.meeting_glimpse(session, row.subject.partition(":")[2])
+        ics = await _calendar(session, settings, row) if row else None
     account = await accounts.account(db, email.recipient_id) if email.recipient_id else None
     if row is None or account is None:
         return None
-    ics = meeting_ics(meeting, settings.site_url + row.path) if meeting else None
     return letter(settings, row, account.email, account.name, ics)
+
+
+async def _calendar(session: AsyncSession, settings: Settings, row: Notification) -> str | None:
+    """The .ics a letter carries: the meeting's it is about, or the gathering's for those going."""
+    about = row.subject.split(":")[1]
+    if row.kind in MEETING_KINDS:
+        meeting = await peer_groups.meeting_glimpse(session, about)
+        return meeting_ics(meeting, settings.site_url + row.path) if meeting else None
+    return await gatherings.calendar_in(session, about) if row.kind in GATHERING_KINDS else None
 
 
 async def _digest(db: Database, settings: Settings, email: Email, digest: dict[str, Any]) -> EmailMessage | None:
@@ -80,13 +90,9 @@ async def _deliver(db: Database, settings: Settings, sender: Sender, email: Emai
         if message is not None:
             await sender.send(message, email.key)
     except Exception as error:
-        log.warning(
-            "email %s not sent (attempt %d), trying again later: %r",
-            email.key,
-            email.attempts + 1,
-            error,
-            exc_info=True,
-        )
+        # The error's kind only: an SMTP refusal quotes the recipient's address; the email's row keeps the reason.
+        kind = type(error).__name__
+        log.warning("email %s not sent (attempt %d), trying again later: %s", email.key, email.attempts + 1, kind)
         async with db.transaction() as session:
             await mark_failed(
                 session, email, token, repr(error), timedelta(seconds=settings.mail_retry_seconds), utcnow()
