@@ -31,11 +31,12 @@ def visible_networks(member_id: str, is_admin: bool) -> Select:  # type: ignore[
     return query.order_by(Network.created_at, Network.id)
 
 
-def network_members(network_id: str) -> Select:  # type: ignore[type-arg]
+def network_members(network_id: str, unseen: frozenset[str] = frozenset()) -> Select:  # type: ignore[type-arg]
+    """Its members, but those `unseen` (the viewer has a block with them)."""
     return (
         select(Profile)
         .join(Membership, Membership.member_id == Profile.member_id)
-        .where(Membership.network_id == network_id)
+        .where(Membership.network_id == network_id, Profile.member_id.not_in(unseen))
         .order_by(Profile.name, Profile.member_id)
     )
 
@@ -44,11 +45,11 @@ def local_groups_of(network_id: str) -> Select:  # type: ignore[type-arg]
     return select(LocalGroup).where(LocalGroup.network_id == network_id).order_by(LocalGroup.name, LocalGroup.id)
 
 
-def local_group_members(local_group_id: str) -> Select:  # type: ignore[type-arg]
+def local_group_members(local_group_id: str, unseen: frozenset[str] = frozenset()) -> Select:  # type: ignore[type-arg]
     return (
         select(Profile)
         .join(LocalGroupMember, LocalGroupMember.member_id == Profile.member_id)
-        .where(LocalGroupMember.local_group_id == local_group_id)
+        .where(LocalGroupMember.local_group_id == local_group_id, Profile.member_id.not_in(unseen))
         .order_by(Profile.name, Profile.member_id)
     )
 
@@ -68,8 +69,9 @@ async def local_groups_by_member(session: AsyncSession, member_ids: list[str]) -
 
 
 async def visible_profile(session: AsyncSession, viewer: Viewer, member_id: str) -> Profile | None:
-    """A profile, if it is the viewer's own or its member shares a network with the viewer."""
-    query = select(Profile).where(Profile.member_id == member_id)
+    """A profile, if it is the viewer's own or its member shares a network with the viewer (and has no block with
+    them)."""
+    query = select(Profile).where(Profile.member_id == member_id, Profile.member_id.not_in(viewer.blocked))
     if not viewer.is_admin:
         shared = select(Membership.member_id).where(Membership.network_id.in_(network_ids_of(viewer)))
         query = query.where(or_(Profile.member_id == viewer.account_id, Profile.member_id.in_(shared)))

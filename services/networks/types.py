@@ -70,7 +70,8 @@ class LocalGroup:
     @strawberry.field
     async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member]:
         require_inside(info.context, self.network_id)
-        return await paged(info.context, queries.local_group_members(self.id), first, after, Member.of)
+        unseen = info.context.viewer.blocked if info.context.viewer else frozenset()
+        return await paged(info.context, queries.local_group_members(self.id, unseen), first, after, Member.of)
 
 
 @strawberry.type
@@ -95,7 +96,8 @@ class Network:
     @strawberry.field
     async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member] | None:
         require_inside(info.context, self.id)
-        return await paged(info.context, queries.network_members(self.id), first, after, Member.of)
+        unseen = info.context.viewer.blocked if info.context.viewer else frozenset()
+        return await paged(info.context, queries.network_members(self.id, unseen), first, after, Member.of)
 
     @strawberry.field
     async def local_groups(

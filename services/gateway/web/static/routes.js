@@ -11,6 +11,7 @@ import { localGroup, network, networks } from './pages/networks.js';
 import { peerGroup, peerGroups } from './pages/peer_groups.js';
 import { resource, resources } from './pages/resources.js';
 import { scheme, schemes } from './pages/schemes.js';
+import { hostRecord, reviewQueue } from './pages/moderation.js';
 import { search } from './pages/search.js';
 import { myStories, shareStory, story } from './pages/stories.js';
 import { notifications } from './pages/notifications.js';
@@ -46,4 +47,6 @@ export const ROUTES = [
   ['/peer-groups/:id', peerGroup],
   ['/peer-groups/:id/meetings/:meetingId', meetingRoom],
   ['/coordinator/:networkId', coordinator],
+  ['/review/:networkId', reviewQueue],
+  ['/networks/:networkId/record', hostRecord],
 ];

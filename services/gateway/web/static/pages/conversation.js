@@ -1,16 +1,20 @@
 // Comments and reactions under a story, a resource or a published harvest.
 import { gql } from '../api.js';
 import { field, h, replace, when, words } from '../dom.js';
+import { session } from '../session.js';
 import { form, option, section, select, values } from '../ui.js';
+import { reportButton } from './moderation.js';
 
 const KINDS = [['COMMENT', 'Comment'], ['REMINDS_ME', 'That reminds me of when I…'], ['QUESTION', 'Question']];
 const REACTIONS = ['THANKS', 'RESONATES', 'USEFUL', 'INSPIRING'];
 const ARGS = '$storyId: ID, $resourceId: ID, $harvestId: ID';
 const PASS = 'storyId: $storyId, resourceId: $resourceId, harvestId: $harvestId';
 
-function comment(c) {
-  return h('li', { class: 'comment' }, h('p', { class: 'meta' }, h('strong', {}, c.author.name), c.kind === 'COMMENT' ? '' : ` · ${KINDS.find(([k]) => k === c.kind)[1]}`, ' · ', when(c.createdAt)),
-    h('p', { class: 'pre' }, c.body));
+// Inside a peer group a report goes to its members (and, if asked, the coordinators).
+function comment(c, inPeerGroup = false) {
+  return h('li', { class: 'comment' }, h('p', { class: 'meta' }, h('strong', {}, c.author.name), c.kind === 'COMMENT' ? '' : ` · ${KINDS.find(([k]) => k === c.kind)[1]}`, ' · ', when(c.createdAt),
+    c.hidden ? ' · hidden by a reviewer: only you see it' : ''),
+    h('p', { class: 'pre' }, c.body), c.author.id === session.me.id ? '' : reportButton('COMMENT', c.id, { inPeerGroup }));
 }
 
 function reactionBar(target, counts) {
@@ -30,15 +34,15 @@ function reactionBar(target, counts) {
   return bar;
 }
 
-export async function conversation(target) {
-  const data = await gql(`query Conversation(${ARGS}) { comments(${PASS}) { id kind body createdAt author { id name } } reactions(${PASS}) { reaction count mine } }`, target);
-  const list = h('ul', { class: 'comments', 'aria-label': 'Comments' }, data.comments.map(comment));
+export async function conversation(target, { inPeerGroup = false } = {}) {
+  const data = await gql(`query Conversation(${ARGS}) { comments(${PASS}) { id kind body createdAt hidden author { id name } } reactions(${PASS}) { reaction count mine } }`, target);
+  const list = h('ul', { class: 'comments', 'aria-label': 'Comments' }, data.comments.map((c) => comment(c, inPeerGroup)));
   const write = form({ 'aria-label': 'Add a comment' }, [
     field('Kind', select('kind', KINDS.map(([value, label]) => option(value, label)))),
     field('Your comment', h('textarea', { name: 'body', rows: '3', required: true })),
   ], async (el) => {
     const v = values(el);
-    const { comment: added } = await gql(`mutation Comment($body: String!, $kind: CommentKind!, ${ARGS}) { comment(body: $body, kind: $kind, ${PASS}) { id kind body createdAt author { id name } } }`,
+    const { comment: added } = await gql(`mutation Comment($body: String!, $kind: CommentKind!, ${ARGS}) { comment(body: $body, kind: $kind, ${PASS}) { id kind body createdAt hidden author { id name } } }`,
       { body: v.body, kind: v.kind, ...target });
     list.append(comment(added));
     el.reset();

@@ -3,6 +3,7 @@ import { gql } from '../api.js';
 import { checkboxes, checked, field, h } from '../dom.js';
 import { myProfile, session } from '../session.js';
 import { form, links, section, tags, title, values } from '../ui.js';
+import { blockButton, blockedList } from './moderation.js';
 import { notificationPreferences } from './notification_preferences.js';
 
 const PROFILE = 'id name bio practiceAreas offers seeks localGroups { id name network { id name } }';
@@ -21,6 +22,7 @@ export async function member(view) {
   const { member: found } = await gql(`query Member($id: ID!) { member(id: $id) { ${PROFILE} } }`, { id: view.params.id });
   view.main.append(title(found.name), ...profileView(found));
   if (found.id === session.me.id) view.main.append(h('p', {}, h('a', { href: '/profile' }, 'Edit your profile')));
+  else view.main.append(blockButton(view, found));
 }
 
 export async function profile(view) {
@@ -40,5 +42,5 @@ export async function profile(view) {
   }, 'Save profile');
   view.main.append(title('Your profile'), h('p', {}, h('a', { href: `/members/${mine.id}` }, 'See it as others do')), edit,
     section('Local groups', links(mine.localGroups, (g) => `/local-groups/${g.id}`, (g) => `${g.name} — ${g.network.name}`, 'None yet: join one from a network page.')),
-    await notificationPreferences());
+    await notificationPreferences(), await blockedList());
 }

@@ -4,6 +4,7 @@ import { checkboxes, checked, field, h, replace, serverHtml, when, words } from 
 import { audienceLabel, circles, session } from '../session.js';
 import { action, confirming, form, links, option, section, select, tags, title, values } from '../ui.js';
 import { conversation } from './conversation.js';
+import { reportButton } from './moderation.js';
 
 const KINDS = ['GOOD_NEWS', 'INCIDENT_OR_DILEMMA', 'LEARNING_JOURNEY', 'PRACTICE_REFLECTION'];
 const CONFIDENTIAL = 'What is shared in a peer group stays in the peer group: only its members can read it. '
@@ -78,7 +79,7 @@ export async function storyComposer(view) {
 }
 
 const STORY = `query Story($id: ID!) { story(id: $id) {
-  id kind title body html practiceAreas tags networkId writtenIn audience withdrawn createdAt updatedAt
+  id kind title body html practiceAreas tags networkId writtenIn audience withdrawn hidden createdAt updatedAt
   author { id name } revisions { number }
 } }`;
 
@@ -120,11 +121,12 @@ export async function story(view) {
       title(found.title), h('p', { class: 'meta' }, h('a', { href: `/members/${found.author.id}` }, found.author.name), ' · ', when(found.createdAt),
         found.revisions.length ? ` · edited ${found.revisions.length}×` : ''),
       found.withdrawn ? h('p', { class: 'notice' }, 'Withdrawn: only you can read it now; search and feeds have dropped it.') : '',
+      found.hidden ? h('p', { class: 'notice' }, 'Hidden by a reviewer: only you can read it now; search and feeds have dropped it.') : '',
       confidential ? h('p', { class: 'notice' }, h('strong', {}, 'Confidential. '), CONFIDENTIAL) : '',
       h('p', { class: 'meta' }, 'Who can read it: ', (!found.withdrawn && found.audience.map((key) => audienceLabel(key, known)).join('; ')) || 'only you'),
       serverHtml(found.html), tags(found.practiceAreas), tags(found.tags, 'Tags')),
-    found.author.id === session.me.id ? authorTools(view, found, known) : '',
-    await conversation({ storyId: found.id }));
+    found.author.id === session.me.id ? authorTools(view, found, known) : reportButton('STORY', found.id, { inPeerGroup: confidential }),
+    await conversation({ storyId: found.id }, { inPeerGroup: confidential }));
   view.main.querySelector('h1').id = 'story-title';
 }
 

@@ -1,0 +1,74 @@
+"""A member reports a harassing comment from the story's page; a host hides it from the review queue, with a
+note; readers no longer see it, its author still does, marked hidden."""
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.test_join_requests import host_opens_public_network, member_asks_to_join
+from tests.e2e.test_journey import person, sign_up
+
+pytestmark = pytest.mark.e2e
+NETWORK = "Steady Hands Commons"
+INSULT = "You are a fool and a fraud, everyone knows it."
+
+
+def let_in(host: Page, member: Page, name: str, email: str) -> None:
+    sign_up(member, name, email)
+    member_asks_to_join(member, NETWORK)
+    host.reload()
+    host.get_by_role("button", name=f"Approve {name}").click()
+    expect(host.get_by_role("status").filter(has_text=f"{name}: approved")).to_be_visible()
+
+
+def writes_to_the_network(page: Page, title: str) -> str:
+    page.goto("/stories/new")
+    page.get_by_role("group", name="Who can read it?").get_by_label(re.compile("The whole network")).check()
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Your story").fill("We kept the circle going through the winter.")
+    page.get_by_role("button", name="Share story").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    return page.url
+
+
+def test_a_member_reports_a_comment_and_a_host_hides_it_from_the_queue(chromium: Browser, server: str) -> None:
+    host, cai, bea = (person(chromium, server).new_page() for _ in range(3))
+    try:
+        sign_up(host, "Hedda Steady", "hedda@steady.example.org")
+        host_opens_public_network(host, NETWORK)
+        network_page = host.url
+        let_in(host, cai, "Cai Harsh", "cai@steady.example.org")
+        let_in(host, bea, "Bea Kind", "bea@steady.example.org")
+        story = writes_to_the_network(bea, "Winter circle")
+
+        cai.goto(story)
+        cai.get_by_label("Your comment").fill(INSULT)
+        cai.get_by_role("button", name="Add comment").click()
+        expect(cai.get_by_text("Comment added.")).to_be_visible()
+
+        bea.reload()
+        comment = bea.get_by_role("list", name="Comments").get_by_role("listitem").filter(has_text=INSULT)
+        comment.get_by_text("Report", exact=True).click()
+        comment.get_by_label("Why?").select_option("HARASSMENT")
+        comment.get_by_label("A note for the reviewers (optional)").fill("Name-calling.")
+        comment.get_by_role("button", name="Send report").click()
+        expect(comment.get_by_role("status")).to_have_text("Reported: the network’s hosts will review it.")
+
+        host.goto(network_page)
+        host.get_by_text("Hosts: invite, create local groups").click()
+        host.get_by_role("link", name="Review queue").click()
+        report = host.get_by_role("list", name="Reports").get_by_role("listitem").filter(has_text=INSULT)
+        expect(report.get_by_text("The reporter’s note: Name-calling.")).to_be_visible()
+        report.get_by_label(re.compile("Your note")).fill("Insults break our charter.")
+        report.get_by_role("button", name="Hide").click()
+        expect(host.get_by_role("button", name="Restore")).to_be_visible()
+
+        bea.reload()
+        expect(bea.get_by_role("heading", level=1)).to_have_text("Winter circle")
+        expect(bea.get_by_text(INSULT)).to_have_count(0)
+        cai.reload()
+        expect(cai.get_by_text("hidden by a reviewer: only you see it")).to_be_visible()
+    finally:
+        for page in (host, cai, bea):
+            page.context.close()
