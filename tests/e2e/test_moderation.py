@@ -53,13 +53,14 @@ def test_a_member_reports_a_comment_and_a_host_hides_it_from_the_queue(chromium:
         comment.get_by_label("Why?").select_option("HARASSMENT")
         comment.get_by_label("A note for the reviewers (optional)").fill("Name-calling.")
         comment.get_by_role("button", name="Send report").click()
-        expect(comment.get_by_role("status")).to_have_text("Reported: the network’s hosts will review it.")
+        told = "Reported: the network\N{RIGHT SINGLE QUOTATION MARK}s hosts will review it."
+        expect(comment.get_by_role("status")).to_have_text(told)
 
         host.goto(network_page)
         host.get_by_text("Hosts: invite, create local groups").click()
         host.get_by_role("link", name="Review queue").click()
         report = host.get_by_role("list", name="Reports").get_by_role("listitem").filter(has_text=INSULT)
-        expect(report.get_by_text("The reporter’s note: Name-calling.")).to_be_visible()
+        expect(report.get_by_text("The reporter\N{RIGHT SINGLE QUOTATION MARK}s note: Name-calling.")).to_be_visible()
         report.get_by_label(re.compile("Your note")).fill("Insults break our charter.")
         report.get_by_role("button", name="Hide").click()
         expect(host.get_by_role("button", name="Restore")).to_be_visible()
