@@ -12,7 +12,7 @@ from events.runner import replay
 from events.tables import OutboxRow
 from search.tables import SearchSubject
 from services.feeds.tables import FeedItem, FeedMember, ItemAudience
-from tests.data_rights.support import Scene, download, exported, opened, scene, settle
+from tests.data_rights.support import CONSENT, Scene, download, exported, opened, scene, settle
 from tests.support.graphql import PASSWORD, Gateway, Member
 
 DELETE = "mutation($p: String!, $e: Boolean!) { deleteMyAccount(password: $p, eraseMyWriting: $e) }"
@@ -22,6 +22,14 @@ SEARCH = "query($q: String!) { search(query: $q) { hits { title snippet authorNa
 FEED = "{ feed(first: 50) { edges { node { title excerpt authorName } } } }"
 INBOX = "{ notifications(first: 50) { edges { node { text actorNames } } } }"
 MEMBER = "query($m: ID!) { member(id: $m) { name } }"
+CREATE_HARVEST = """mutation($n: ID!) { createHarvest(networkId: $n, harvest: {title: "Autumn harvest",
+  gathering: WORLD_CAFE, summary: "What we learnt"}) { id } }"""
+CITE = """mutation($h: ID!, $s: [ID!]!) { addHarvestItem(harvestId: $h, section: INSIGHTS,
+  text: "Stories that travelled", storyIds: $s) { id } }"""
+PUBLISH = "mutation($id: ID!) { publishHarvest(id: $id) { status } }"
+HARVEST = "query($h: ID!) { harvest(id: $h) { items { stories { id title authorName consent } } } }"
+NEWS = """mutation($n: ID!, $a: String!) { writeStory(networkId: $n, audience: $a, story: {kind: GOOD_NEWS,
+  title: "Open news", body: "Shared with the whole network"}) { id } }"""
 # What identifies Amara: her name (and each half), her address, her profile's bio.
 TRACES = ("Amara", "Okafor", "Lagos")
 
@@ -88,3 +96,32 @@ def test_deleting_without_the_right_password_changes_nothing(quiet_api: Gateway,
     assert seen.ben.run(STORY, s=seen.amara_story)["story"]["author"]["name"] == "Amara Okafor"
     status, archive = download(quiet_api, exported(seen.amara), seen.amara.token)
     assert status == 200 and opened(archive)["knowledge/stories.json"]
+
+
+def test_published_harvests_keep_only_the_citations_consented_to_without_the_name(quiet_api: Gateway) -> None:
+    seen = scene(quiet_api)
+    news = seen.amara.run(NEWS, n=seen.network, a=f"network:{seen.network}")
+    harvest = seen.host.run(CREATE_HARVEST, n=seen.network)["createHarvest"]["id"]
+    seen.host.run(CITE, h=harvest, s=[seen.amara_story, news["writeStory"]["id"], seen.ben_story])
+    for author in (seen.amara, seen.ben):
+        [request] = author.run("{ myCitationRequests { id } }")["myCitationRequests"]
+        author.run(CONSENT, id=request["id"])
+    seen.host.run(PUBLISH, id=harvest)
+    seen.amara.run(DELETE, p=PASSWORD, e=False)
+    settle(quiet_api)
+    [item] = seen.host.run(HARVEST, h=harvest)["harvest"]["items"]
+    cited = {story["id"]: story for story in item["stories"]}
+    assert set(cited) == {seen.amara_story, seen.ben_story}
+    assert cited[seen.amara_story]["authorName"] == "a former member"
+    assert_forgotten(json.dumps(item), seen.amara)
+
+
+def test_a_member_who_erases_their_writing_leaves_others_words_in_place(quiet_api: Gateway) -> None:
+    seen = scene(quiet_api)
+    settle(quiet_api)
+    seen.amara.run(DELETE, p=PASSWORD, e=True)
+    settle(quiet_api)
+    assert seen.ben.fails(STORY, s=seen.amara_story)[0]["extensions"]["code"] == "NOT_FOUND"
+    theirs = seen.ben.run(STORY, s=seen.ben_story)["story"]
+    assert theirs["title"] == "Ben's first term" and theirs["comments"] == []
+    assert "timetable" not in json.dumps(seen.ben.run(SEARCH, q="timetable")) + json.dumps(seen.ben.run(FEED))
