@@ -165,11 +165,14 @@ def plan_and_check_in(page: Page) -> None:
 def schedule_meeting(page: Page, shots: Path) -> str:
     starts = (datetime.now() + timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M")
     page.get_by_text("Schedule meetings").click()
-    page.get_by_label("First meeting").fill(starts)
+    page.get_by_label("First meeting", exact=True).fill(starts)
     page.get_by_label("Where or link").fill("https://meet.example.org/trio")
     page.get_by_role("button", name="Schedule").click()
     meeting = page.get_by_role("region", name="Meetings").get_by_role("link", name=re.compile("Online"))
     expect(meeting).to_be_visible()
+    # An online meeting's link opens it.
+    online = page.get_by_role("region", name="Meetings").get_by_role("link", name="https://meet.example.org/trio")
+    expect(online).to_have_attribute("href", "https://meet.example.org/trio")
     expect(page.get_by_role("region", name="Development plan")).to_be_visible()
     page.screenshot(path=shots / "peer-group.png", full_page=True)
     with page.expect_download() as download:

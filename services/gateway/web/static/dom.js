@@ -98,6 +98,12 @@ export function avatar(name) {
   return h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials || '?');
 }
 
+// A meeting's place: a link when it is a web address (an online meeting), its words otherwise.
+export function where(text) {
+  if (!/^https?:\/\/\S+$/.test(text)) return text;
+  return h('a', { href: text, rel: 'noopener noreferrer nofollow', target: '_blank' }, text);
+}
+
 export function words(constant) {
   const text = String(constant).toLowerCase().replaceAll('_', ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,7 +1,7 @@
 // A meeting: attendance, notes, and the room that runs a protocol live (step, whose turn, timer, prompts).
 import { gql, serverNow, subscribe } from '../api.js';
 import { barChart } from '../charts.js';
-import { announce, checkboxes, checked, field, h, replace, when, words } from '../dom.js';
+import { announce, checkboxes, checked, field, h, replace, when, where, words } from '../dom.js';
 import { session } from '../session.js';
 import { action, form, option, section, select, title, values } from '../ui.js';
 
@@ -141,7 +141,7 @@ export async function meetingRoom(view) {
   const nameOf = (id) => group.members.find((m) => m.id === id)?.name || 'A member';
   const live = meeting.protocolRuns.find((r) => !r.finished);
   view.main.append(title(`Meeting of ${group.name}`),
-    h('p', { class: 'meta' }, when(meeting.startsAt), ` · ${meeting.minutes} minutes · ${words(meeting.mode)}${meeting.place ? ` · ${meeting.place}` : ''} · `, h('a', { href: `/peer-groups/${group.id}` }, 'back to the group')),
+    h('p', { class: 'meta' }, when(meeting.startsAt), ` · ${meeting.minutes} minutes · ${words(meeting.mode)}`, meeting.place ? [' · ', where(meeting.place)] : '', ' · ', h('a', { href: `/peer-groups/${group.id}` }, 'back to the group')),
     live ? room(view, live.id, nameOf) : startOrJoin(view, group, meeting, nameOf),
     meeting.protocolRuns.filter((r) => r.finished).length ? section('Earlier rounds', h('ul', {}, meeting.protocolRuns.filter((r) => r.finished).map((r) => h('li', {}, r.protocolName)))) : '',
     records(view, group, meeting));

@@ -1,7 +1,7 @@
 // The peer group space: the contract to accept, members, cadence, meetings (.ics), plans and surveys.
 import { gql } from '../api.js';
 import { barChart } from '../charts.js';
-import { field, h, when, words } from '../dom.js';
+import { field, h, when, where, words } from '../dom.js';
 import { circles, session } from '../session.js';
 import { action, form, links, option, section, select, title, values } from '../ui.js';
 import { ending, firstMeeting } from './first_meeting.js';
@@ -84,7 +84,8 @@ function meetingsBox(view, group, meetings) {
   const recorded = meetings.filter((m) => m.attendance.length);
   return section('Meetings',
     h('p', {}, h('a', { href: `/peer-groups/${group.id}/meetings.ics`, download: 'meetings.ics' }, 'Download the meetings (.ics) for your calendar')),
-    links(meetings, (m) => `/peer-groups/${group.id}/meetings/${m.id}`, (m) => `${new Date(m.startsAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} — ${words(m.mode)}${m.place ? `, ${m.place}` : ''}`, 'No meetings scheduled yet.'),
+    links(meetings, (m) => `/peer-groups/${group.id}/meetings/${m.id}`, (m) => `${new Date(m.startsAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} — ${words(m.mode)}`, 'No meetings scheduled yet.',
+      (m) => (m.place ? [', ', where(m.place)] : null)),
     recorded.length ? barChart('Attendance at recorded meetings', recorded.map((m) => ({
       label: new Date(m.startsAt).toLocaleDateString(), value: m.attendance.filter((a) => a.present).length,
       note: `of ${m.attendance.length}`, low: m.attendance.filter((a) => a.present).length < 2 })), { max: group.members.length }) : '',
