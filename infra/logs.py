@@ -2,9 +2,9 @@
 
 What a line is part of is bound around a block (`bound(request_id=...)`, the current trace of `infra.tracing`) and
 read when the line is written, so a log call anywhere below a request or a consumer's event carries its ids. A
-message holds names, ids, counts and error types, never content or personal data (DEVELOPING.md, Observability).
-Only our own loggers (`commons.*`) follow `log_level`; libraries stay at WARNING, since some log statements'
-parameters (rows, records, mail) at DEBUG.
+message holds ids, counts, type names and error kinds, never content or personal data (DEVELOPING.md,
+Observability). Only our own loggers (`commons.*`) follow `log_level`; libraries stay at WARNING, since some of them
+log the data they handle (rows, records, mail) at INFO or DEBUG.
 """
 
 import json
