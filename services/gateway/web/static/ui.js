@@ -55,6 +55,25 @@ export function action(label, run, attrs = {}) {
   return button;
 }
 
+// A live line beside a control that acts at once (a reaction, a milestone): what it did, or why nothing changed.
+// `tell(run, done)` answers whether `run` succeeded, so the control can go back to how it was.
+export function feedback() {
+  const line = h('span', { class: 'feedback', role: 'status' });
+  const tell = async (run, done) => {
+    line.classList.remove('error');
+    try {
+      await run();
+      line.textContent = done;
+      return true;
+    } catch (error) {
+      line.classList.add('error');
+      line.textContent = `Not saved: ${error instanceof ApiError ? error.message : 'something went wrong; try again.'}`;
+      return false;
+    }
+  };
+  return { line, tell };
+}
+
 // Runs `run` only once the person has said yes to `question`: for what cannot be taken back in one step.
 export function confirming(question, run) {
   return async (button) => {

@@ -2,7 +2,7 @@
 import { gql } from '../api.js';
 import { field, h, replace, when, words } from '../dom.js';
 import { session } from '../session.js';
-import { form, option, section, select, values } from '../ui.js';
+import { feedback, form, option, section, select, values } from '../ui.js';
 import { reportButton } from './moderation.js';
 
 const KINDS = [['COMMENT', 'Comment'], ['REMINDS_ME', 'That reminds me of when I…'], ['QUESTION', 'Question']];
@@ -19,17 +19,21 @@ function comment(c, inPeerGroup = false) {
 
 function reactionBar(target, counts) {
   const bar = h('div', { class: 'reactions', role: 'group', 'aria-label': 'Reactions' });
+  const said = feedback();
   const draw = (list) => replace(bar, REACTIONS.map((kind) => {
     const found = list.find((r) => r.reaction === kind) || { count: 0, mine: false };
     const button = h('button', { type: 'button', class: 'reaction', 'aria-pressed': String(found.mine) }, `${words(kind)} ${found.count}`);
     button.addEventListener('click', async () => {
-      const { react } = await gql(`mutation React($reaction: ReactionKind!, $on: Boolean!, ${ARGS}) { react(reaction: $reaction, on: $on, ${PASS}) { reaction count mine } }`,
-        { reaction: kind, on: !found.mine, ...target });
-      draw(react);
+      let react = null;
+      await said.tell(async () => {
+        ({ react } = await gql(`mutation React($reaction: ReactionKind!, $on: Boolean!, ${ARGS}) { react(reaction: $reaction, on: $on, ${PASS}) { reaction count mine } }`,
+          { reaction: kind, on: !found.mine, ...target }));
+      }, found.mine ? `${words(kind)} taken back.` : `${words(kind)} added.`);
+      if (react) draw(react);
       bar.querySelectorAll('button')[REACTIONS.indexOf(kind)].focus();
     });
     return button;
-  }));
+  }), said.line);
   draw(counts);
   return bar;
 }

@@ -1,7 +1,7 @@
 // A member's development plan in the group's network: goals, milestones and check-ins; plans others share.
 import { gql } from '../api.js';
 import { field, h, when } from '../dom.js';
-import { form, option, section, select, values } from '../ui.js';
+import { feedback, form, option, section, select, values } from '../ui.js';
 
 const GOAL = 'id title milestones { title done } checkIns { id progress reflection nextStep createdAt }';
 const VISIBILITY = [['only_me', 'Only me'], ['peer_group', 'My peer group'], ['coordinator', 'My peer group and the coordinators']];
@@ -20,15 +20,24 @@ function checkInForm(view, group, goal, meetingId = null) {
   }, 'Check in');
 }
 
+function milestoneBox(goal, milestone, index) {
+  const said = feedback();
+  const box = h('input', { type: 'checkbox', checked: milestone.done });
+  box.addEventListener('change', async () => {
+    const done = box.checked;
+    const saved = await said.tell(() => gql('mutation Milestone($id: ID!, $index: Int!, $done: Boolean!) { markMilestone(goalId: $id, index: $index, done: $done) { id } }',
+      { id: goal.id, index, done }), done ? `“${milestone.title}” done.` : `“${milestone.title}” open again.`);
+    if (!saved) box.checked = !done;
+  });
+  return [h('label', { class: 'choice' }, box, ' ', milestone.title), ' ', said.line];
+}
+
 function goalView(view, group, goal, mine) {
   const last = goal.checkIns.at(-1);
   return h('li', { class: 'card' }, h('h4', {}, goal.title),
     last ? h('p', {}, h('progress', { max: '100', value: String(last.progress), 'aria-label': `Progress on ${goal.title}` }), ` ${last.progress}%`) : h('p', { class: 'empty' }, 'No check-ins yet.'),
     goal.milestones.length ? h('ul', { class: 'links', 'aria-label': 'Milestones' }, goal.milestones.map((m, index) => h('li', {},
-      mine ? h('label', { class: 'choice' }, h('input', { type: 'checkbox', checked: m.done, on: { change: async (event) => {
-        await gql('mutation Milestone($id: ID!, $index: Int!, $done: Boolean!) { markMilestone(goalId: $id, index: $index, done: $done) { id } }',
-          { id: goal.id, index, done: event.target.checked });
-      } } }), ' ', m.title) : `${m.done ? '✓ ' : ''}${m.title}`))) : '',
+      mine ? milestoneBox(goal, m, index) : `${m.done ? '✓ ' : ''}${m.title}`))) : '',
     goal.checkIns.length ? h('details', {}, h('summary', {}, `Check-ins (${goal.checkIns.length})`), h('ul', {}, goal.checkIns.map((c) => h('li', {},
       when(c.createdAt), ` — ${c.progress}%`, c.reflection ? `: ${c.reflection}` : '', c.nextStep ? ` Next: ${c.nextStep}` : '')))) : '',
     mine ? h('details', {}, h('summary', {}, 'Check in'), checkInForm(view, group, goal, view.params.meetingId || null)) : '');
