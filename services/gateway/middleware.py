@@ -1,12 +1,13 @@
 """Every request gets a request id (echoed as `x-request-id`) and a trace (the caller's W3C `traceparent`
 continued, or a new one), both on every log line and event written while serving it; every response gets
-security headers, and a strict CSP unless a route set one. One access line per request names the route's
-pattern, never the path itself or its query, which may hold ids, tokens or a whole GraphQL document."""
+security headers, and a strict CSP unless a route set one. One access line (and latency sample) per request names
+the route's pattern, never the path itself or its query, which may hold ids, tokens or a whole GraphQL document."""
 
 import logging
 import secrets
 import time
 
+from prometheus_client import Histogram
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -20,6 +21,12 @@ CONTENT_SECURITY_POLICY = (
 # Probes, scrapes and static files: many and dull, so their access lines are DEBUG.
 QUIET = ("/healthz", "/readyz", "/metrics", "/static")
 access = logging.getLogger("commons.gateway.access")
+HTTP_SECONDS = Histogram(
+    "commons_http_request_seconds", "Time to answer an HTTP request, by route pattern, method and status.",
+    ["route", "method", "status"],
+)  # fmt: skip
+# A client may send any method; only these become label values (the rest: "other").
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 def _secure(message: Message, request_id: str) -> None:
@@ -31,11 +38,14 @@ def _secure(message: Message, request_id: str) -> None:
     headers["x-frame-options"] = "DENY"
 
 
-def _log_access(scope: Scope, status: int, started: float) -> None:
-    pattern = str(getattr(scope.get("route"), "path", "(no route)"))
+def _record(scope: Scope, status: int, started: float) -> None:
+    """The access line and, for HTTP (a socket's lifetime says nothing of speed), the latency."""
+    seconds, pattern = time.perf_counter() - started, str(getattr(scope.get("route"), "path", "(no route)"))
+    method = scope.get("method", "WEBSOCKET")
+    if scope["type"] == "http":
+        HTTP_SECONDS.labels(pattern, method if method in METHODS else "other", str(status)).observe(seconds)
     level = logging.DEBUG if pattern.startswith(QUIET) else logging.INFO
-    milliseconds = (time.perf_counter() - started) * 1000
-    access.log(level, "%s %s %s %.1f ms", scope.get("method", "WEBSOCKET"), pattern, status, milliseconds)
+    access.log(level, "%s %s %s %.1f ms", method, pattern, status, seconds * 1000)
 
 
 class RequestIds:
@@ -63,4 +73,4 @@ class RequestIds:
             try:
                 await self.app(scope, receive, send_with_headers)
             finally:
-                _log_access(scope, status, started)
+                _record(scope, status, started)

@@ -90,3 +90,16 @@ def test_operations_over_a_socket_are_timed_as_websocket(api: Gateway) -> None:
         assert socket.receive_json()["type"] == "next"
         assert socket.receive_json()["type"] == "complete"
     assert timed(scrape(api)[1], "Me", "websocket") == before + 1
+
+
+def test_http_requests_are_timed_by_route_pattern_method_and_status(api: Gateway) -> None:
+    def answered(route: str, method: str, status: str) -> float:
+        key = frozenset({("route", route), ("method", method), ("status", status)})
+        return scrape(api)[1].get(("commons_http_request_seconds_count", key), 0.0)
+
+    before = answered("/invitations/{rest:path}", "GET", "200"), answered("/graphql", "other", "405")
+    api.http.get("/invitations/8c1f0e0a-private-id")
+    api.http.request("BREW", "/graphql")
+    after = answered("/invitations/{rest:path}", "GET", "200"), answered("/graphql", "other", "405")
+    assert after == (before[0] + 1, before[1] + 1)
+    assert "8c1f0e0a" not in scrape(api)[0] and "BREW" not in scrape(api)[0]
