@@ -8,15 +8,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from events.inprocess import InProcessBus
-from events.relay import Relay
-from events.runner import Runner
 from services.peer_groups.api import send_due_surveys
 from services.peer_groups.cadence import add_months
 from tests.gatherings.flows import RSVP, plan
 from tests.gatherings.flows import SCHEDULE as SCHEDULE_GATHERING
 from tests.peer_groups.support import SCHEDULE, accept_all, form, network_of, soon
 from tests.support.graphql import Gateway, Member
+from tests.support.pipeline import settle
 from tests.support.world import CHECK_IN, GOAL, PLAN
 
 PROFILE = 'mutation { updateProfile(input: {bio: "Amara coaches new principals in Lagos"}) { id } }'
@@ -51,21 +49,6 @@ class Scene:
     amara_story: str
     ben_story: str
     gathering: str
-
-
-async def _settle(runtime: Any) -> None:
-    bus = InProcessBus(runtime.db)
-    await Relay(runtime.db, bus).drain()
-    for consumer in runtime.consumers():
-        runner = Runner(consumer, runtime.db, bus)
-        source = bus.source(consumer.name, consumer.sources)
-        while await runner.step(source, 0.01):
-            pass
-
-
-def settle(api: Gateway) -> None:
-    """Relays the outbox and runs every consumer (search, feeds, notifications) until none has work."""
-    api.http.portal.call(_settle, api.runtime)  # type: ignore[union-attr]
 
 
 def scene(api: Gateway) -> Scene:

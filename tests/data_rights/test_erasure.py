@@ -12,8 +12,9 @@ from events.runner import replay
 from events.tables import OutboxRow
 from search.tables import SearchSubject
 from services.feeds.tables import FeedItem, FeedMember, ItemAudience
-from tests.data_rights.support import CONSENT, Scene, download, exported, opened, scene, settle
+from tests.data_rights.support import CONSENT, Scene, download, exported, opened, scene
 from tests.support.graphql import PASSWORD, Gateway, Member
+from tests.support.pipeline import settle
 
 DELETE = "mutation($p: String!, $e: Boolean!) { deleteMyAccount(password: $p, eraseMyWriting: $e) }"
 GATHERING = "query($g: ID!) { gathering(id: $g) { going attendees { name } } }"
