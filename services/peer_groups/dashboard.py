@@ -3,6 +3,7 @@ local group, how many groups keep their cadence, meetings held, attendance, surv
 and applications waiting; and diversity by outcome per scheme. As in the evaluation, a figure drawn from people's
 presence, answers or identities is withheld (None) when fewer than THRESHOLD people stand behind it."""
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import mean
@@ -10,8 +11,6 @@ from statistics import mean
 from services.peer_groups.dashboard_facts import GroupFacts, NetworkFacts
 from services.peer_groups.evaluation import THRESHOLD
 from services.peer_groups.tables import Application, Participant
-
-STATES = ("on_track", "unscheduled", "overdue", "finished")
 
 
 @dataclass(frozen=True)
@@ -51,12 +50,12 @@ def _progress(members: set[str], progress: dict[str, int]) -> float | None:
 
 
 def programme_row(scope: str, name: str, groups: list[GroupFacts], facts: NetworkFacts, waiting: int) -> ProgrammeRow:
-    states = [g.state for g in groups]
-    members = set().union(*(g.members for g in groups)) if groups else set()
-    return ProgrammeRow(scope, name, len(groups), *(states.count(state) for state in STATES),
-                        sum(g.held(facts.now) for g in groups), _rate([m for g in groups for m in g.marks]),
-                        _rate([s for g in groups for s in g.surveys]), _progress(members, facts.progress),
-                        waiting)  # fmt: skip
+    states = Counter(g.state for g in groups)
+    members: set[str] = set().union(*(g.members for g in groups))
+    return ProgrammeRow(scope, name, len(groups), states["on_track"], states["unscheduled"], states["overdue"],
+                        states["finished"], sum(g.held(facts.now) for g in groups),
+                        _rate([m for g in groups for m in g.marks]), _rate([s for g in groups for s in g.surveys]),
+                        _progress(members, facts.progress), waiting)  # fmt: skip
 
 
 def _waiting(applications: Iterable[Application]) -> int:

@@ -7,6 +7,7 @@ import strawberry
 
 from services.peer_groups import dashboard
 from services.peer_groups.dashboard_csv import table_csv
+from services.peer_groups.evaluation import THRESHOLD
 
 WITHHELD = "Null when fewer than the threshold of people stand behind it: never a small cell."
 
@@ -49,7 +50,7 @@ class CoordinatorDashboard:
     def of(
         cls, as_of: datetime, programme: list[dashboard.ProgrammeRow], diversity: list[dashboard.DiversityRow]
     ) -> "CoordinatorDashboard":
-        return cls(as_of=as_of, threshold=dashboard.THRESHOLD,
+        return cls(as_of=as_of, threshold=THRESHOLD,
                    programme=[DashboardRow(**asdict(row)) for row in programme],
                    diversity=[DiversityOutcome(**asdict(row)) for row in diversity],
                    programme_csv=table_csv(dashboard.ProgrammeRow, programme),

@@ -70,7 +70,7 @@ async def coordinated_scheme(context: RequestContext, scheme_id: str, doing: str
     return scheme
 
 
-async def rows_of(context: RequestContext, query: Select[tuple[T]]) -> list[T]:
+async def rows_of(context: RequestContext, query: Select[T]) -> list[T]:
     async with context.db.sessions() as session:
         return list(await session.scalars(query))
 
@@ -124,7 +124,10 @@ class SchemeQuery:
     async def my_surveys(self, info: Ctx) -> list[Survey]:
         mine = tables.SurveyInvitation.member_id == info.context.member().account_id
         query = select(tables.SurveyInvitation).where(mine).order_by(tables.SurveyInvitation.sent_at)
-        return [Survey.of(row) for row in await rows_of(info.context, query)]
+        async with info.context.db.sessions() as session:
+            rows = list(await session.scalars(query))
+            last = await surveys.last_waves(session, {row.group_id for row in rows})
+        return [Survey.of(row, row.months == last.get(row.group_id)) for row in rows]
 
     @strawberry.field(description="The network's programme evaluations (hosts and coordinators).")
     async def programme_evaluations(self, info: Ctx, network_id: strawberry.ID) -> list[ProgrammeEvaluation]:
@@ -174,4 +177,6 @@ class SchemeMutation:
     async def answer_survey(self, info: Ctx, survey_id: strawberry.ID, answers: list[SurveyAnswerInput]) -> Survey:
         given = [surveys.Answer(a.key, a.scale, a.text) for a in answers]
         async with info.context.db.transaction() as session:
-            return Survey.of(await surveys.answer(session, info.context.member().account_id, survey_id, given))
+            row = await surveys.answer(session, info.context.member().account_id, survey_id, given)
+            last = await surveys.last_waves(session, {row.group_id})
+            return Survey.of(row, row.months == last.get(row.group_id))

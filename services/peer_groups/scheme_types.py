@@ -90,12 +90,13 @@ class Survey:
     sent_at: datetime
     answered: bool
     questions: list[SurveyQuestion]
+    closing: bool = strawberry.field(description="The programme's last survey, answered at its closing meeting.")
 
     @classmethod
-    def of(cls, row: tables.SurveyInvitation) -> "Survey":
+    def of(cls, row: tables.SurveyInvitation, closing: bool) -> "Survey":
         return cls(id=strawberry.ID(row.id), peer_group_id=strawberry.ID(row.group_id), months=row.months,
                    sent_at=row.sent_at, answered=row.answered_at is not None,
-                   questions=[SurveyQuestion(**q) for q in row.questions])  # fmt: skip
+                   questions=[SurveyQuestion(**q) for q in row.questions], closing=closing)  # fmt: skip
 
 
 @strawberry.type

@@ -47,6 +47,12 @@ def waves(group: PeerGroup) -> tuple[int, ...]:
     return tuple(sorted({(group.for_months + 1) // 2, group.for_months}))
 
 
+async def last_waves(session: AsyncSession, group_ids: set[str]) -> dict[str, int]:
+    """Each group's last wave: the survey of its closing meeting, whose answers feed the evaluation."""
+    groups = await session.scalars(select(PeerGroup).where(PeerGroup.id.in_(group_ids)))
+    return {group.id: waves(group)[-1] for group in groups}
+
+
 async def questions_for(session: AsyncSession, group: PeerGroup) -> list[dict[str, str]]:
     scheme = await session.get(Scheme, group.scheme_id) if group.scheme_id else None
     own = [{"key": f"scheme_{i}", "text": q, "kind": "text"} for i, q in enumerate(scheme.questions if scheme else [])]

@@ -5,6 +5,7 @@ group too, and diversity by outcome withheld under five."""
 import asyncio
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -33,8 +34,8 @@ DASHBOARD = """query($n: ID!, $at: DateTime) { coordinatorDashboard(networkId: $
   groups meetingsHeld attendanceRate } diversity { aim applied approved matched } diversityCsv } }"""
 
 
-def _outbox(url: str, event_type: str) -> list[dict]:
-    async def read() -> list[dict]:
+def _outbox(url: str, event_type: str) -> list[dict[str, Any]]:
+    async def read() -> list[dict[str, Any]]:
         db = Database(url)
         try:
             async with db.sessions() as session:

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -35,7 +36,7 @@ DASHBOARD = """query($n: ID!, $at: DateTime) { coordinatorDashboard(networkId: $
   programme { scope name groups onTrack unscheduled overdue finished meetingsHeld attendanceRate
   surveyResponseRate goalProgress applicationsWaiting } programmeCsv diversity { aim applied } } }"""
 ATTENDANCE = """mutation($m: ID!, $p: [ID!]!) { recordAttendance(meetingId: $m, presentMemberIds: $p) { id } }"""
-SURVEYS = "{ mySurveys { months } }"
+SURVEYS = "{ mySurveys { months closing } }"
 
 
 def _apply(member: Member, scheme: str, role: str) -> str:
@@ -43,8 +44,9 @@ def _apply(member: Member, scheme: str, role: str) -> str:
     return str(member.run(APPLY, s=scheme, role=role, answers=[answer])["applyToScheme"]["id"])
 
 
-def _row(dashboard: dict, scope: str) -> dict:
-    [row] = [r for r in dashboard["programme"] if r["scope"] == scope]
+def _row(dashboard: dict[str, Any], scope: str) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = [r for r in dashboard["programme"] if r["scope"] == scope]
+    [row] = rows
     return row
 
 
@@ -52,7 +54,7 @@ def _csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def _same_figures(dashboard: dict) -> None:
+def _same_figures(dashboard: dict[str, Any]) -> None:
     """Each CSV row holds the dashboard row's figures; a withheld figure is an empty cell."""
     snake = {"onTrack": "on_track", "meetingsHeld": "meetings_held", "attendanceRate": "attendance_rate",
              "surveyResponseRate": "survey_response_rate", "goalProgress": "goal_progress",
@@ -120,9 +122,10 @@ def test_a_six_month_scheme_from_applications_to_an_overdue_group(api: Gateway, 
     _same_figures(overdue)
 
     assert send_due(database_url, add_months(formed, 3) + timedelta(days=1)).surveys_sent == 2
-    assert [s["months"] for s in fay.run(SURVEYS)["mySurveys"]] == [3]
+    assert fay.run(SURVEYS)["mySurveys"] == [{"months": 3, "closing": False}]
     assert send_due(database_url, add_months(formed, 6) + timedelta(days=1)).surveys_sent == 2
-    assert [s["months"] for s in fay.run(SURVEYS)["mySurveys"]] == [3, 6]
+    # The last is the closing meeting's: the scheme's final questions, feeding the evaluation.
+    assert fay.run(SURVEYS)["mySurveys"] == [{"months": 3, "closing": False}, {"months": 6, "closing": True}]
     assert send_due(database_url, add_months(formed, 6) + timedelta(days=20)).evaluations_produced == 0
     assert send_due(database_url, add_months(formed, 7) + timedelta(days=1)).evaluations_produced == 1
 

@@ -1,4 +1,4 @@
-// The 12- and 24-month feedback surveys of a group, to answer once.
+// A group's feedback surveys (12 and 24 months, or a scheme's mid-point and end, the closing meeting's), answered once.
 import { gql } from '../api.js';
 import { field, h, when } from '../dom.js';
 import { form, section } from '../ui.js';
@@ -12,12 +12,13 @@ function question(q) {
 }
 
 export async function surveys(group) {
-  const { mySurveys } = await gql('query Surveys { mySurveys { id peerGroupId months sentAt answered questions { key text kind } } }');
+  const { mySurveys } = await gql('query Surveys { mySurveys { id peerGroupId months sentAt answered closing questions { key text kind } } }');
   const mine = mySurveys.filter((s) => s.peerGroupId === group.id);
   if (!mine.length) return '';
   return section('Feedback surveys', mine.map((survey) => (survey.answered
     ? h('p', {}, `${survey.months}-month survey: answered. Thank you.`)
-    : h('div', {}, h('h3', {}, `${survey.months}-month survey`), h('p', { class: 'meta' }, 'Sent ', when(survey.sentAt)),
+    : h('div', {}, h('h3', {}, `${survey.closing ? 'Closing meeting: ' : ''}${survey.months}-month survey`), h('p', { class: 'meta' }, 'Sent ', when(survey.sentAt)),
+      survey.closing ? h('p', {}, 'Answer these at your closing meeting: together with everyone’s, they make the programme’s evaluation, where only totals of five or more answers show.') : '',
       form({ 'aria-label': `${survey.months}-month survey` }, survey.questions.map(question), async (el) => {
         const data = new FormData(el);
         const answers = survey.questions.map((q) => (q.kind === 'scale' ? { key: q.key, scale: Number(data.get(q.key)) } : { key: q.key, text: data.get(q.key) || null }));
