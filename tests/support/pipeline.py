@@ -1,24 +1,30 @@
-"""The event pipeline of a gateway without workers (`quiet_api`), run to the end on demand: tests see the effects
-of what they did (search, feeds, notifications, the record) at a moment they choose, without waiting on timers."""
+"""The event pipeline run by hand, for a gateway without workers (`quiet_api`): relay the outbox, then let one
+consumer (`drained`), or every one (`settle`), read until nothing is left."""
 
-from typing import Any
-
+from commons.runtime import Runtime
 from events.inprocess import InProcessBus
 from events.relay import Relay
 from events.runner import Runner
 from tests.support.graphql import Gateway
 
 
-async def _settle(runtime: Any) -> None:
+async def drained(runtime: Runtime, name: str) -> None:
+    consumer = next(consumer for consumer in runtime.consumers() if consumer.name == name)
     bus = InProcessBus(runtime.db)
     await Relay(runtime.db, bus).drain()
+    if consumer.prepare is not None:
+        await consumer.prepare()
+    runner, source = Runner(consumer, runtime.db, bus), bus.source(name, consumer.sources)
+    while await runner.step(source, 0.01):
+        pass
+
+
+async def _settled(runtime: Runtime) -> None:
     for consumer in runtime.consumers():
-        runner = Runner(consumer, runtime.db, bus)
-        source = bus.source(consumer.name, consumer.sources)
-        while await runner.step(source, 0.01):
-            pass
+        await drained(runtime, consumer.name)
 
 
 def settle(api: Gateway) -> None:
-    """Relays the outbox and runs every consumer until none has work."""
-    api.http.portal.call(_settle, api.runtime)  # type: ignore[union-attr]
+    """Every consumer (search, feeds, notifications, the record) run until none has work: tests see the effects of
+    what they did at a moment they choose."""
+    api.http.portal.call(_settled, api.runtime)  # type: ignore[union-attr]
