@@ -57,7 +57,13 @@ def test_a_member_who_joined_the_peer_group_late_learns_nothing_said_before_thei
 
 def test_the_same_queries_show_the_host_what_outsiders_must_not_see(api: Gateway, world: World) -> None:
     seen = seen_by(api, world, world.host_token)
-    reachable = ("Quillfeather Circle", "Quillfeather Leeds", "quillfeather private bio", "Ivy Quillinsider")
+    reachable = (
+        "Quillfeather Circle",
+        "Quillfeather Leeds",
+        "quillfeather private bio",
+        "Ivy Quillinsider",
+        "Quillfeather gathering",
+    )
     assert [secret for secret in reachable if secret not in seen] == []
 
 
@@ -68,7 +74,13 @@ def test_the_same_queries_show_the_peer_group_what_members_outside_it_must_not_s
 
 
 def test_members_outside_the_peer_group_see_the_network_all_the_same(api: Gateway, world: World) -> None:
-    network = ("Quillfeather Circle", "Quillfeather Leeds", "Quillfeather Handbook", "Ivy Quillinsider")
+    network = (
+        "Quillfeather Circle",
+        "Quillfeather Leeds",
+        "Quillfeather Handbook",
+        "Ivy Quillinsider",
+        "Quillfeather gathering",
+    )
     for token in (*world.fellows.values(), *world.staff.values()):
         seen = seen_by(api, world, token)
         assert [text for text in network if text not in seen] == []

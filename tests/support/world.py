@@ -40,6 +40,10 @@ HARVEST = """mutation($n: ID!) { createHarvest(networkId: $n, harvest: {title: "
   gathering: WORLD_CAFE, summary: "quillfeather draft summary"}) { id } }"""
 ITEM = """mutation($h: ID!, $s: ID!, $r: ID!) { addHarvestItem(harvestId: $h, section: INSIGHTS,
   text: "quillfeather insight", storyIds: [$s], resourceIds: [$r]) { id } }"""
+GATHERING = """mutation($n: ID!, $l: ID!) { scheduleGathering(networkId: $n, localGroupId: $l, gathering: {
+  kind: WORLD_CAFE, title: "Quillfeather gathering", startsAt: "2031-01-01T18:00:00+00:00",
+  endsAt: "2031-01-01T20:00:00+00:00", capacity: 5, place: "Quillfeather Vale", agenda: "quillfeather agenda"})
+  { id } }"""
 CONNECT = """mutation($n: ID!, $p: ID!) { proposeNetworkConnection(networkId: $n, partnerNetworkId: $p) { id } }"""
 AGREE_TO_CONNECT = "mutation($id: ID!) { answerNetworkConnection(id: $id, accept: true) { id } }"
 ROLE = "mutation($n: ID!, $m: ID!, $r: String!) { setMemberRole(networkId: $n, memberId: $m, role: $r) }"
@@ -99,12 +103,14 @@ NETWORK_SECRETS = (
     "Ivy Quillinsider", "insider@quill.example.org", "invitee@quill.example.org", "Quillfeather Handbook",
     "Quillfeather harvest", "quillfeather draft summary", "quillfeather insight", "Quillfeather mentoring",
     "quillfeather aims", "quillfeather offer text", "quillfeather identity", "Fern Quillfellow", "Nia Quillcohost",
-    "Cole Quillcoordinator", "Hana Quillhost", "host@quill.example.org",
+    "Cole Quillcoordinator", "Hana Quillhost", "host@quill.example.org", "Quillfeather gathering",
+    "quillfeather agenda",
 )  # fmt: skip
 # The kinds of world.ids that live inside the network (beside the peer group's).
 NETWORK_KINDS = frozenset(
     {"Network", "LocalGroup", "Member", "Invitation", "Resource", "Harvest", "HarvestItem", "FeedInterest",
-     "MentoringScheme", "MentoringOffer", "Mentor", "Mentee", "Presenter", "PresentMember"}
+     "MentoringScheme", "MentoringOffer", "Mentor", "Mentee", "Presenter", "PresentMember", "Gathering",
+     "Present", "Owner"}
 )  # fmt: skip
 
 
@@ -142,6 +148,7 @@ def _private_network(api: Gateway) -> tuple[dict[str, str], Member, dict[str, st
     ids = {"Network": network, "LocalGroup": group, "Member": insider.id, "Invitation": invitation,
            "JoinRequest": request}  # fmt: skip
     ids |= _knowledge(host, insider, network, public)
+    ids |= _gathering(host, insider, network, group)
     fellows = _fellows(api, host, network, group, insider)
     late = _local_member(host, network, group, api.sign_up("Lena Quilllate", "late@quill.example.org"))
     ids["Proposal"] = _seat_late(ids["PeerGroup"], host, insider, late)
@@ -231,6 +238,15 @@ def _scheme_and_survey(host: Member, insider: Member, network: str) -> dict[str,
     member = insider.id  # ID arguments naming a person's part (mentor, mentee, presenter, present member)
     return {"MentoringScheme": scheme, "MentoringOffer": offer, "Survey": survey["id"], "Mentor": member,
             "Mentee": member, "Presenter": member, "PresentMember": member}  # fmt: skip
+
+
+def _gathering(host: Member, insider: Member, network: str, group: str) -> dict[str, str]:
+    """A gathering of the local group with the insider going; the insider is also whom attendance and an action's
+    owner name."""
+    found = host.run(GATHERING, n=network, l=group)["scheduleGathering"]["id"]
+    insider.run("mutation($g: ID!) { rsvpToGathering(id: $g, going: true) { id } }", g=found)
+    member = insider.id  # ID arguments naming a person's part (present at a gathering, owner of an action)
+    return {"Gathering": found, "Present": member, "Owner": member}
 
 
 def _staff(api: Gateway, host: Member, network: str, group: str) -> dict[str, str]:
