@@ -1,6 +1,8 @@
 """Everything one process holds, built once from settings: the composition root of the platform."""
 
 import asyncio
+from collections.abc import Callable
+from datetime import datetime
 from functools import cached_property
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -8,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events.consumer import Consumer
 from events.live import Broadcast
 from events.processes import Background, start_embedded
+from infra.columns import utcnow
 from infra.database import Database
 from infra.schedule import Job, run_jobs
 from infra.settings import Settings
@@ -16,6 +19,7 @@ from search.build import build_index
 from search.port import SearchIndex
 from services.accounts import api as accounts
 from services.accounts.neighbours import NEIGHBOURS as ACCOUNTS_NEIGHBOURS
+from services.data_rights import api as data_rights
 from services.feeds import projector
 from services.harvests import api as harvests
 from services.knowledge.neighbours import NEIGHBOURS as KNOWLEDGE_NEIGHBOURS
@@ -41,6 +45,8 @@ class Runtime:
     def __init__(self, settings: Settings) -> None:
         introduce_services()
         self.settings = settings
+        # Now, for what expires (export links, retention); tests move it instead of waiting.
+        self.clock: Callable[[], datetime] = utcnow
         self.db = Database(settings.resolved_database_url, settings.database_pool_size, settings.database_pool_timeout)
         self.broadcast = Broadcast()
         self.background: Background | None = None
@@ -76,6 +82,7 @@ class Runtime:
             Job("reminders", REMINDER_SECONDS, lambda: notifications.run_due_jobs(self.db)),
             Job("mail", MAIL_SECONDS, lambda: notifications.deliver_due(self.db, self.settings)),
             Job("rate limits", HOURLY, lambda: accounts.forget_ended_limits(self.db)),
+            Job("retention", HOURLY, lambda: data_rights.keep_within(self.db, self.settings, self.clock())),
         ]
 
     async def start(self) -> None:
