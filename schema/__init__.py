@@ -18,7 +18,7 @@ from schema.plain_text import PlainText
 from schema.timing import OperationTiming
 from schema.validation import Validation
 from search import graphql as search
-from services.accounts import types as accounts
+from services.accounts import resolvers as accounts
 from services.data_rights import resolvers as data_rights
 from services.feeds import resolvers as feeds
 from services.gatherings import resolvers as gatherings

@@ -1,17 +1,11 @@
-"""Who shared a feed item and in which local group: nested in a feed page, loaded once per page.
+"""Who shared a feed item and in which local group: nested in a feed page, loaded once per page (loaders.py)."""
 
-An item's own local group comes from the feeds projection (its reason already names it). An author's local
-groups are asked of networks, and shown only in networks the viewer belongs to, as a member's profile shows them.
-"""
+from typing import Protocol
 
 import strawberry
-from sqlalchemy import select
-from strawberry.dataloader import DataLoader
 
-from events import audience
-from infra.context import Ctx, RequestContext
-from services.feeds.tables import FeedLocalGroup
-from services.networks import api as networks
+from infra.context import Ctx
+from services.feeds.loaders import author_groups
 
 
 @strawberry.type(name="FeedLocalGroup", description="A local group, as a feed shows it.")
@@ -21,28 +15,19 @@ class FeedGroup:
     network_id: strawberry.ID
 
 
-def _group(ident: str, name: str, network_id: str) -> FeedGroup:
-    return FeedGroup(id=strawberry.ID(ident), name=name, network_id=strawberry.ID(network_id))
+class Placed(Protocol):
+    """A local group as the feeds projection or networks hold it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def network_id(self) -> str: ...
 
 
-def item_groups(context: RequestContext) -> DataLoader[str, FeedGroup | None]:
-    async def load(ids: list[str]) -> list[FeedGroup | None]:
-        async with context.db.sessions() as session:
-            rows = await session.scalars(select(FeedLocalGroup).where(FeedLocalGroup.id.in_(ids)))
-            found = {g.id: _group(g.id, g.name, g.network_id) for g in rows if not g.gone}
-        return [found.get(i) for i in ids]
-
-    return DataLoader(load_fn=load)
-
-
-def author_groups(context: RequestContext) -> DataLoader[str, list[FeedGroup]]:
-    async def load(member_ids: list[str]) -> list[list[FeedGroup]]:
-        found = await networks.local_groups_of_members(context.db, member_ids)
-        seen = context.viewer_audiences
-        return [[_group(g.id, g.name, g.network_id) for g in found[m] if audience.network(g.network_id) in seen]
-                for m in member_ids]  # fmt: skip
-
-    return DataLoader(load_fn=load)
+def group_of(group: Placed) -> FeedGroup:
+    return FeedGroup(id=strawberry.ID(group.id), name=group.name, network_id=strawberry.ID(group.network_id))
 
 
 @strawberry.type(description="The member who shared an item.")
@@ -52,4 +37,4 @@ class FeedAuthor:
 
     @strawberry.field(description="Their local groups, in networks you belong to.")
     async def local_groups(self, info: Ctx) -> list[FeedGroup]:
-        return await info.context.loader(author_groups).load(self.id)
+        return [group_of(group) for group in await info.context.loader(author_groups).load(self.id)]

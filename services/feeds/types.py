@@ -11,7 +11,8 @@ from infra.context import Ctx
 from infra.errors import InvalidInput
 from infra.pagination import Edge, PageInfo
 from services.feeds import commands, ranking
-from services.feeds.authors import FeedAuthor, FeedGroup, item_groups
+from services.feeds.authors import FeedAuthor, FeedGroup, group_of
+from services.feeds.loaders import item_groups
 from services.feeds.queries import Cursor, Ranked
 
 InterestKind = strawberry.enum(commands.InterestKind, name="InterestKind")
@@ -51,7 +52,8 @@ class FeedItem:
 
     @strawberry.field(description="The local group it was shared in, if any.")
     async def local_group(self, info: Ctx) -> FeedGroup | None:
-        return await info.context.loader(item_groups).load(self.local_group_id) if self.local_group_id else None
+        group = await info.context.loader(item_groups).load(self.local_group_id) if self.local_group_id else None
+        return group_of(group) if group else None
 
 
 @strawberry.type

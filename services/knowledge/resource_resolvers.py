@@ -36,7 +36,7 @@ class Query:
     @strawberry.field
     async def resource(self, info: Ctx, id: strawberry.ID) -> Resource:
         async with info.context.db.sessions() as session:
-            return Resource(row=await readable_resource(session, info.context.member(), id))
+            return Resource.of(await readable_resource(session, info.context.member(), id))
 
     @strawberry.field(description="Resources you may see, by title.")
     async def resources(
@@ -50,7 +50,7 @@ class Query:
     ) -> Connection[Resource]:
         filters = queries.Filters(network_id, practice_area, kind.value if kind else None)
         query = queries.visible_resources(info.context.member(), filters)
-        return await paged(info.context, query, first, after, lambda r: Resource(row=r))
+        return await paged(info.context, query, first, after, Resource.of)
 
 
 @strawberry.type
@@ -67,7 +67,7 @@ class Mutation:
         )  # fmt: skip
         async with info.context.db.transaction() as session:
             row, merged = await resources.add_resource(session, info.context.member(), where, draft)
-        return ResourceAdded(resource=Resource(row=row), merged=merged)
+        return ResourceAdded(resource=Resource.of(row), merged=merged)
 
     @strawberry.mutation(description="Adds your signed experience or evaluation finding to a resource.")
     async def contribute_to_resource(
@@ -84,4 +84,4 @@ class Mutation:
         async with info.context.db.transaction() as session:
             row = await readable_resource(session, viewer, resource_id)
             await wiki.rate(session, viewer, row, stars)
-        return Resource(row=row)
+        return Resource.of(row)

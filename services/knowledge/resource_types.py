@@ -43,51 +43,35 @@ class Ratings:
 
 @strawberry.type
 class Resource:
+    id: strawberry.ID
+    kind: ResourceKind
+    title: str
+    url: str | None
+    authors: list[str]
+    year: int | None
+    description: str
+    practice_areas: list[str]
+    network_id: strawberry.ID
+    audience: list[str]
+    added_by: Author
     row: strawberry.Private[tables.Resource]
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.row.id)
-
-    @strawberry.field
-    def kind(self) -> ResourceKind:
-        return ResourceKind(self.row.kind)
-
-    @strawberry.field
-    def title(self) -> str:
-        return self.row.title
-
-    @strawberry.field
-    def url(self) -> str | None:
-        return self.row.url
-
-    @strawberry.field
-    def authors(self) -> list[str]:
-        return self.row.authors
-
-    @strawberry.field
-    def year(self) -> int | None:
-        return self.row.year
-
-    @strawberry.field
-    def description(self) -> str:
-        return self.row.description
-
-    @strawberry.field
-    def practice_areas(self) -> list[str]:
-        return self.row.practice_areas
-
-    @strawberry.field
-    def network_id(self) -> strawberry.ID:
-        return strawberry.ID(self.row.network_id)
-
-    @strawberry.field
-    def audience(self) -> list[str]:
-        return self.row.audience
-
-    @strawberry.field
-    def added_by(self) -> Author:
-        return Author.of(self.row.added_by, self.row.added_by_name)
+    @classmethod
+    def of(cls, row: tables.Resource) -> "Resource":
+        return cls(
+            id=strawberry.ID(row.id),
+            kind=ResourceKind(row.kind),
+            title=row.title,
+            url=row.url,
+            authors=row.authors,
+            year=row.year,
+            description=row.description,
+            practice_areas=row.practice_areas,
+            network_id=strawberry.ID(row.network_id),
+            audience=row.audience,
+            added_by=Author.of(row.added_by, row.added_by_name),
+            row=row,
+        )
 
     @strawberry.field(description="Members' signed experiences and evaluation findings.")
     async def contributions(self, info: Ctx) -> list[Contribution]:

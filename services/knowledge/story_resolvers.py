@@ -2,13 +2,14 @@
 
 import strawberry
 
+from infra.context import Ctx
 from infra.pagination import Connection
 from services.knowledge import queries, stories
 from services.knowledge.access import own_story, place_for, readable_story
 from services.knowledge.api import glimpse_of
 from services.knowledge.neighbours import NEIGHBOURS
 from services.knowledge.story_types import Story
-from services.knowledge.types import Ctx, StoryKind, paged
+from services.knowledge.types import StoryKind, paged
 from services.networks import api as networks
 
 AUDIENCE = "An audience key: peer_group:<id>, local_group:<id>, network:<id> or platform."
@@ -46,7 +47,7 @@ class Query:
     @strawberry.field(description="A story you may read.")
     async def story(self, info: Ctx, id: strawberry.ID) -> Story:
         async with info.context.db.sessions() as session:
-            return Story(row=await readable_story(session, info.context.member(), id))
+            return Story.of(await readable_story(session, info.context.member(), id))
 
     @strawberry.field(description="Stories shared with your circles, newest first.")
     async def stories(
@@ -60,12 +61,12 @@ class Query:
     ) -> Connection[Story]:
         filters = queries.Filters(network_id, practice_area, kind.value if kind else None)
         query = queries.visible_stories(info.context.member(), filters)
-        return await paged(info.context, query, first, after, lambda r: Story(row=r))
+        return await paged(info.context, query, first, after, Story.of)
 
     @strawberry.field(description="Stories you wrote, withdrawn ones included.")
     async def my_stories(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Story]:
         query = queries.visible_stories(info.context.member(), queries.Filters(), mine=True)
-        return await paged(info.context, query, first, after, lambda r: Story(row=r))
+        return await paged(info.context, query, first, after, Story.of)
 
 
 @strawberry.type
@@ -76,7 +77,7 @@ class Mutation:
         place = await place_for(info.context.db, viewer, network_id, audience)
         async with info.context.db.transaction() as session:
             row = await stories.write_story(session, viewer, place, story.kind.value, _text(stories.BLANK, story))
-        return Story(row=row)
+        return Story.of(row)
 
     @strawberry.mutation(description="Edits your story; the previous text is kept as a revision.")
     async def edit_story(self, info: Ctx, id: strawberry.ID, change: StoryChange) -> Story:
@@ -85,7 +86,7 @@ class Mutation:
             areas = frozenset(await networks.practice_areas(info.context.db, row.network_id))
             edited = await stories.edit_story(session, row, areas, _text(stories.text_of(row), change))
             await NEIGHBOURS.story_edited(session, glimpse_of(edited, await stories.version_of(session, edited.id)))
-            return Story(row=edited)
+            return Story.of(edited)
 
     @strawberry.mutation(description=f"Shares your story with one more circle. {AUDIENCE}")
     async def share_story(self, info: Ctx, id: strawberry.ID, audience: str) -> Story:
@@ -93,7 +94,7 @@ class Mutation:
         async with info.context.db.transaction() as session:
             row = await own_story(session, viewer, id, "share")
             place = await place_for(info.context.db, viewer, row.network_id, audience)
-            return Story(row=await stories.share_story(session, row, place))
+            return Story.of(await stories.share_story(session, row, place))
 
     @strawberry.mutation(
         description="Withdraws your story from a circle you shared it with, or (no audience) entirely."
@@ -101,4 +102,4 @@ class Mutation:
     async def withdraw_story(self, info: Ctx, id: strawberry.ID, audience: str | None = None) -> Story:
         async with info.context.db.transaction() as session:
             row = await own_story(session, info.context.member(), id, "withdraw")
-            return Story(row=await stories.withdraw_story(session, row, audience))
+            return Story.of(await stories.withdraw_story(session, row, audience))

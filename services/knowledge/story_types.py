@@ -32,43 +32,41 @@ def _shown_keys(keys: list[str], context: RequestContext, author_id: str) -> lis
 
 @strawberry.type
 class Story:
+    id: strawberry.ID
+    kind: StoryKind
+    title: str
+    body: str = strawberry.field(description="The Markdown the author wrote.")
+    hidden: bool = strawberry.field(description="Hidden by a reviewer: only its author still sees it.")
+    practice_areas: list[str]
+    tags: list[str]
+    network_id: strawberry.ID
+    withdrawn: bool
+    author: Author
+    created_at: datetime
+    updated_at: datetime
     row: strawberry.Private[tables.Story]
 
-    @strawberry.field
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.row.id)
-
-    @strawberry.field
-    def kind(self) -> StoryKind:
-        return StoryKind(self.row.kind)
-
-    @strawberry.field
-    def title(self) -> str:
-        return self.row.title
-
-    @strawberry.field(description="The Markdown the author wrote.")
-    def body(self) -> str:
-        return self.row.body
+    @classmethod
+    def of(cls, row: tables.Story) -> "Story":
+        return cls(
+            id=strawberry.ID(row.id),
+            kind=StoryKind(row.kind),
+            title=row.title,
+            body=row.body,
+            hidden=bool(row.hidden),
+            practice_areas=row.practice_areas,
+            tags=row.tags,
+            network_id=strawberry.ID(row.network_id),
+            withdrawn=row.withdrawn,
+            author=Author.of(row.author_id, row.author_name),
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            row=row,
+        )
 
     @strawberry.field(description="The body as safe HTML: no script, raw HTML or unsafe link survives.")
     def html(self) -> str:
         return rendering.render(self.row.body)
-
-    @strawberry.field(description="Hidden by a reviewer: only its author still sees it.")
-    def hidden(self) -> bool:
-        return bool(self.row.hidden)
-
-    @strawberry.field
-    def practice_areas(self) -> list[str]:
-        return self.row.practice_areas
-
-    @strawberry.field
-    def tags(self) -> list[str]:
-        return self.row.tags
-
-    @strawberry.field
-    def network_id(self) -> strawberry.ID:
-        return strawberry.ID(self.row.network_id)
 
     @strawberry.field(description="The circle it was written in.")
     def written_in(self, info: Ctx) -> str | None:
@@ -77,22 +75,6 @@ class Story:
     @strawberry.field(description="Audience keys of every circle it reaches now.")
     def audience(self, info: Ctx) -> list[str]:
         return _shown_keys(self.row.audience, info.context, self.row.author_id)
-
-    @strawberry.field
-    def withdrawn(self) -> bool:
-        return self.row.withdrawn
-
-    @strawberry.field
-    def author(self) -> Author:
-        return Author.of(self.row.author_id, self.row.author_name)
-
-    @strawberry.field
-    def created_at(self) -> datetime:
-        return self.row.created_at
-
-    @strawberry.field
-    def updated_at(self) -> datetime:
-        return self.row.updated_at
 
     @strawberry.field(description="Earlier versions, oldest first.")
     async def revisions(self, info: Ctx) -> list[StoryRevision]:
