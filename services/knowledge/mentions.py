@@ -19,3 +19,9 @@ def mentioned_ids(text: str) -> list[str]:
 
 def as_links(text: str) -> str:
     return MENTION.sub(lambda found: f"[@{found.group(1)}](/members/{found.group(2)})", text)
+
+
+def renamed(text: str, member_id: str, label: str) -> str:
+    """The text with every mention of `member_id` labelled `label` (an erased member: "a former member")."""
+    return MENTION.sub(lambda found: f"@[{label}](member:{member_id})" if found.group(2) == member_id
+                       else found.group(0), text)  # fmt: skip

@@ -6,9 +6,11 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.outbox import record
+from events.publication import Publication
 from events.sealing import FORMER_MEMBER
 from infra.personal_data import PersonalData, gathered
 from services.knowledge import events as ev
+from services.knowledge.mentions import renamed
 from services.knowledge.publications import event, story_publication
 from services.knowledge.resources import record_resource
 from services.knowledge.tables import Comment, Contribution, Rating, Reaction, Resource, Story, StoryRevision
@@ -34,7 +36,11 @@ async def stories_by(session: AsyncSession, member_id: str) -> set[str]:
 
 
 async def erase_member(session: AsyncSession, member_id: str, erase_writing: bool) -> None:
+    mentioning = await _unmentioned(session, member_id)
     await _stories(session, member_id, erase_writing)
+    others = select(Story).where(Story.id.in_(mentioning), Story.author_id != member_id)
+    for story in list(await session.scalars(others)):
+        await _announce(session, story, story_publication(story))
     touched = set(await session.scalars(select(Contribution.resource_id).where(Contribution.author_id == member_id)))
     touched |= set(await session.scalars(select(Resource.id).where(Resource.added_by == member_id)))
     await _signed(session, member_id, erase_writing)
@@ -46,13 +52,26 @@ async def erase_member(session: AsyncSession, member_id: str, erase_writing: boo
 async def _stories(session: AsyncSession, member_id: str, erase_writing: bool) -> None:
     for story in list(await session.scalars(select(Story).where(Story.author_id == member_id))):
         story.author_name = FORMER_MEMBER
-        publication = None if erase_writing else story_publication(story)
-        await set_reach(session, story.id, story.audience if publication else [])
-        data = ev.StoryAnonymised(story_id=story.id, network_id=story.network_id, author_id=member_id,
-                                  kind=story.kind, publication=publication)  # fmt: skip
-        record(session, [event(data, story.id, story.audience, story.network_id)])
+        await _announce(session, story, None if erase_writing else story_publication(story))
         if erase_writing:
             await session.delete(story)
+
+
+async def _announce(session: AsyncSession, story: Story, publication: Publication | None) -> None:
+    await set_reach(session, story.id, story.audience if publication else [])
+    data = ev.StoryAnonymised(story_id=story.id, network_id=story.network_id, author_id=story.author_id,
+                              kind=story.kind, publication=publication)  # fmt: skip
+    record(session, [event(data, story.id, story.audience, story.network_id)])
+
+
+async def _unmentioned(session: AsyncSession, member_id: str) -> set[str]:
+    """Others' mentions of the member keep pointing at them, labelled "a former member"; the stories changed."""
+    changed: set[str] = set()
+    for table in (Story, StoryRevision, Comment):
+        for row in await session.scalars(select(table).where(table.body.contains(f"(member:{member_id})"))):
+            row.body = renamed(row.body, member_id, FORMER_MEMBER)
+            changed |= {row.id} if table is Story else set()
+    return changed
 
 
 async def _signed(session: AsyncSession, member_id: str, erase_writing: bool) -> None:
