@@ -1,5 +1,6 @@
 """A host schedules a gathering with one seat; a member RSVPs from the network's page and sees they are going,
-the host's yes joins the waiting list, and the member's .ics link downloads the gathering as a VCALENDAR."""
+the host's yes joins the waiting list and moves up when the host makes room for two, and the member's .ics link
+downloads the gathering as a VCALENDAR."""
 
 from pathlib import Path
 
@@ -12,6 +13,11 @@ from tests.e2e.test_journey import person, sign_up
 pytestmark = pytest.mark.e2e
 NETWORK = "Gathering Hosts Commons"
 TITLE = "Leeds World Café on learning that travels"
+
+
+def shown(text: str) -> str:
+    """The text as the app typesets it: apostrophes curled."""
+    return text.replace("'", "\u2019")
 
 
 def host_schedules(page: Page) -> None:
@@ -41,12 +47,18 @@ def test_a_member_rsvps_and_downloads_the_ics(chromium: Browser, server: str, sc
 
         member.reload()
         member.get_by_role("link", name=TITLE).click()
-        expect(member.get_by_text("You haven’t answered yet.")).to_be_visible()
-        member.get_by_role("button", name="I’m going").click()
-        expect(member.locator(".rsvp-state")).to_have_text("You’re going.")
+        expect(member.get_by_text(shown("You haven't answered yet."))).to_be_visible()
+        member.get_by_role("button", name=shown("I'm going")).click()
+        expect(member.locator(".rsvp-state")).to_have_text(shown("You're going."))
         host.reload()
         host.get_by_role("button", name="Join the waiting list").click()
-        expect(host.locator(".rsvp-state")).to_have_text("You’re on the waiting list, number 1.")
+        expect(host.locator(".rsvp-state")).to_have_text(shown("You're on the waiting list, number 1."))
+        host.get_by_role("link", name="Edit").click()
+        host.get_by_label("Capacity").fill("2")
+        host.get_by_role("button", name="Save changes").click()
+        expect(host.locator(".rsvp-state")).to_have_text(shown("You're going."))
+        member.reload()
+        expect(member.get_by_text("2 of 2 going")).to_be_visible()
         member.screenshot(path=screenshots / "gathering.png", full_page=True)
 
         with member.expect_download() as download:

@@ -29,6 +29,8 @@ async def test_a_changed_gathering_is_mailed_with_its_ics(
     assert len(subjects) == 2 and any("place opened" in s for s in subjects), subjects
     changed = next(m for m in inbox.to(ben.email) if "changed" in m["Subject"])
     [attached] = [part for part in changed.iter_attachments() if part.get_content_type() == "text/calendar"]
-    [event] = Calendar.from_ical(attached.get_payload(decode=True)).walk("VEVENT")
+    ics = attached.get_payload(decode=True)
+    assert isinstance(ics, bytes)
+    [event] = Calendar.from_ical(ics).walk("VEVENT")
     assert str(event["summary"]) == "Leeds World Café, upstairs (World Café)"
     assert inbox.to(amara.email) == []

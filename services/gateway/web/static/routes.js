@@ -2,7 +2,8 @@
 import { home, signIn, signUp } from './pages/auth.js';
 import { forgotPassword, invitation, resetPassword, verifyEmail } from './pages/by_email.js';
 import { feed } from './pages/feed.js';
-import { gathering, newGathering } from './pages/gatherings.js';
+import { editGathering, newGathering } from './pages/gathering_form.js';
+import { gathering } from './pages/gatherings.js';
 import { coordinator } from './pages/coordinator.js';
 import { harvest, harvests } from './pages/harvests.js';
 import { meetingRoom } from './pages/meeting_room.js';
@@ -43,6 +44,7 @@ export const ROUTES = [
   ['/harvests/:id', harvest],
   ['/gatherings/new', newGathering],
   ['/gatherings/:id', gathering],
+  ['/gatherings/:id/edit', editGathering],
   ['/peer-groups', peerGroups],
   ['/peer-groups/:id', peerGroup],
   ['/peer-groups/:id/meetings/:meetingId', meetingRoom],

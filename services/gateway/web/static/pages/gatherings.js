@@ -1,10 +1,10 @@
 // Gatherings of networks and local groups: the upcoming list, a gathering's page (agenda with what the last one
 // carried over, RSVP with its state, the .ics file, attendance for hosts) and the hosts' form to schedule one.
 import { gql } from '../api.js';
-import { checkboxes, checked, field, h, when, words } from '../dom.js';
-import { action, form, links, option, section, select, title, values } from '../ui.js';
+import { checkboxes, checked, h, when, words } from '../dom.js';
+import { action, form, links, section, title } from '../ui.js';
 
-const KINDS = { WORLD_CAFE: 'World Café', OPEN_SPACE: 'Open Space', STORYTELLING_CIRCLE: 'Storytelling circle',
+export const KINDS = { WORLD_CAFE: 'World Café', OPEN_SPACE: 'Open Space', STORYTELLING_CIRCLE: 'Storytelling circle',
   DIALOGUE: 'Dialogue', APPRECIATIVE_INQUIRY: 'Appreciative inquiry', ALUMNI_MEETING: 'Alumni meeting' };
 const GATHERING = `query Gathering($id: ID!) { gathering(id: $id) {
   id kind title startsAt endsAt place link agenda capacity waitingList status networkId localGroupId hostedBy
@@ -70,7 +70,7 @@ function hostTools(view, gathering) {
     const { createHarvest } = await gql('mutation Harvest($n: ID!, $h: HarvestInput!) { createHarvest(networkId: $n, harvest: $h) { id } }',
       { n: gathering.networkId, h: { title: `Harvest: ${gathering.title}`, gatheringId: gathering.id } });
     await view.go(`/harvests/${createHarvest.id}`);
-  }), ' ', action('Cancel this gathering', async () => {
+  }), ' ', h('a', { href: `/gatherings/${gathering.id}/edit` }, 'Edit'), ' ', action('Cancel this gathering', async () => {
     await gql('mutation Cancel($id: ID!) { cancelGathering(id: $id) { id } }', { id: gathering.id });
     await view.go(`/gatherings/${gathering.id}`);
   }));
@@ -88,29 +88,4 @@ export async function gathering(view) {
     section('Agenda', found.agenda ? h('p', { class: 'pre' }, found.agenda) : h('p', { class: 'empty' }, 'No agenda yet.'),
       carried.length ? h('div', {}, h('h3', {}, 'Carried over from the last gathering'), h('ul', { class: 'links' }, carried.map(followUp))) : ''),
     found.viewerHosts ? attendance(view, found) : '', hostTools(view, found));
-}
-
-function localInput(name, label) {
-  return field(label, h('input', { name, type: 'datetime-local', required: true }), 'In your own time zone.');
-}
-
-export async function newGathering(view) {
-  const networkId = view.query.get('network');
-  const localGroupId = view.query.get('localGroup');
-  const schedule = form({ 'aria-label': 'Schedule a gathering' }, [
-    field('Kind', select('kind', Object.entries(KINDS).map(([k, name]) => option(k, name)))),
-    field('Title', h('input', { name: 'title', required: true })), localInput('startsAt', 'Starts'), localInput('endsAt', 'Ends'),
-    field('Place', h('input', { name: 'place' })), field('Link to join online', h('input', { name: 'link', type: 'url' })),
-    field('Agenda', h('textarea', { name: 'agenda', rows: '4' })),
-    field('Capacity', h('input', { name: 'capacity', type: 'number', min: '1', value: '20', required: true })),
-    h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'waitingList', value: 'yes', checked: true }), ' Keep a waiting list when full'),
-  ], async (el) => {
-    const v = values(el);
-    const input = { kind: v.kind, title: v.title, place: v.place, link: v.link, agenda: v.agenda, capacity: Number(v.capacity),
-      startsAt: new Date(v.startsAt).toISOString(), endsAt: new Date(v.endsAt).toISOString(), waitingList: v.waitingList === 'yes' };
-    const { scheduleGathering } = await gql(`mutation Schedule($n: ID!, $l: ID, $g: GatheringInput!) {
-      scheduleGathering(networkId: $n, localGroupId: $l, gathering: $g) { id } }`, { n: networkId, l: localGroupId, g: input });
-    await view.go(`/gatherings/${scheduleGathering.id}`);
-  }, 'Schedule gathering');
-  view.main.append(title('Schedule a gathering'), schedule);
 }
