@@ -30,18 +30,19 @@ def defines_scheme(page: Page, network_id: str) -> None:
     expect(page.get_by_role("heading", name="Next leaders")).to_be_visible()
 
 
-def applies(page: Page, network_id: str) -> None:
+def applies(page: Page, network_id: str, role: str = "mentee") -> None:
     page.goto(f"/networks/{network_id}")
     page.get_by_role("link", name="Mentoring schemes you can apply to").click()
     page.get_by_role("link", name="Next leaders").click()
     expect(page.get_by_text("Part-time workers")).to_be_visible()
     expect(page.get_by_text("The mentee sets the agenda.")).to_be_visible()
+    page.get_by_label("I apply as").select_option(role)
     page.get_by_label("My goals").fill("Lead my team well")
     page.get_by_label("Why now?").fill(ANSWER)
     page.get_by_label("I meet who may take part, above").check()
     page.get_by_role("button", name="Apply").click()
     expect(
-        page.get_by_role("status").filter(has_text="You applied as a mentee: waiting for a coordinator")
+        page.get_by_role("status").filter(has_text=f"You applied as a {role}: waiting for a coordinator")
     ).to_be_visible()
 
 
@@ -89,3 +90,47 @@ def test_a_member_applies_and_the_coordinator_approves_and_sees_the_dashboard(
     finally:
         host.context.close()
         member.context.close()
+
+
+def joins(host: Page, member: Page, name: str, email: str, network: str) -> None:
+    sign_up(member, name, email)
+    member_asks_to_join(member, network)
+    host.reload()
+    host.get_by_role("button", name=f"Approve {name}").click()
+    expect(host.get_by_role("status").filter(has_text=f"{name}: approved")).to_be_visible()
+
+
+def test_a_mentee_chooses_an_offer_and_its_mentor_accepts_forming_their_group(chromium: Browser, server: str) -> None:
+    host, mentor, mentee = (person(chromium, server).new_page() for _ in range(3))
+    try:
+        sign_up(host, "Cal Coordinator", "cal@example.org")
+        host_opens_public_network(host, "Offers and Choices Commons")
+        network_id = host.url.rstrip("/").rsplit("/", 1)[1]
+        joins(host, mentor, "Mia Mentor", "mia@example.org", "Offers and Choices Commons")
+        joins(host, mentee, "Ned Mentee", "ned@example.org", "Offers and Choices Commons")
+        defines_scheme(host, network_id)
+        applies(mentor, network_id, "mentor")
+        applies(mentee, network_id)
+        host.reload()
+        for name in ("Mia Mentor", "Ned Mentee"):
+            host.get_by_role("button", name=f"Approve {name}").click()
+            expect(host.get_by_role("status").filter(has_text=f"{name}: approved and enrolled")).to_be_visible()
+
+        mentor.reload()
+        mentor.get_by_label("What you can offer").fill("Growing a small charity without burning out")
+        mentor.get_by_role("button", name="Post offer").click()
+        expect(mentor.get_by_text("No one has chosen your offers yet.")).to_be_visible()
+        mentee.reload()
+        expect(mentee.get_by_text("Growing a small charity without burning out")).to_be_visible()
+        mentee.get_by_role("button", name=re.compile("Choose Mia Mentor.s offer")).click()
+        expect(mentee.get_by_text(re.compile("Mia Mentor.s offer — pending"))).to_be_visible()
+        mentor.reload()
+        mentor.get_by_role("button", name="Accept Ned Mentee").click()
+        expect(mentor.get_by_role("link", name=re.compile("^Your group"))).to_be_visible()
+        mentee.reload()
+        mentee.get_by_role("link", name=re.compile("^Your group")).click()
+        expect(mentee.get_by_role("heading", name="Our contract")).to_be_visible()
+        expect(mentee.get_by_text("The mentee sets the agenda.")).to_be_visible()
+    finally:
+        for page in (host, mentor, mentee):
+            page.context.close()
