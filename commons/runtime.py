@@ -22,6 +22,7 @@ from services.accounts.neighbours import NEIGHBOURS as ACCOUNTS_NEIGHBOURS
 from services.data_rights import api as data_rights
 from services.feeds import projector
 from services.harvests import api as harvests
+from services.knowledge import api as knowledge
 from services.knowledge.neighbours import NEIGHBOURS as KNOWLEDGE_NEIGHBOURS
 from services.moderation import api as moderation
 from services.notifications import api as notifications
@@ -39,6 +40,8 @@ def introduce_services() -> None:
     KNOWLEDGE_NEIGHBOURS.published_harvest = harvests.published_harvest
     ACCOUNTS_NEIGHBOURS.queue_letter = notifications.queue_letter
     ACCOUNTS_NEIGHBOURS.withdraw_letter = notifications.withdraw_letter
+    for kind in knowledge.FLAGGABLE:
+        moderation.OWNERS[kind] = moderation.Owner(knowledge.flaggable, knowledge.set_hidden)
 
 
 class Runtime:

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from infra.database import Database
+from services.knowledge.hiding import FLAGGABLE as FLAGGABLE
 from services.knowledge.hiding import flaggable as flaggable
 from services.knowledge.hiding import set_hidden as set_hidden
 from services.knowledge.personal import erase_member as erase_member

@@ -9,13 +9,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.moderation.blocks import blocked_in
+from services.moderation.owners import OWNERS, Owner
 from services.moderation.personal import erase_member as erase_member
 from services.moderation.personal import personal_data as personal_data
 from services.moderation.queries import forget_before
 from services.moderation.record import consumer
 from services.moderation.tables import Block
 
-__all__ = ["blocked_in", "consumer", "forget_before", "unblocked"]
+__all__ = ["OWNERS", "Owner", "blocked_in", "consumer", "erase_member", "forget_before", "personal_data", "unblocked"]
 
 
 async def unblocked(session: AsyncSession, actor_id: str, members: Iterable[str]) -> set[str]:
@@ -28,3 +29,10 @@ async def unblocked(session: AsyncSession, actor_id: str, members: Iterable[str]
         )
     )
     return wanted - {member for pair in await session.execute(query) for member in pair}
+
+
+async def blocked_pairs(session: AsyncSession, member_ids: Iterable[str]) -> set[frozenset[str]]:
+    """The pairs among `member_ids` with a block between them, either way: never suggested or matched together."""
+    among = set(member_ids)
+    query = select(Block.blocker_id, Block.blocked_id).where(Block.blocker_id.in_(among), Block.blocked_id.in_(among))
+    return {frozenset(pair) for pair in await session.execute(query)}

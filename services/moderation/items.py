@@ -1,8 +1,9 @@
-"""The items a member may flag, asked of the service that owns each: what it is, and hiding or restoring it.
+"""The items a member may flag, asked of the service that owns each (`owners.OWNERS`): what it is, and hiding
+or restoring it.
 
-Moderation calls the owner's api inside its own transaction: the owner applies the hidden state and records its
-usual change event (publication None while hidden) in the same commit as the decision, so search and feeds drop
-the item through the events they already consume, and a decision never lands without its effect.
+Moderation calls the owner inside its own transaction: the owner applies the hidden state and records its usual
+change event (publication None while hidden) in the same commit as the decision, so search and feeds drop the item
+through the events they already consume, and a decision never lands without its effect.
 """
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,22 +12,19 @@ from infra.database import Database
 from infra.errors import InvalidInput
 from infra.flaggable import Flaggable
 from infra.viewer import Viewer
-from services.knowledge import api as knowledge
-
-OWNED_BY_KNOWLEDGE = ("story", "comment", "contribution")
-KINDS = OWNED_BY_KNOWLEDGE
+from services.moderation.owners import OWNERS, Owner
 
 
-def checked_kind(kind: str) -> str:
-    if kind not in KINDS:
-        raise InvalidInput(f"One may flag a {', a '.join(KINDS)}.")
-    return kind
+def _owner(kind: str) -> Owner:
+    if kind not in OWNERS:
+        raise InvalidInput(f"One may flag a {', a '.join(sorted(OWNERS))}.")
+    return OWNERS[kind]
 
 
 async def flaggable(db: Database, viewer: Viewer, kind: str, item_id: str) -> Flaggable:
     """The item if the viewer may see it; NotFound otherwise, the same as for an item that does not exist."""
-    return await knowledge.flaggable(db, viewer, checked_kind(kind), item_id)
+    return await _owner(kind).flaggable(db, viewer, kind, item_id)
 
 
 async def set_hidden(session: AsyncSession, kind: str, item_id: str, hidden: bool) -> None:
-    await knowledge.set_hidden(session, kind, item_id, hidden)
+    await _owner(kind).set_hidden(session, kind, item_id, hidden)

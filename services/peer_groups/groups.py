@@ -47,9 +47,10 @@ async def record_group(session: AsyncSession, group: PeerGroup) -> None:
 
 
 async def _check_in_network(actor: Actor, network_id: str, member_ids: set[str]) -> None:
+    """Someone outside the network, or with a block with the actor, reads as no one: no group can seat them."""
     for member_id in sorted(member_ids):
-        if await actor.role_in(network_id, member_id) is None:
-            raise InvalidInput("Everyone in a group must be a member of its network.")
+        if member_id in actor.viewer.blocked or await actor.role_in(network_id, member_id) is None:
+            raise NotFound("No such member.")
 
 
 def _roles(formation: Formation, founder: str | None) -> dict[str, str]:
@@ -66,9 +67,10 @@ async def form_group(session: AsyncSession, actor: Actor, formation: Formation) 
     if await actor.role_in(formation.network_id) is None:
         raise NotFound("No such network.")
     founder = None if await actor.coordinates(formation.network_id) else actor.id
+    named = {*formation.member_ids, *([formation.mentor_id] if formation.mentor_id else [])}
+    await _check_in_network(actor, formation.network_id, named)
     roles = _roles(formation, founder)
     check_complete(kind_of(formation.kind), list(roles.values()))
-    await _check_in_network(actor, formation.network_id, set(roles))
     group = PeerGroup(
         network_id=formation.network_id,
         scheme_id=formation.scheme_id,

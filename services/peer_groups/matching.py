@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.errors import InvalidInput
+from services.moderation import api as moderation
 from services.peer_groups.access import Actor, coordinated_network
 from services.peer_groups.groups import form_group
 from services.peer_groups.schemes import formation, network_scheme
@@ -50,8 +51,12 @@ async def suggestions(session: AsyncSession, actor: Actor, scheme_id: str, limit
     offers = {o.mentor_id: o.text for o in await session.scalars(select(Offer).where(Offer.scheme_id == scheme.id))}
     mentees = [p for p in people if p.role == "mentee" and p.matched_group_id is None]
     mentors = [p for p in people if p.role == "mentor"]
+    apart = await moderation.blocked_pairs(session, [p.member_id for p in people])
     ranked = [
-        score(scheme, mentee, mentor, offers.get(mentor.member_id, "")) for mentee in mentees for mentor in mentors
+        score(scheme, mentee, mentor, offers.get(mentor.member_id, ""))
+        for mentee in mentees
+        for mentor in mentors
+        if frozenset((mentee.member_id, mentor.member_id)) not in apart
     ]
     return sorted(ranked, key=lambda s: (-s.score, s.mentee_id, s.mentor_id))[:limit]
 
@@ -68,6 +73,8 @@ async def match(
         raise InvalidInput("Match a mentor and mentees who enrolled in the scheme as such.")
     if any(m.matched_group_id for m in mentees if m):
         raise InvalidInput("Some of those mentees are matched already.")
+    if await moderation.blocked_pairs(session, [*mentee_ids, mentor_id]):
+        raise InvalidInput("Those members cannot be matched together; choose others.")
     group = await form_group(session, actor, formation(scheme, (*mentee_ids, mentor_id), mentor_id))
     for mentee in mentees:
         mentee.matched_group_id = group.id  # type: ignore[union-attr]

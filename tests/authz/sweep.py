@@ -102,8 +102,9 @@ def _named(kind: Any) -> Any:
 def sweep(api: Gateway, world: World, callers: dict[str, Any], unseen: Unseen) -> dict[str, list[str]]:
     """What each answer gave away, as "<field> as <caller>" -> problems, for every root field and caller."""
     fields = root_fields(live_schema(api))
-    # Signing out ends the caller's session, so it goes last.
-    ordered = sorted(fields.items(), key=lambda item: (item[1][0] == "mutation", item[0].endswith(".signOut")))
+    # Signing out and deleting one's account end the caller's session, so they go last, in that order.
+    ending = (".signOut", ".deleteMyAccount")
+    ordered = sorted(fields.items(), key=lambda item: (item[1][0] == "mutation", *map(item[0].endswith, ending)))
     report = {}
     for caller, token in callers.items():
         for path, (keyword, field) in ordered:

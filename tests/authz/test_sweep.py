@@ -11,6 +11,7 @@ A member seated in the peer group late, through a proposal, is swept for what wa
 import json
 from typing import Any
 
+from tests.authz.blocking import BLOCKED, blocked_world
 from tests.authz.sweep import CONNECTED_MEMBER, FELLOW_MEMBER, LATE_JOINER, NETWORK_STAFF, OUTSIDER, seen_by, sweep
 from tests.support.graphql import Gateway
 from tests.support.world import PEER_GROUP_SECRETS, World
@@ -53,6 +54,17 @@ def test_a_member_who_joined_the_peer_group_late_learns_nothing_said_before_thei
     assert "Quillfeather Tuesday peers" in seen_by(api, world, *world.late.values())
     report = sweep(api, world, world.late, LATE_JOINER)
     assert report == _known(world.late), json.dumps(report, indent=1)
+
+
+def test_a_blocked_member_learns_nothing_of_who_blocked_them_nor_that_she_exists(api: Gateway, world: World) -> None:
+    seen_world, blocked = blocked_world(api, world)
+    # Before the block the same member saw her: the sweep's paths reach what it hides.
+    fellow = next(iter(world.fellows.values()))
+    assert "Quillblocker letter" in seen_by(api, seen_world, fellow) and "Bea Quillblocker" in seen_by(
+        api, seen_world, fellow
+    )
+    report = sweep(api, seen_world, blocked, BLOCKED)
+    assert report == _known(blocked), json.dumps(report, indent=1)
 
 
 def test_the_same_queries_show_the_host_what_outsiders_must_not_see(api: Gateway, world: World) -> None:

@@ -66,6 +66,7 @@ SCHEME = """mutation($n: ID!) { createMentoringScheme(input: {networkId: $n, nam
   kind: "one_to_one", aims: "quillfeather aims"}) { id } }"""
 ENROL = """mutation($s: ID!) { enrolInScheme(mentoringSchemeId: $s, input: {role: "mentor",
   socialIdentity: ["quillfeather identity"]}) { role } }"""
+FLAG = "mutation($i: ID!) { flagItem(kind: STORY, itemId: $i, reason: OTHER, note: \"quillfeather flag note\") { id } }"
 OFFER = 'mutation($s: ID!) { postMentoringOffer(mentoringSchemeId: $s, text: "quillfeather offer text") { id } }'
 # Every confidential text and address of the world; none may appear in any answer to an outsider.
 SECRETS = (
@@ -81,20 +82,20 @@ PEER_GROUP_SECRETS = (
     "Quillfeather Tuesday peers", "Quillfeather dilemma", "quillfeather confidential story", "Quillfeather Hall",
     "quillfeather meeting notes", "Quillfeather listening round", "quillfeather silent listening",
     "quillfeather guidance", "quillfeather goal", "quillfeather step", "quillfeather reflection",
-    "quillfeather survey answer",
+    "quillfeather survey answer", "quillfeather flag note",
 )  # fmt: skip
 # The kinds of world.ids that are the peer group's or live in its space (its story, also as a feed item).
 PEER_GROUP_KINDS = frozenset(
     {"PeerGroup", "Story", "Item", "CitationRequest", "Meeting", "ProtocolRun", "DevelopmentPlan", "Goal", "Survey",
-     "Proposal"}
+     "Proposal", "Flag"}
 )  # fmt: skip
 # What was said in the peer group before a late joiner's seat: theirs only once the members open its history. The
 # group's name, its own protocols and the plans its members share with it are theirs as members.
 LATE_JOINER_SECRETS = (
     "Quillfeather dilemma", "quillfeather confidential story", "Quillfeather Hall", "quillfeather meeting notes",
-    "quillfeather reflection", "quillfeather survey answer",
+    "quillfeather reflection", "quillfeather survey answer", "quillfeather flag note",
 )  # fmt: skip
-LATE_JOINER_KINDS = frozenset({"Story", "Item", "CitationRequest", "Meeting", "ProtocolRun", "Survey"})
+LATE_JOINER_KINDS = frozenset({"Story", "Item", "CitationRequest", "Meeting", "ProtocolRun", "Survey", "Flag"})
 # What is the network's own, inside it: none may reach a member of a connected network, who may see what the
 # network publishes to its partners and its name and description as a partner, nothing else.
 NETWORK_SECRETS = (
@@ -152,6 +153,8 @@ def _private_network(api: Gateway) -> tuple[dict[str, str], Member, dict[str, st
     fellows = _fellows(api, host, network, group, insider)
     late = _local_member(host, network, group, api.sign_up("Lena Quilllate", "late@quill.example.org"))
     ids["Proposal"] = _seat_late(ids["PeerGroup"], host, insider, late)
+    # A flag raised in the peer group on its story: reviewed inside the group only.
+    ids["Flag"] = host.run(FLAG, i=ids["Story"])["flagItem"]["id"]
     ids["Notification"] = _first_notification(insider)
     return ids, host, fellows, {"member who joined the peer group after its secrets were said": late.token}
 
