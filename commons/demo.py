@@ -63,11 +63,11 @@ async def seed(runtime: Runtime) -> bool:
             await membership.accept_invitation(session, person, invitation.id, person.email)
             inside = replace(person, audiences=person.audiences | {f"network:{network.id}"})
             await local_groups.join_local_group(session, inside, groups[index % len(groups)].id)
-    await seed_peer_groups(runtime, network.id, people[:3], host)
-    shared = await seed_knowledge(runtime, host, people, network.id, groups[0].id)
+    await seed_peer_groups(runtime.db, network.id, people[:3], host)
+    shared = await seed_knowledge(runtime.db, host, people, network.id, groups[0].id)
     cited = [story.id for story in shared.stories if story.author_id == people[0].account_id]
     leeds_first = [people[0], people[3], *people[1:3], people[4]]
-    cafe = await seed_gatherings(runtime, host, network.id, groups[0].id, leeds_first)
-    await seed_harvests(runtime, host, people[:1], network.id, cited, [r.id for r in shared.resources[:3]], cafe.id)
+    cafe = await seed_gatherings(runtime.db, host, network.id, groups[0].id, leeds_first)
+    await seed_harvests(runtime.db, host, people[:1], network.id, cited, [r.id for r in shared.resources[:3]], cafe.id)
     await seed_feeds(runtime.db, people)
     return True

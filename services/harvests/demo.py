@@ -2,18 +2,15 @@
 consent) and seed 003's resources."""
 
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from infra.columns import utcnow
+from infra.database import Database
 from infra.viewer import Viewer
 from services.harvests import citations, commands, publishing, queries
 from services.harvests.actions import Owner
 from services.harvests.tables import Harvest
 from services.knowledge import api as knowledge
 from services.networks import api as networks
-
-if TYPE_CHECKING:
-    from commons.runtime import Runtime
 
 ITEMS = (
     ("insights", "Asking how people *have* applied what they learned keeps reflection going after the gathering."),
@@ -24,7 +21,7 @@ ITEMS = (
 
 
 async def seed_harvests(
-    runtime: "Runtime",
+    db: Database,
     host: Viewer,
     authors: list[Viewer],
     network_id: str,
@@ -34,7 +31,6 @@ async def seed_harvests(
 ) -> Harvest:
     """Cites the stories on the first item and the resources on the second; `authors` consent for theirs. The
     action is the host's, due in six weeks, followed up at the gathering after `gathering_id`."""
-    db = runtime.db
     about = commands.Gathering("Leeds World Café: harvesting what we learned", "world_cafe", summary=(
         "Forty alumni at six tables, three rounds, one question: what helps learning travel between communities?"),
         practice_areas=("hosting", "communities of practice"), gathering_id=gathering_id)  # fmt: skip

@@ -1,8 +1,8 @@
 """Demo data: stories in a local group, the network and a peer group, and resources from seed 003's lists."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from infra.database import Database
 from infra.viewer import Viewer
 from services.knowledge import stories
 from services.knowledge.access import Place
@@ -12,9 +12,6 @@ from services.knowledge.resources import add_resource
 from services.knowledge.tables import Resource, Story
 from services.networks import api as networks
 from services.peer_groups import api as peer_groups
-
-if TYPE_CHECKING:
-    from commons.runtime import Runtime
 
 # A few of seed 003's lists, as a member would paste them (Momentum appears twice: it is merged).
 SEED_003 = """# Networks
@@ -43,9 +40,9 @@ def _text(title: str, body: str, *areas: str) -> stories.StoryText:
     return stories.StoryText(title, body, list(areas), [])
 
 
-async def _stories(runtime: "Runtime", people: list[Viewer], network_id: str, local_group_id: str) -> list[Story]:
-    areas = frozenset(await networks.practice_areas(runtime.db, network_id))
-    circle = sorted(await peer_groups.audiences_of(runtime.db, people[0].account_id))
+async def _stories(db: Database, people: list[Viewer], network_id: str, local_group_id: str) -> list[Story]:
+    areas = frozenset(await networks.practice_areas(db, network_id))
+    circle = sorted(await peer_groups.audiences_of(db, people[0].account_id))
     written = [
         (people[0], f"local_group:{local_group_id}", "good_news", _text("A World Café that kept going",
          "We asked *how have you applied what you learned?* in the past tense, as the Shambhala hosts did. "
@@ -59,7 +56,7 @@ async def _stories(runtime: "Runtime", people: list[Viewer], network_id: str, lo
     if circle:
         written.append((people[0], circle[0], "incident_or_dilemma", _text("When the board chair walked out",
                         "What I did next, and what I would do differently.", "adaptive leadership")))  # fmt: skip
-    async with runtime.db.transaction() as session:
+    async with db.transaction() as session:
         return [
             await stories.write_story(session, author, Place(network_id, key, areas), kind, text)
             for author, key, kind, text in written
@@ -67,13 +64,13 @@ async def _stories(runtime: "Runtime", people: list[Viewer], network_id: str, lo
 
 
 async def seed_knowledge(
-    runtime: "Runtime", host: Viewer, people: list[Viewer], network_id: str, local_group_id: str
+    db: Database, host: Viewer, people: list[Viewer], network_id: str, local_group_id: str
 ) -> SharedKnowledge:
     """`people[0]` is in `local_group_id` (and perhaps a peer group); the host adds seed 003's resources."""
-    written = await _stories(runtime, people, network_id, local_group_id)
-    shelf = await shelf_of(runtime.db, network_id)
+    written = await _stories(db, people, network_id, local_group_id)
+    shelf = await shelf_of(db, network_id)
     added = []
-    async with runtime.db.transaction() as session:
+    async with db.transaction() as session:
         for entry in read_list(SEED_003, set(shelf.areas)):
             if entry.draft is not None:
                 added.append((await add_resource(session, host, shelf, entry.draft))[0])

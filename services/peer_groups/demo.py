@@ -2,7 +2,6 @@
 and a mentoring scheme with a mentor's offer (seeds 000, 002 and 004)."""
 
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from infra.columns import utcnow
 from infra.database import Database
@@ -10,18 +9,14 @@ from infra.viewer import Viewer
 from services.peer_groups import contract, groups, meetings, plans, schemes
 from services.peer_groups.access import Actor
 
-if TYPE_CHECKING:
-    from commons.runtime import Runtime
-
 GOALS = (
     ("Delegate board preparation to my deputy", ["Name a deputy", "Deputy drafts a board paper", "Deputy chairs"]),
     ("Say no to work that pulls us off our mission", ["List this year's commitments", "Decline one request kindly"]),
 )  # fmt: skip
 
 
-async def seed_peer_groups(runtime: "Runtime", network_id: str, peers: list[Viewer], host: Viewer) -> None:
+async def seed_peer_groups(db: Database, network_id: str, peers: list[Viewer], host: Viewer) -> None:
     """`peers`: three members of the network; the first forms the group."""
-    db = runtime.db
     formation = groups.Formation(network_id, "peer_group", "Tuesday peers", tuple(p.account_id for p in peers[1:]))
     async with db.transaction() as session:
         group = await groups.form_group(session, Actor(peers[0], db), formation)
