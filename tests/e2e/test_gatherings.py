@@ -1,6 +1,7 @@
 """A host schedules a gathering with one seat; a member RSVPs from the network's page and sees they are going,
 the host's yes joins the waiting list and moves up when the host makes room for two, and the member's .ics link
-downloads the gathering as a VCALENDAR."""
+downloads the gathering as a VCALENDAR. The host harvests it with an action for the member, which the next
+gathering's agenda carries and the member marks done there."""
 
 from pathlib import Path
 
@@ -20,17 +21,34 @@ def shown(text: str) -> str:
     return text.replace("'", "\u2019")
 
 
-def host_schedules(page: Page) -> None:
+def host_schedules(page: Page, title: str = TITLE, day: str = "2031-05-01") -> None:
+    page.goto("/networks")
+    page.get_by_role("link", name=NETWORK).click()
     page.get_by_role("link", name="Hosts: schedule a gathering").click()
     page.get_by_label("Kind").select_option("WORLD_CAFE")
-    page.get_by_label("Title").fill(TITLE)
-    page.get_by_label("Starts").fill("2031-05-01T18:00")
-    page.get_by_label("Ends").fill("2031-05-01T20:00")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Starts").fill(f"{day}T18:00")
+    page.get_by_label("Ends").fill(f"{day}T20:00")
     page.get_by_label("Place").fill("Leeds Central Library")
     page.get_by_label("Agenda").fill("Three café rounds, then we harvest together.")
     page.get_by_label("Capacity").fill("1")
     page.get_by_role("button", name="Schedule gathering").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+
+def harvest_with_an_action_for(page: Page, owner: str) -> None:
+    """On the gathering's page: its harvest, with an action the owner is to follow up, published."""
+    page.get_by_role("button", name="Harvest this gathering").click()
+    actions = page.get_by_role("region", name="Actions")
+    actions.get_by_text("Add to Actions").click()
+    actions.get_by_label("New item for Actions").fill("Try one harvesting round in York")
+    actions.get_by_label("Owner").select_option(label=owner)
+    actions.get_by_label("Due on").fill("2031-05-20")
+    actions.get_by_role("button", name="Add item").click()
+    expect(page.get_by_text(f"Owner: {owner}, due 2031-05-20")).to_be_visible()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Publish harvest").click()
+    expect(page.get_by_role("button", name="Publish harvest")).to_have_count(0)
 
 
 def test_a_member_rsvps_and_downloads_the_ics(chromium: Browser, server: str, screenshots: Path) -> None:
@@ -65,6 +83,13 @@ def test_a_member_rsvps_and_downloads_the_ics(chromium: Browser, server: str, sc
             member.get_by_role("link", name="Add to your calendar (.ics)").click()
         calendar = Path(download.value.path()).read_text()
         assert calendar.startswith("BEGIN:VCALENDAR") and TITLE in calendar.replace("\r\n ", "")
+
+        harvest_with_an_action_for(host, "Milo Member")
+        host_schedules(host, "Leeds alumni meeting", "2031-06-01")
+        member.goto(host.url)
+        expect(member.get_by_text("Try one harvesting round in York")).to_be_visible()
+        member.get_by_role("button", name="Mark done").click()
+        expect(member.get_by_role("status").filter(has_text="done")).to_be_visible()
     finally:
         host.context.close()
         member.context.close()

@@ -2,6 +2,7 @@
 // carried over, RSVP with its state, the .ics file, attendance for hosts) and the hosts' form to schedule one.
 import { gql } from '../api.js';
 import { checkboxes, checked, h, when, words } from '../dom.js';
+import { session } from '../session.js';
 import { action, form, links, section, title } from '../ui.js';
 
 export const KINDS = { WORLD_CAFE: 'World Café', OPEN_SPACE: 'Open Space', STORYTELLING_CIRCLE: 'Storytelling circle',
@@ -43,10 +44,10 @@ function answering(view, gathering) {
 function followUp(item) {
   const owner = item.ownerName ? ` — ${item.ownerName}${item.dueOn ? `, due ${item.dueOn}` : ''}` : '';
   const done = item.doneAt ? h('span', { class: 'consent given' }, ' done') : '';
-  const mark = item.section === 'actions' && !item.doneAt && item.ownerId ? action('Mark done', async (button) => {
+  const mark = item.section === 'actions' && !item.doneAt && item.ownerId === session.me.id ? action('Mark done', async (button) => {
     await gql('mutation Done($i: ID!) { followUpAction(harvestItemId: $i) { doneAt } }', { i: item.itemId });
     button.replaceWith(h('span', { class: 'consent given', role: 'status' }, ' done'));
-  }, { 'data-owner': item.ownerId }) : '';
+  }) : '';
   return h('li', {}, h('strong', {}, item.section === 'actions' ? 'Action: ' : 'Open question: '), item.text, owner, done, ' ', mark);
 }
 

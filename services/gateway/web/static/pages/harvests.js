@@ -10,8 +10,8 @@ const GATHERINGS = ['WORLD_CAFE', 'OPEN_SPACE', 'STORYTELLING_CIRCLE', 'DIALOGUE
 const SECTIONS = ['INSIGHTS', 'PATTERNS', 'OPEN_QUESTIONS', 'ACTIONS'];
 const CONSENT = { pending: 'Consent pending: hidden until its author agrees', given: 'Author consented', refused: 'Author refused: not shown' };
 const HARVEST = `query Harvest($id: ID!) { harvest(id: $id) {
-  id title gathering heldOn summary summaryHtml practiceAreas status networkId audience harvestedBy publishedAt
-  items { id section position text stories { visible id title authorName consent } resources { id title } }
+  id title gathering gatheringId heldOn summary summaryHtml practiceAreas status networkId audience harvestedBy publishedAt
+  items { id section position text ownerName dueOn doneAt stories { visible id title authorName consent } resources { id title } }
 } }`;
 
 export async function harvests(view) {
@@ -44,11 +44,21 @@ function citedStory(story, editing) {
   return h('li', {}, 'Story: ', name, story.authorName ? ` by ${story.authorName}` : '', editing ? [' — ', status] : '');
 }
 
+function owned(entry) {
+  if (!entry.ownerName) return '';
+  return h('p', { class: 'meta' }, `Owner: ${entry.ownerName}`, entry.dueOn ? `, due ${entry.dueOn}` : '', entry.doneAt ? ' · done' : '');
+}
+
 function item(entry, remove) {
-  return h('li', { class: 'card' }, h('p', { class: 'pre' }, entry.text),
+  return h('li', { class: 'card' }, h('p', { class: 'pre' }, entry.text), owned(entry),
     entry.stories.length || entry.resources.length ? h('ul', { class: 'citations', 'aria-label': 'Cites' },
       entry.stories.map((story) => citedStory(story, Boolean(remove))), entry.resources.map((r) => h('li', {}, 'Resource: ', h('a', { href: `/resources/${r.id}` }, r.title)))) : '',
     remove ? remove(entry) : '');
+}
+
+async function members(networkId) {
+  const { network } = await gql('query Owners($id: ID!) { network(id: $id) { members(first: 100) { edges { node { id name } } } } }', { id: networkId });
+  return network.members.edges.map((e) => e.node);
 }
 
 async function itemForm(view, harvest, sectionName) {
@@ -57,14 +67,19 @@ async function itemForm(view, harvest, sectionName) {
   const stories = data.stories.edges.map((e) => e.node);
   const resources = data.resources.edges.map((e) => e.node);
   const titleOf = (list) => (id) => { const x = list.find((s) => s.id === id); return x.author ? `${x.title} — ${x.author.name}` : x.title; };
+  const owners = sectionName === 'ACTIONS' ? await members(harvest.networkId) : null;
   return form({ 'aria-label': `Add to ${words(sectionName)}` }, [
     field(`New item for ${words(sectionName)}`, h('textarea', { name: 'text', rows: '3', required: true })),
     stories.length ? checkboxes('Cite stories', 'story', stories.map((s) => s.id), [], titleOf(stories)) : '',
     resources.length ? checkboxes('Cite resources', 'resource', resources.map((r) => r.id), [], titleOf(resources)) : '',
+    owners ? field('Owner', select('ownerId', [option('', 'Nobody yet'), ...owners.map((m) => option(m.id, m.name))]), 'Followed up at the next gathering.') : '',
+    owners ? field('Due on', h('input', { name: 'dueOn', type: 'date' })) : '',
   ], async (el) => {
-    await gql(`mutation AddItem($harvestId: ID!, $section: HarvestSection!, $text: String!, $storyIds: [ID!], $resourceIds: [ID!]) {
-      addHarvestItem(harvestId: $harvestId, section: $section, text: $text, storyIds: $storyIds, resourceIds: $resourceIds) { id } }`,
-    { harvestId: harvest.id, section: sectionName, text: values(el).text, storyIds: checked(el, 'story'), resourceIds: checked(el, 'resource') });
+    const v = values(el);
+    await gql(`mutation AddItem($harvestId: ID!, $section: HarvestSection!, $text: String!, $storyIds: [ID!], $resourceIds: [ID!], $ownerId: ID, $dueOn: Date) {
+      addHarvestItem(harvestId: $harvestId, section: $section, text: $text, storyIds: $storyIds, resourceIds: $resourceIds, ownerId: $ownerId, dueOn: $dueOn) { id } }`,
+    { harvestId: harvest.id, section: sectionName, text: v.text, storyIds: checked(el, 'story'), resourceIds: checked(el, 'resource'),
+      ownerId: v.ownerId || null, dueOn: v.dueOn || null });
     await view.go(`/harvests/${harvest.id}#${sectionName}`, { replace: true });
   }, 'Add item');
 }
@@ -93,7 +108,8 @@ async function editor(view, harvest) {
 export async function harvest(view) {
   const { harvest: found } = await gql(HARVEST, { id: view.params.id });
   const header = [h('p', { class: 'kind' }, `Harvest of a ${words(found.gathering).toLowerCase()}`), title(found.title),
-    h('p', { class: 'meta' }, `By ${found.harvestedBy}`, found.heldOn ? ` · held on ${found.heldOn}` : '', found.publishedAt ? [' · published ', when(found.publishedAt)] : ''),
+    h('p', { class: 'meta' }, `By ${found.harvestedBy}`, found.gatheringId ? [' · ', h('a', { href: `/gatherings/${found.gatheringId}` }, 'the gathering')] : '',
+      found.heldOn ? ` · held on ${found.heldOn}` : '', found.publishedAt ? [' · published ', when(found.publishedAt)] : ''),
     found.summary ? serverHtml(found.summaryHtml, { class: 'prose lead' }) : '', tags(found.practiceAreas)];
   if (found.status === 'draft') {
     view.main.append(...header, ...(await editor(view, found)));
