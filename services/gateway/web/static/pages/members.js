@@ -5,6 +5,7 @@ import { myProfile, session } from '../session.js';
 import { form, links, section, tags, title, values } from '../ui.js';
 import { blockButton, blockedList } from './moderation.js';
 import { notificationPreferences } from './notification_preferences.js';
+import { yourData } from './your_data.js';
 
 const PROFILE = 'id name bio practiceAreas offers seeks localGroups { id name network { id name } }';
 
@@ -42,5 +43,5 @@ export async function profile(view) {
   }, 'Save profile');
   view.main.append(title('Your profile'), h('p', {}, h('a', { href: `/members/${mine.id}` }, 'See it as others do')), edit,
     section('Local groups', links(mine.localGroups, (g) => `/local-groups/${g.id}`, (g) => `${g.name} — ${g.network.name}`, 'None yet: join one from a network page.')),
-    await notificationPreferences(), await blockedList());
+    await notificationPreferences(), await blockedList(), yourData());
 }
