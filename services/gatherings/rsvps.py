@@ -53,12 +53,25 @@ async def fill(session: AsyncSession, gathering: Gathering) -> list[Rsvp]:
     return moved
 
 
-async def _yes(session: AsyncSession, gathering: Gathering, turn: int) -> tuple[str, int]:
+async def _yes(session: AsyncSession, gathering: Gathering) -> str:
     if await count(session, gathering.id, GOING) < gathering.capacity:
-        return GOING, turn
+        return GOING
     if not gathering.waiting_list:
         raise Conflict("This gathering is full and keeps no waiting list.")
-    return WAITING, turn
+    return WAITING
+
+
+async def _record(session: AsyncSession, viewer: Viewer, gathering: Gathering, said: str, turn: int) -> Rsvp:
+    rsvp = await session.get(Rsvp, (gathering.id, viewer.account_id))
+    if rsvp is None:
+        rsvp = Rsvp(gathering_id=gathering.id, member_id=viewer.account_id, member_name=viewer.name)
+        session.add(rsvp)
+    rsvp.answer, rsvp.queue, rsvp.answered_at = said, turn, utcnow()
+    await session.flush()
+    data = ev.RsvpAnswered(gathering_id=gathering.id, member_id=viewer.account_id, answer=said,
+                           position=await position(session, rsvp))  # fmt: skip
+    record(session, [event(data, gathering)])
+    return rsvp
 
 
 async def answer(session: AsyncSession, viewer: Viewer, gathering: Gathering, going: bool) -> Rsvp:
@@ -67,17 +80,9 @@ async def answer(session: AsyncSession, viewer: Viewer, gathering: Gathering, go
     if gathering.status != "scheduled":
         raise Conflict("This gathering is cancelled.")
     turn = await take_turn(session, gathering)
-    rsvp = await session.get(Rsvp, (gathering.id, viewer.account_id))
-    if rsvp is not None and going and rsvp.answer in (GOING, WAITING):
-        return rsvp
-    said, queue = await _yes(session, gathering, turn) if going else (NOT_GOING, 0)
-    if rsvp is None:
-        rsvp = Rsvp(gathering_id=gathering.id, member_id=viewer.account_id, member_name=viewer.name)
-        session.add(rsvp)
-    rsvp.answer, rsvp.queue, rsvp.answered_at = said, queue, utcnow()
-    await session.flush()
-    data = ev.RsvpAnswered(gathering_id=gathering.id, member_id=viewer.account_id, answer=said,
-                           position=await position(session, rsvp))  # fmt: skip
-    record(session, [event(data, gathering)])
+    held = await session.get(Rsvp, (gathering.id, viewer.account_id))
+    if held is not None and going and held.answer in (GOING, WAITING):
+        return held
+    rsvp = await _record(session, viewer, gathering, await _yes(session, gathering) if going else NOT_GOING, turn)
     await fill(session, gathering)
     return rsvp
