@@ -32,13 +32,23 @@ async def previous(session: AsyncSession, gathering: Gathering) -> Gathering | N
     return await session.scalar(query.order_by(Gathering.starts_at.desc(), Gathering.id).limit(1))
 
 
-async def rsvps(session: AsyncSession, gathering_id: str) -> list[Rsvp]:
-    """Going first, then the waiting list in order, then those not going."""
-    found = await session.scalars(select(Rsvp).where(Rsvp.gathering_id == gathering_id))
+async def rsvps_by_gathering(session: AsyncSession, gathering_ids: list[str]) -> dict[str, list[Rsvp]]:
+    """Each gathering's answers: going first, then the waiting list in order, then those not going."""
     order = {"going": 0, "waiting": 1, "not_going": 2}
-    return sorted(found, key=lambda r: (order[r.answer], r.queue if r.answer == "waiting" else 0, r.member_name))
+    found: dict[str, list[Rsvp]] = {gathering_id: [] for gathering_id in gathering_ids}
+    for rsvp in await session.scalars(select(Rsvp).where(Rsvp.gathering_id.in_(gathering_ids))):
+        found[rsvp.gathering_id].append(rsvp)
+    return {
+        gathering_id: sorted(
+            answers, key=lambda r: (order[r.answer], r.queue if r.answer == "waiting" else 0, r.member_name)
+        )
+        for gathering_id, answers in found.items()
+    }
 
 
-async def attendance(session: AsyncSession, gathering_id: str) -> dict[str, Attendance]:
-    found = await session.scalars(select(Attendance).where(Attendance.gathering_id == gathering_id))
-    return {row.member_id: row for row in found}
+async def attendance_by_gathering(session: AsyncSession, gathering_ids: list[str]) -> dict[str, dict[str, Attendance]]:
+    """Each gathering's attendance as recorded, by member."""
+    found: dict[str, dict[str, Attendance]] = {gathering_id: {} for gathering_id in gathering_ids}
+    for row in await session.scalars(select(Attendance).where(Attendance.gathering_id.in_(gathering_ids))):
+        found[row.gathering_id][row.member_id] = row
+    return found

@@ -6,8 +6,8 @@ from enum import Enum
 import strawberry
 
 from infra.context import Ctx
-from services.gatherings import queries, tables
-from services.gatherings.rsvps import count, position
+from services.gatherings import loaders, tables
+from services.gatherings.rsvps import GOING, WAITING
 
 
 @strawberry.enum(description="World Café, Open Space, storytelling circle, dialogue, appreciative inquiry, alumni.")
@@ -31,6 +31,13 @@ class RsvpAnswer(Enum):
 class MyRsvp:
     answer: RsvpAnswer | None
     position: int | None
+
+
+def _place(answers: list[tables.Rsvp], rsvp: tables.Rsvp) -> int | None:
+    """A waiting member's place on the list, 1 being next (as `rsvps.position` counts it, from a page's answers)."""
+    if rsvp.answer != WAITING:
+        return None
+    return 1 + sum(1 for other in answers if other.answer == WAITING and other.queue < rsvp.queue)
 
 
 @strawberry.type(description="A member who answered, or whom a host marked present, as hosts see them.")
@@ -72,31 +79,32 @@ class Gathering:
                    hosted_by=row.created_by_name, viewer_hosts=hosting,
                    calendar_path=f"/gatherings/{row.id}/gathering.ics")  # fmt: skip
 
+    async def _answers(self, info: Ctx) -> list[tables.Rsvp]:
+        return await info.context.loader(loaders.rsvps_by_gathering).load(self.row.id)
+
     @strawberry.field(description="How many members are going.")
     async def going(self, info: Ctx) -> int:
-        async with info.context.db.sessions() as session:
-            return await count(session, self.row.id, "going")
+        return sum(1 for rsvp in await self._answers(info) if rsvp.answer == GOING)
 
     @strawberry.field(description="How many members are on the waiting list.")
     async def waiting(self, info: Ctx) -> int:
-        async with info.context.db.sessions() as session:
-            return await count(session, self.row.id, "waiting")
+        return sum(1 for rsvp in await self._answers(info) if rsvp.answer == WAITING)
 
     @strawberry.field
     async def my_rsvp(self, info: Ctx) -> MyRsvp:
-        async with info.context.db.sessions() as session:
-            rsvp = await session.get(tables.Rsvp, (self.row.id, info.context.member().account_id))
-            if rsvp is None:
-                return MyRsvp(answer=None, position=None)
-            return MyRsvp(answer=RsvpAnswer(rsvp.answer), position=await position(session, rsvp))
+        answers, me = await self._answers(info), info.context.member().account_id
+        rsvp = next((rsvp for rsvp in answers if rsvp.member_id == me), None)
+        if rsvp is None:
+            return MyRsvp(answer=None, position=None)
+        return MyRsvp(answer=RsvpAnswer(rsvp.answer), position=_place(answers, rsvp))
 
     @strawberry.field(description="Who answered and who was there: for its hosts only (None for others).")
     async def attendees(self, info: Ctx) -> list[Attendee] | None:
         if not self.viewer_hosts:
             return None
-        async with info.context.db.sessions() as session:
-            answers, marked = await queries.rsvps(session, self.row.id), await queries.attendance(session, self.row.id)
-            places = {r.member_id: await position(session, r) for r in answers}
+        answers = await self._answers(info)
+        marked = await info.context.loader(loaders.attendance_by_gathering).load(self.row.id)
+        places = {r.member_id: _place(answers, r) for r in answers}
         names = {r.member_id: r.member_name for r in answers} | {m: a.member_name for m, a in marked.items()}
         said = {r.member_id: RsvpAnswer(r.answer) for r in answers}
         return [Attendee(member_id=strawberry.ID(m), name=name, answer=said.get(m), position=places.get(m),
