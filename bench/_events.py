@@ -23,8 +23,10 @@ class ItemChanged(Payload):
 
 
 def items(count: int) -> list[Event]:
-    return [new_event(ItemChanged(seq=n, text="x" * 200), subject=f"item-{n % 500}", audience=["platform"],
-                      network=None) for n in range(count)]  # fmt: skip
+    return [
+        new_event(ItemChanged(seq=n, text="x" * 200), subject=f"item-{n % 500}", audience=["platform"], network=None)
+        for n in range(count)
+    ]
 
 
 def counting(seen: dict[str, float]) -> Consumer:

@@ -76,5 +76,8 @@ async def settled(missing: Callable[[list[T]], Awaitable[list[T]]], items: list[
 async def not_found_once(load: "Load", http: httpx.AsyncClient, token: str, titles: list[str]) -> list[str]:
     """The titles that `token`'s search for them does not find exactly once."""
     found = [await load.call(http, "verify", SEARCH, token, q=title) for title in titles]
-    return [title for title, answer in zip(titles, found, strict=True)
-            if [h["title"] for h in answer["data"]["search"]["hits"]].count(title) != 1]  # fmt: skip
+    return [
+        title
+        for title, answer in zip(titles, found, strict=True)
+        if [h["title"] for h in answer["data"]["search"]["hits"]].count(title) != 1
+    ]

@@ -58,18 +58,22 @@ async def build(base_url: str, db: Database, members: int, groups: int, seed: in
         await _run(http, SIGN_UP, e="host@bench.example.org", n="Hana Host")
         token = (await _run(http, SIGN_IN, e="host@bench.example.org"))["signIn"]["token"]
         network = (await _run(http, NETWORK, token))["createNetwork"]["id"]
-        group_ids = [(await _run(http, GROUP, token, n=network, name=f"Group {i:03}"))["createLocalGroup"]["id"]
-                     for i in range(groups)]  # fmt: skip
+        group_ids = [
+            (await _run(http, GROUP, token, n=network, name=f"Group {i:03}"))["createLocalGroup"]["id"]
+            for i in range(groups)
+        ]
     rng = random.Random(seed)
     profiles = [_profile(i, rng) for i in range(members)]
     ids = [str(p["member_id"]) for p in profiles]
     async with db.transaction() as session:
         await session.execute(insert(Profile), profiles)
-        await session.execute(insert(Membership), [{"network_id": network, "member_id": i, "role": "member"}
-                                                   for i in ids])  # fmt: skip
+        await session.execute(
+            insert(Membership), [{"network_id": network, "member_id": i, "role": "member"} for i in ids]
+        )
         places = {i: group_ids[n % groups] for n, i in enumerate(ids)}
-        await session.execute(insert(LocalGroupMember), [{"local_group_id": g, "member_id": i}
-                                                         for i, g in places.items()])  # fmt: skip
+        await session.execute(
+            insert(LocalGroupMember), [{"local_group_id": g, "member_id": i} for i, g in places.items()]
+        )
     return Community(token, network, group_ids, ids, {str(p["member_id"]): str(p["name"]) for p in profiles}, places)
 
 
@@ -78,8 +82,17 @@ async def share_stories(db: Database, community: Community, count: int, seed: in
     outbox as the knowledge service writes them, and the server's relay and feeds consumer project them."""
     rng, network = random.Random(seed), community.network_id
     authors = rng.choices(community.member_ids, k=count)
-    events = [story(network, [audience.network(network)], f"Story {n:04} from {community.names[a]}",
-                    rng.uniform(60, 14 * 86400), community.places[a], author_id=a, author_name=community.names[a])
-              for n, a in enumerate(authors)]  # fmt: skip
+    events = [
+        story(
+            network,
+            [audience.network(network)],
+            f"Story {n:04} from {community.names[a]}",
+            rng.uniform(60, 14 * 86400),
+            community.places[a],
+            author_id=a,
+            author_name=community.names[a],
+        )
+        for n, a in enumerate(authors)
+    ]
     async with db.transaction() as session:
         record(session, events)

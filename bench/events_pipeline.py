@@ -90,13 +90,19 @@ async def measure(url: str, bootstrap: str, count: int) -> list[Row]:
     finally:
         await db.dispose()
     return [
-        Row("events: outbox -> Kafka -> consumer", piped, "events/s", "raw kafka-python produce+consume", raw,
-            target="ratio >= 0.5"),
+        Row(
+            "events: outbox -> Kafka -> consumer",
+            piped,
+            "events/s",
+            "raw kafka-python produce+consume",
+            raw,
+            target="ratio >= 0.5",
+        ),
         Row("events: commit-to-consumed p50, Kafka", kafka_p50 * 1000, "ms"),
         Row("events: commit-to-consumed p99, Kafka", kafka_p99 * 1000, "ms", target="< 1000 ms"),
         Row("events: commit-to-consumed p50, in-process", local_p50 * 1000, "ms"),
         Row("events: commit-to-consumed p99, in-process", local_p99 * 1000, "ms", target="< 100 ms"),
-    ]  # fmt: skip
+    ]
 
 
 def main(scale: float = 1.0) -> list[Row]:

@@ -35,8 +35,10 @@ from services.feeds.queries import ranked_page, visible_item
 from services.feeds.ranking import place
 
 SIZES, QUERIES, WARM_UP, SAMPLE = (1_000, 10_000), 300, 30, 100
-FEED = "query($after: String) { feed(first: 20, after: $after) { edges { cursor node { id kind title reason" \
-       " excerpt practiceAreas path authorName publishedAt seen } } pageInfo { hasNextPage endCursor } } }"  # fmt: skip
+FEED = (
+    "query($after: String) { feed(first: 20, after: $after) { edges { cursor node { id kind title reason"
+    " excerpt practiceAreas path authorName publishedAt seen } } pageInfo { hasNextPage endCursor } } }"
+)
 
 
 async def reach(db: Database, community: Community) -> float:
@@ -128,11 +130,13 @@ async def _measure(url: str, members: int) -> dict[str, float]:
 
 def _rows(small: int, large: int, low: dict[str, float], high: dict[str, float]) -> list[Row]:
     same = f"same at {small:,} members"
-    figures = (("reach", f"harvest to a network reaches every feed ({large:,} members)", "s", "< 5 s"),
-               ("p95", f"feed(first: 20) p95 via GraphQL ({large:,} members)", "ms", "< 30 ms"),
-               ("p50", f"feed(first: 20) p50 via GraphQL ({large:,} members)", "ms", ""),
-               ("next95", f"feed next page p95 via GraphQL ({large:,} members)", "ms", ""),
-               ("own95", f"feed page p95, the service's own work ({large:,} members)", "ms", ""))  # fmt: skip
+    figures = (
+        ("reach", f"harvest to a network reaches every feed ({large:,} members)", "s", "< 5 s"),
+        ("p95", f"feed(first: 20) p95 via GraphQL ({large:,} members)", "ms", "< 30 ms"),
+        ("p50", f"feed(first: 20) p50 via GraphQL ({large:,} members)", "ms", ""),
+        ("next95", f"feed next page p95 via GraphQL ({large:,} members)", "ms", ""),
+        ("own95", f"feed page p95, the service's own work ({large:,} members)", "ms", ""),
+    )
     return [
         Row(f"feeds: {name}", high[key], unit, same, low[key], target=target) for key, name, unit, target in figures
     ]

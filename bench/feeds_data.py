@@ -39,9 +39,17 @@ class Community:
 def publication(kind: str, title: str, network_id: str, age_seconds: float, **fields: object) -> Publication:
     moment = utcnow() - timedelta(seconds=age_seconds)
     areas = random.Random(title).sample(DEFAULT_PRACTICE_AREAS, 2)
-    return Publication(kind=kind, title=title, text=f"What we learned about {areas[0]}.", practice_areas=areas,  # type: ignore[arg-type]
-                       network_ids=[network_id], created_at=moment, updated_at=moment, path=f"/{kind}s/{title}",
-                       **fields)  # type: ignore[arg-type]  # fmt: skip
+    return Publication(
+        kind=kind,
+        title=title,
+        text=f"What we learned about {areas[0]}.",
+        practice_areas=areas,  # type: ignore[arg-type]
+        network_ids=[network_id],
+        created_at=moment,
+        updated_at=moment,
+        path=f"/{kind}s/{title}",
+        **fields,
+    )  # type: ignore[arg-type]
 
 
 def story(
@@ -50,17 +58,23 @@ def story(
     """A story shared in `group` (if any) to `keys`; by author_id and author_name if given, else by a stranger."""
     ident, author_id = new_id(), author.get("author_id") or new_id()
     found = publication("story", title, network_id, age_seconds, local_group_id=group, **author)
-    data = knowledge.StoryShared(story_id=ident, network_id=network_id, author_id=author_id, kind="good_news",
-                                 publication=found)  # fmt: skip
+    data = knowledge.StoryShared(
+        story_id=ident, network_id=network_id, author_id=author_id, kind="good_news", publication=found
+    )
     return new_event(data, subject=ident, audience=keys, network=network_id)
 
 
 def harvest(network_id: str, title: str) -> Event:
     """A harvest published to the network, as the harvests service announces it."""
     ident = new_id()
-    data = harvests.HarvestPublished(harvest_id=ident, network_id=network_id, gathering="world_cafe",
-                                     status="published", network_ids=[network_id],
-                                     publication=publication("harvest", title, network_id, 0))  # fmt: skip
+    data = harvests.HarvestPublished(
+        harvest_id=ident,
+        network_id=network_id,
+        gathering="world_cafe",
+        status="published",
+        network_ids=[network_id],
+        publication=publication("harvest", title, network_id, 0),
+    )
     return new_event(data, subject=ident, audience=[audience.network(network_id)], network=network_id)
 
 
@@ -68,36 +82,53 @@ def _group_events(network_id: str, rng: random.Random) -> tuple[list[str], list[
     groups, found = [new_id() for _ in range(GROUPS)], []
     for number, group in enumerate(groups):
         areas = rng.sample(DEFAULT_PRACTICE_AREAS, 2)
-        data = networks.LocalGroupChanged(local_group_id=group, network_id=network_id, name=f"Group {number:03}",
-                                          practice_areas=areas, publication=None)  # fmt: skip
+        data = networks.LocalGroupChanged(
+            local_group_id=group,
+            network_id=network_id,
+            name=f"Group {number:03}",
+            practice_areas=areas,
+            publication=None,
+        )
         found.append(new_event(data, subject=group, audience=[audience.network(network_id)], network=network_id))
     return groups, found
 
 
 def _content(network_id: str, groups: list[str], rng: random.Random) -> list[Event]:
     age = lambda: rng.uniform(60, DAYS * 86400)  # noqa: E731
-    stories = [story(network_id, [audience.local_group(g)], f"Story {g[:8]}-{n}", age(), g)
-               for g in groups for n in range(STORIES_PER_GROUP)]  # fmt: skip
-    shared = [story(network_id, [audience.network(network_id)], f"Network story {n}", age())
-              for n in range(NETWORK_STORIES)]  # fmt: skip
+    stories = [
+        story(network_id, [audience.local_group(g)], f"Story {g[:8]}-{n}", age(), g)
+        for g in groups
+        for n in range(STORIES_PER_GROUP)
+    ]
+    shared = [
+        story(network_id, [audience.network(network_id)], f"Network story {n}", age()) for n in range(NETWORK_STORIES)
+    ]
     return stories + shared
 
 
 async def build(db: Database, members: int, seed: int = 7) -> Community:
     rng, network_id = random.Random(seed), new_id()
-    named = networks.NetworkChanged(network_id=network_id, name="Leadership Alumni Network", is_public=False,
-                                    publication=None)  # fmt: skip
+    named = networks.NetworkChanged(
+        network_id=network_id, name="Leadership Alumni Network", is_public=False, publication=None
+    )
     groups, events = _group_events(network_id, rng)
-    events = [new_event(named, subject=network_id, audience=[audience.network(network_id)], network=network_id),
-              *events, *_content(network_id, groups, rng)]  # fmt: skip
+    events = [
+        new_event(named, subject=network_id, audience=[audience.network(network_id)], network=network_id),
+        *events,
+        *_content(network_id, groups, rng),
+    ]
     async with db.transaction() as session:
         for event in events:
             await handle(event, session)
     areas = DEFAULT_PRACTICE_AREAS
-    profiles = [{"member_id": new_id(), "name": f"Member {n:05}", "practice_areas": rng.sample(areas, 2)}
-                for n in range(members)]  # fmt: skip
+    profiles = [
+        {"member_id": new_id(), "name": f"Member {n:05}", "practice_areas": rng.sample(areas, 2)}
+        for n in range(members)
+    ]
     async with db.transaction() as session:
         await session.execute(insert(FeedMember), profiles)
-    keys = [frozenset({audience.PLATFORM.key, audience.network(network_id), audience.local_group(groups[n % GROUPS])})
-            for n in range(members)]  # fmt: skip
+    keys = [
+        frozenset({audience.PLATFORM.key, audience.network(network_id), audience.local_group(groups[n % GROUPS])})
+        for n in range(members)
+    ]
     return Community(network_id, [Reader(str(p["member_id"]), k) for p, k in zip(profiles, keys, strict=True)])

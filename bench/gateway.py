@@ -57,12 +57,18 @@ PAGES = (
 def _rows(page: Page, graphql: Measured, limit: Measured) -> list[Row]:
     base = f"gateway: {page.name}"
     return [
-        Row(f"{base}, GraphQL rps", graphql.per_second, "req/s", "hand-written JSON rps", limit.per_second,
-            target=page.target),
+        Row(
+            f"{base}, GraphQL rps",
+            graphql.per_second,
+            "req/s",
+            "hand-written JSON rps",
+            limit.per_second,
+            target=page.target,
+        ),
         Row(f"{base}, GraphQL p50", graphql.percentile(50), "ms", "hand-written JSON p50", limit.percentile(50)),
         Row(f"{base}, GraphQL p99", graphql.percentile(99), "ms", "hand-written JSON p99", limit.percentile(99)),
         Row(f"{base}, errors", graphql.failures + limit.failures, "requests", target="0"),
-    ]  # fmt: skip
+    ]
 
 
 async def _measure_page(http: httpx.AsyncClient, page: Page, community: Community) -> list[Row]:
@@ -111,8 +117,10 @@ async def _seed_and_measure(base_url: str, url: str, scale: float) -> list[Row]:
 
 def main(scale: float = 1.0, profile: bool = False) -> list[Row]:
     args = ["-m", "bench.server", *([str(PROFILE_REPORT)] if profile else [])]
-    with fresh_database() as (url, folder), serving(args, {"COMMONS_DATABASE_URL": url,
-                                                           "COMMONS_DATA_DIR": str(folder)}) as base_url:  # fmt: skip
+    with (
+        fresh_database() as (url, folder),
+        serving(args, {"COMMONS_DATABASE_URL": url, "COMMONS_DATA_DIR": str(folder)}) as base_url,
+    ):
         return asyncio.run(_seed_and_measure(base_url, url, scale))
 
 

@@ -93,15 +93,21 @@ def _hidden_things(client: Client) -> tuple[dict[str, str], Person, Person]:
     run = client.run(amara, RUN, m=meeting, p=ben.id)["startProtocolRun"]["id"]
     plan = client.run(amara, PLAN, n=network)["setPlanVisibility"]["id"]
     harvest = client.run(host, HARVEST, n=network)["createHarvest"]["id"]
-    ids = {"meeting": meeting, "protocol run": run, "development plan": plan, "harvest draft": harvest,
-           "private network": network}  # fmt: skip
+    ids = {
+        "meeting": meeting,
+        "protocol run": run,
+        "development plan": plan,
+        "harvest draft": harvest,
+        "private network": network,
+    }
     return ids, fellow, client.sign_up("Olive")
 
 
 def _timed(http: httpx.Client, who: Person, query: str, ident: str) -> float:
     began = time.perf_counter()
-    response = http.post("/graphql", json={"query": query, "variables": {"id": ident}},
-                         headers={"authorization": f"Bearer {who.token}"})  # fmt: skip
+    response = http.post(
+        "/graphql", json={"query": query, "variables": {"id": ident}}, headers={"authorization": f"Bearer {who.token}"}
+    )
     elapsed = time.perf_counter() - began
     codes = [e.get("extensions", {}).get("code") for e in response.json().get("errors") or []]
     if codes != ["NOT_FOUND"]:
@@ -120,10 +126,16 @@ def _compare(http: httpx.Client, thing: str, who: Person, hidden_id: str, sample
             missing.append(pair[1])
     name = f"hidden or missing: {thing}"
     return [
-        Row(f"{name}, hidden p50", percentile(hidden, 50), "ms", "missing p50", percentile(missing, 50),
-            target="ratio 0.95 to 1.05"),
+        Row(
+            f"{name}, hidden p50",
+            percentile(hidden, 50),
+            "ms",
+            "missing p50",
+            percentile(missing, 50),
+            target="ratio 0.95 to 1.05",
+        ),
         Row(f"{name}, hidden p95", percentile(hidden, 95), "ms", "missing p95", percentile(missing, 95)),
-    ]  # fmt: skip
+    ]
 
 
 def _measured(base_url: str, data_dir: Path, samples: int) -> list[Row]:
@@ -134,8 +146,12 @@ def _measured(base_url: str, data_dir: Path, samples: int) -> list[Row]:
 
 
 def main(scale: float = 1.0) -> list[Row]:
-    with fresh_database() as (url, folder), serving(["-m", "commons.cli", "serve"], {"COMMONS_DATABASE_URL": url,
-                                                    "COMMONS_DATA_DIR": str(folder)}) as base_url:  # fmt: skip
+    with (
+        fresh_database() as (url, folder),
+        serving(
+            ["-m", "commons.cli", "serve"], {"COMMONS_DATABASE_URL": url, "COMMONS_DATA_DIR": str(folder)}
+        ) as base_url,
+    ):
         return _measured(base_url, folder, max(10, round(SAMPLES * scale)))
 
 

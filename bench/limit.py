@@ -29,8 +29,13 @@ GROUPS = text(
 
 
 def _member(row, groups: list[dict[str, str]]) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    return {"id": row.member_id, "name": row.name, "bio": row.bio, "practiceAreas": row.practice_areas,
-            "localGroups": groups}  # fmt: skip
+    return {
+        "id": row.member_id,
+        "name": row.name,
+        "bio": row.bio,
+        "practiceAreas": row.practice_areas,
+        "localGroups": groups,
+    }
 
 
 async def members_page(request: Request) -> Response:
@@ -68,11 +73,26 @@ async def feed_page(request: Request) -> Response:
         circles = await local_groups_by_member(session, [row.author_id for row in shown if row.author_id])
         query = select(FeedLocalGroup).where(FeedLocalGroup.id.in_([row.local_group_id for row in shown]))
         places = {group.id: _group(group) for group in await session.scalars(query)}
-    items = [{"id": row.id, "kind": row.kind, "title": row.title, "excerpt": row.excerpt, "reason": placed.reason,
-              "publishedAt": row.published_at.isoformat(), "localGroup": places.get(row.local_group_id or ""),
-              "author": row.author_id and {"id": row.author_id, "name": row.author_name, "localGroups": [
-                  _group(g) for g in circles[row.author_id] if audience.network(g.network_id) in viewer.audiences]}}
-             for row, placed in ranked[:20]]  # fmt: skip
+    items = [
+        {
+            "id": row.id,
+            "kind": row.kind,
+            "title": row.title,
+            "excerpt": row.excerpt,
+            "reason": placed.reason,
+            "publishedAt": row.published_at.isoformat(),
+            "localGroup": places.get(row.local_group_id or ""),
+            "author": row.author_id
+            and {
+                "id": row.author_id,
+                "name": row.author_name,
+                "localGroups": [
+                    _group(g) for g in circles[row.author_id] if audience.network(g.network_id) in viewer.audiences
+                ],
+            },
+        }
+        for row, placed in ranked[:20]
+    ]
     return JSONResponse({"hasNextPage": len(ranked) > 20, "items": items})
 
 

@@ -48,8 +48,9 @@ class Load:
         """The answer's JSON when it was served (2xx without errors), else {}; either way measured under `action`."""
         started = time.perf_counter()
         try:
-            response = await http.post("/graphql", json={"query": query, "variables": variables},
-                                       headers={"authorization": f"Bearer {token}"})  # fmt: skip
+            response = await http.post(
+                "/graphql", json={"query": query, "variables": variables}, headers={"authorization": f"Bearer {token}"}
+            )
         except httpx.TransportError as error:
             self.measured[action].record(started, httpx.Response(599, text=repr(error)), served)
             return {}
@@ -80,8 +81,11 @@ async def run(
         await asyncio.gather(*sessions, *([beside(seconds)] if beside else []))
         elapsed = time.perf_counter() - began
         # Stories before meetings: by then the consumers had the time to leak a meeting's notes, were they to.
-        lost = [*await lost_profiles_and_groups(load, http), *await lost_stories(load, http),
-                *await lost_meetings(load, http)]  # fmt: skip
+        lost = [
+            *await lost_profiles_and_groups(load, http),
+            *await lost_stories(load, http),
+            *await lost_meetings(load, http),
+        ]
     failures = {name: m.reasons for name, m in sorted(load.measured.items()) if m.failures}
     return Outcome(rows(load, elapsed, lost), lost, failures)
 
@@ -89,15 +93,20 @@ async def run(
 def rows(load: Load, elapsed: float, lost: list[str]) -> list[Row]:
     work = {name: m for name, m in load.measured.items() if name not in NOT_MEASURED}
     total = sum(m.count for m in work.values())
-    found = [Row("load: throughput", total / elapsed, "req/s"),
-             Row("load: 5xx answers", sum(m.server_errors for m in load.measured.values()), "requests", target="0"),
-             Row("load: 503 answers (busy)", sum(m.statuses[503] for m in load.measured.values()), "requests"),
-             Row("load: failed answers", sum(m.failures for m in work.values()), "requests"),
-             Row("load: acknowledged writes", load.acknowledged.count(), "writes"),
-             Row("load: lost writes", len(lost), "writes", target="0")]  # fmt: skip
+    found = [
+        Row("load: throughput", total / elapsed, "req/s"),
+        Row("load: 5xx answers", sum(m.server_errors for m in load.measured.values()), "requests", target="0"),
+        Row("load: 503 answers (busy)", sum(m.statuses[503] for m in load.measured.values()), "requests"),
+        Row("load: failed answers", sum(m.failures for m in work.values()), "requests"),
+        Row("load: acknowledged writes", load.acknowledged.count(), "writes"),
+        Row("load: lost writes", len(lost), "writes", target="0"),
+    ]
     for name, m in sorted(work.items()):
-        found += [Row(f"load: {name} p50", m.percentile(50), "ms"), Row(f"load: {name} p99", m.percentile(99), "ms"),
-                  Row(f"load: {name} failed", m.failures, "requests", target="0")]  # fmt: skip
+        found += [
+            Row(f"load: {name} p50", m.percentile(50), "ms"),
+            Row(f"load: {name} p99", m.percentile(99), "ms"),
+            Row(f"load: {name} failed", m.failures, "requests", target="0"),
+        ]
     return found
 
 

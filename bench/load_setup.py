@@ -54,8 +54,9 @@ async def _verified_member(load: "Load", http: httpx.AsyncClient, db: Database, 
 async def _open_peer_group(load: "Load", http: httpx.AsyncClient, seats: list[int]) -> None:
     """The first member forms the group with the others; each accepts its contract, which opens its space."""
     ids = [load.member_ids[seat] for seat in seats]
-    formed = await load.call(http, "setup", FORM, load.tokens[seats[0]], n=load.network_id,
-                             name=f"Peers {seats[0]:03}", m=ids)  # fmt: skip
+    formed = await load.call(
+        http, "setup", FORM, load.tokens[seats[0]], n=load.network_id, name=f"Peers {seats[0]:03}", m=ids
+    )
     group = formed["data"]["formPeerGroup"]["id"]
     for seat in seats:
         contract = await load.call(http, "setup", CONTRACT, load.tokens[seat], g=group)

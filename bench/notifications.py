@@ -35,8 +35,10 @@ async def _network(db: Database, members: int) -> str:
     network_id, now = new_id(), utcnow()
     async with db.transaction() as session:
         await session.execute(insert(Network), [{"id": network_id, "name": "Bench network", "created_at": now}])
-        rows = [{"network_id": network_id, "member_id": new_id(), "role": "member", "joined_at": now}
-                for _ in range(members)]  # fmt: skip
+        rows = [
+            {"network_id": network_id, "member_id": new_id(), "role": "member", "joined_at": now}
+            for _ in range(members)
+        ]
         await session.execute(insert(Membership), rows)
     return network_id
 
@@ -44,13 +46,27 @@ async def _network(db: Database, members: int) -> str:
 async def _publish(db: Database, network_id: str) -> None:
     harvest_id, now = new_id(), utcnow()
     path = f"/harvests/{harvest_id}"
-    shown = Publication(kind="harvest", title="Harvest of the spring gathering", text="Patterns we saw", path=path,
-                        network_ids=[network_id], created_at=now, updated_at=now)  # fmt: skip
-    data = HarvestPublished(harvest_id=harvest_id, network_id=network_id, gathering="Spring gathering",
-                            status="published", network_ids=[network_id], publication=shown)  # fmt: skip
+    shown = Publication(
+        kind="harvest",
+        title="Harvest of the spring gathering",
+        text="Patterns we saw",
+        path=path,
+        network_ids=[network_id],
+        created_at=now,
+        updated_at=now,
+    )
+    data = HarvestPublished(
+        harvest_id=harvest_id,
+        network_id=network_id,
+        gathering="Spring gathering",
+        status="published",
+        network_ids=[network_id],
+        publication=shown,
+    )
     async with db.transaction() as session:
-        record(session, [new_event(data, subject=harvest_id, audience=(audience.network(network_id),),
-                                   network=network_id)])  # fmt: skip
+        record(
+            session, [new_event(data, subject=harvest_id, audience=(audience.network(network_id),), network=network_id)]
+        )
 
 
 async def _deliver(db: Database) -> None:

@@ -43,8 +43,13 @@ def plot(rows: list[Row], path: Path) -> Path | None:
     axes.plot(scales, [1.0] * len(scales), "k:", linewidth=1, label="flat (independent of the data)")
     for name, points in sorted(curves.items()):
         axes.plot([s for s, _ in points], [g for _, g in points], marker="o", label=name)
-    axes.set(xscale="log", yscale="log", xlabel="data scale (x the everyday size)", ylabel="value / value at 1x",
-             title="How each figure grows with the data")  # fmt: skip
+    axes.set(
+        xscale="log",
+        yscale="log",
+        xlabel="data scale (x the everyday size)",
+        ylabel="value / value at 1x",
+        title="How each figure grows with the data",
+    )
     axes.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     figure.tight_layout()
     figure.savefig(path, dpi=110)

@@ -38,9 +38,14 @@ def benchmarks(only: list[str] | None = None) -> dict[str, object]:
 
 def machine() -> dict[str, object]:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return {"date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"), "cores": os.cpu_count(),
-            "memory_gib": round(memory, 1), "python": platform.python_version(), "platform": platform.platform(),
-            "database": backend_name()}  # fmt: skip
+    return {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "cores": os.cpu_count(),
+        "memory_gib": round(memory, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "database": backend_name(),
+    }
 
 
 def run(only: list[str] | None, scales: list[float]) -> tuple[list[Row], list[str]]:

@@ -40,10 +40,19 @@ PATIENCE = 300.0
 def configured(url: str, folder: Path, bootstrap: str) -> Settings:
     """tansu has no idempotent producer. Batches are small and the poll interval long, so that a member slowed by a
     loaded machine is not taken for dead mid-measurement (a rebalance would stall its group)."""
-    return Settings(database_url=url, data_dir=folder, bus="kafka", kafka_bootstrap=bootstrap,
-                    kafka_partitions=PARTITIONS, kafka_topic_prefix=f"scaling-{new_id()[:8]}", kafka_idempotence=False,
-                    kafka_max_poll_interval_ms=10_000, kafka_session_timeout_ms=10_000, consumer_batch_size=BATCH,
-                    log_level="INFO")  # fmt: skip
+    return Settings(
+        database_url=url,
+        data_dir=folder,
+        bus="kafka",
+        kafka_bootstrap=bootstrap,
+        kafka_partitions=PARTITIONS,
+        kafka_topic_prefix=f"scaling-{new_id()[:8]}",
+        kafka_idempotence=False,
+        kafka_max_poll_interval_ms=10_000,
+        kafka_session_timeout_ms=10_000,
+        consumer_batch_size=BATCH,
+        log_level="INFO",
+    )
 
 
 def environment(settings: Settings) -> dict[str, str]:
@@ -75,9 +84,13 @@ async def joined(folder: Path, workers: int) -> bool:
 
 async def throughput(db: Database, group: str) -> float:
     async with db.sessions() as session:
-        first, last, count = (await session.execute(
-            select(func.min(ProcessedEvent.processed_at), func.max(ProcessedEvent.processed_at), func.count())
-            .where(ProcessedEvent.consumer == group))).one()  # fmt: skip
+        first, last, count = (
+            await session.execute(
+                select(
+                    func.min(ProcessedEvent.processed_at), func.max(ProcessedEvent.processed_at), func.count()
+                ).where(ProcessedEvent.consumer == group)
+            )
+        ).one()
     return float(count / (last - first).total_seconds())
 
 
@@ -133,10 +146,15 @@ def main(scale: float = 1.0) -> list[Row]:
     count = int(STORIES * scale)
     one, two = run(1, count), run(2, count)
     return [
-        Row(f"scaling: {group}, 2 workers vs 1, events/s", two[group], "events/s",
-            baseline_name=f"{group}, 1 worker", baseline_value=one[group])
+        Row(
+            f"scaling: {group}, 2 workers vs 1, events/s",
+            two[group],
+            "events/s",
+            baseline_name=f"{group}, 1 worker",
+            baseline_value=one[group],
+        )
         for group in GROUPS
-    ]  # fmt: skip
+    ]
 
 
 if __name__ == "__main__":

@@ -60,12 +60,22 @@ async def _in_process(index: SearchIndex, request: SearchRequest) -> None:
 
 
 def _latency_rows(raw: list[float], in_process: list[float], endpoint: list[float]) -> list[Row]:
-    return [row for p in (50, 95, 99) for row in (
-        Row(f"search: GraphQL endpoint p{p}", _ms(endpoint, p), "ms", f"raw engine p{p}", _ms(raw, p),
-            target="value < 20 ms, ratio <= 2" if p == 95 else ""),
-        Row(f"search: GraphQL in process p{p}", _ms(in_process, p), "ms", f"raw engine p{p}", _ms(raw, p)),
-        Row(f"search: raw engine p{p}", _ms(raw, p), "ms"),
-    )]  # fmt: skip
+    return [
+        row
+        for p in (50, 95, 99)
+        for row in (
+            Row(
+                f"search: GraphQL endpoint p{p}",
+                _ms(endpoint, p),
+                "ms",
+                f"raw engine p{p}",
+                _ms(raw, p),
+                target="value < 20 ms, ratio <= 2" if p == 95 else "",
+            ),
+            Row(f"search: GraphQL in process p{p}", _ms(in_process, p), "ms", f"raw engine p{p}", _ms(raw, p)),
+            Row(f"search: raw engine p{p}", _ms(raw, p), "ms"),
+        )
+    ]
 
 
 def _index(folder: Path, count: int, circles: dict[str, str]) -> float:

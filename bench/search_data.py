@@ -7,9 +7,18 @@ from datetime import UTC, datetime, timedelta
 from events.audience import local_group, network, peer_group
 from search.port import SearchDocument
 
-AREAS = ["networks", "communities of practice", "multi-stakeholder partnerships", "adaptive leadership",
-         "place-based leadership", "boundary-crossing", "hosting", "social entrepreneurship", "mentoring",
-         "coaching"]  # fmt: skip
+AREAS = [
+    "networks",
+    "communities of practice",
+    "multi-stakeholder partnerships",
+    "adaptive leadership",
+    "place-based leadership",
+    "boundary-crossing",
+    "hosting",
+    "social entrepreneurship",
+    "mentoring",
+    "coaching",
+]
 WORDS = (
     "mentoring coaching harvest notes gathering story dilemma incident feedback peers circle network host "
     "facilitation partnership community practice leadership adaptive boundary place local group cohort "
@@ -20,8 +29,22 @@ DOMAIN = WORDS.split()
 SYLLABLES = ["ka", "lo", "mi", "ren", "tu", "sa", "vo", "ni", "pel", "dar", "qui", "mo", "ste", "ban", "rik"]
 # A long tail of everyday words, so that domain words match a realistic share of documents.
 FILLER = sorted({"".join(random.Random(n).choices(SYLLABLES, k=3)) for n in range(20_000)})
-QUERIES = ["mentoring", "mentorng", "harvst notes", "CoP", "MSP", "facilit", "peer feedback", "leadership",
-           "adaptive leadrship", "evaluation survey", "trust", "place based", "coaching circle", "host"]  # fmt: skip
+QUERIES = [
+    "mentoring",
+    "mentorng",
+    "harvst notes",
+    "CoP",
+    "MSP",
+    "facilit",
+    "peer feedback",
+    "leadership",
+    "adaptive leadrship",
+    "evaluation survey",
+    "trust",
+    "place based",
+    "coaching circle",
+    "host",
+]
 NETWORKS, LOCAL_GROUPS, PEER_GROUPS = 20, 200, 3_000
 NOW = datetime.now(UTC)
 

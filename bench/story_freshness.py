@@ -67,14 +67,16 @@ def _measure(mode: str, broker: LocalBroker | None) -> list[float]:
 
 def main(scale: float = 1.0) -> list[Row]:
     rows = []
-    modes: dict[str, AbstractContextManager[LocalBroker | None]] = {
-        "embedded": nullcontext(), "Kafka": local_broker()}  # fmt: skip
+    modes: dict[str, AbstractContextManager[LocalBroker | None]] = {"embedded": nullcontext(), "Kafka": local_broker()}
     for mode, target in (("embedded", "< 100 ms"), ("Kafka", "< 1000 ms")):
         with modes[mode] as broker:
             found = _measure(mode, broker)
-        rows += [Row(f"freshness: story shared to searchable p50, {mode}", percentile(found, 50) * 1000, "ms"),
-                 Row(f"freshness: story shared to searchable p99, {mode}", percentile(found, 99) * 1000, "ms",
-                     target=target)]  # fmt: skip
+        rows += [
+            Row(f"freshness: story shared to searchable p50, {mode}", percentile(found, 50) * 1000, "ms"),
+            Row(
+                f"freshness: story shared to searchable p99, {mode}", percentile(found, 99) * 1000, "ms", target=target
+            ),
+        ]
     return rows
 
 

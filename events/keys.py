@@ -42,5 +42,9 @@ async def opened(session: AsyncSession, events: Sequence[Event]) -> list[Event]:
 
 async def shred(session: AsyncSession, member_id: str) -> None:
     """Destroys the member's key: their sealed fields, wherever events were copied, can no longer be read."""
-    await upsert(session, MemberKey, [{"member_id": member_id, "key": None, "shredded_at": utcnow()}],
-                 update=["key", "shredded_at"])  # fmt: skip
+    await upsert(
+        session,
+        MemberKey,
+        [{"member_id": member_id, "key": None, "shredded_at": utcnow()}],
+        update=["key", "shredded_at"],
+    )

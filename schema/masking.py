@@ -41,8 +41,14 @@ class ErrorMasking(MaskErrors):
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         if isinstance(error.original_error, PoolTimeout):
-            error = GraphQLError(Unavailable().message, error.nodes, error.source, error.positions, error.path,
-                                 original_error=Unavailable())  # fmt: skip
+            error = GraphQLError(
+                Unavailable().message,
+                error.nodes,
+                error.source,
+                error.positions,
+                error.path,
+                original_error=Unavailable(),
+            )
         if _is_expected(error):
             code = error.original_error.code if isinstance(error.original_error, DomainError) else "GRAPHQL_VALIDATION"
             return GraphQLError(

@@ -55,21 +55,25 @@ def _audience(schema: tantivy.Schema, request: SearchRequest) -> Query:
     It applies even when empty: then nothing matches."""
     whole = Query.term_set_query(schema, "audience", audience.seen_whole(request.audiences, request.sees_from))
     late = [
-        Query.boolean_query([
-            (Occur.Must, Query.term_query(schema, "audience", key)),
-            (Occur.Must, Query.range_query(schema, "created_at", tantivy.FieldType.Date, since, None)),
-        ])
+        Query.boolean_query(
+            [
+                (Occur.Must, Query.term_query(schema, "audience", key)),
+                (Occur.Must, Query.range_query(schema, "created_at", tantivy.FieldType.Date, since, None)),
+            ]
+        )
         for key, since in late_audiences(request.audiences, request.sees_from)
-    ]  # fmt: skip
+    ]
     return Query.boolean_query([(Occur.Should, admitted) for admitted in [whole, *late]]) if late else whole
 
 
 def _filters(schema: tantivy.Schema, request: SearchRequest) -> list[Query]:
     wanted = request.filters
     terms = [
-        ("kind", wanted.kinds), ("practice_areas", wanted.practice_areas), ("network_ids", wanted.networks),
+        ("kind", wanted.kinds),
+        ("practice_areas", wanted.practice_areas),
+        ("network_ids", wanted.networks),
         ("author_id", wanted.authors),
-    ]  # fmt: skip
+    ]
     found = [_audience(schema, request)] + [
         Query.term_set_query(schema, field, list(values)) for field, values in terms if values
     ]

@@ -75,8 +75,12 @@ def audience_filter(audiences: frozenset[str], sees_from: Mapping[str, datetime]
 
 def _filters(request: SearchRequest) -> list[str]:
     wanted = request.filters
-    chosen = {"kind": wanted.kinds, "practice_areas": wanted.practice_areas, "network_ids": wanted.networks,
-              "author_id": wanted.authors}  # fmt: skip
+    chosen = {
+        "kind": wanted.kinds,
+        "practice_areas": wanted.practice_areas,
+        "network_ids": wanted.networks,
+        "author_id": wanted.authors,
+    }
     found = [audience_filter(request.audiences, request.sees_from)]
     found += [_any_of(f, values) for f, values in chosen.items() if values]
     found += [f"NOT {_any_of('author_id', sorted(request.unseen_authors))}"] if request.unseen_authors else []
@@ -138,12 +142,22 @@ class MeiliIndex:
     def search(self, request: SearchRequest) -> SearchResult:
         if not request.audiences:
             return SearchResult([], 0)
-        found = self.index.search(request.query, {
-            "filter": _filters(request), "facets": list(request.facets), "matchingStrategy": "all", **_page(request),
-            "attributesToHighlight": ["title", "text"], "attributesToCrop": ["text"], "cropLength": 30,
-            "highlightPreTag": OPEN, "highlightPostTag": CLOSE, "showRankingScore": True,
-            **({"sort": _SORTS[request.sort]} if request.sort in _SORTS else {}),
-        })  # fmt: skip
+        found = self.index.search(
+            request.query,
+            {
+                "filter": _filters(request),
+                "facets": list(request.facets),
+                "matchingStrategy": "all",
+                **_page(request),
+                "attributesToHighlight": ["title", "text"],
+                "attributesToCrop": ["text"],
+                "cropLength": 30,
+                "highlightPreTag": OPEN,
+                "highlightPostTag": CLOSE,
+                "showRankingScore": True,
+                **({"sort": _SORTS[request.sort]} if request.sort in _SORTS else {}),
+            },
+        )
         hits = [_hit(raw) for raw in found["hits"]]
         texts = (f"{hit.document.title} {hit.document.text}" for hit in hits)
         return SearchResult(

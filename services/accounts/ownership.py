@@ -42,8 +42,11 @@ async def reset_password(
     new_hash = await hash_password(new_password)
     async with db.transaction() as session:
         await use_link(session, token, Purpose.RESET)
-        await session.execute(update(Account).where(Account.id == account.id).values(
-            password_hash=new_hash, email_verified_at=account.email_verified_at or utcnow()))  # fmt: skip
+        await session.execute(
+            update(Account)
+            .where(Account.id == account.id)
+            .values(password_hash=new_hash, email_verified_at=account.email_verified_at or utcnow())
+        )
         await session.execute(delete(AccountSession).where(AccountSession.account_id == account.id))
         announce_ended(session, account.id)
     return await open_session(db, settings, account, browser)

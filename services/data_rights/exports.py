@@ -42,8 +42,15 @@ async def take_export(db: Database, settings: Settings, member: Viewer, now: dat
     archive = await asyncio.to_thread(packed, held)
     token, expires_at = secrets.token_urlsafe(32), now + timedelta(hours=settings.export_link_hours)
     async with db.transaction() as session:
-        session.add(Export(token_hash=_hashed(token), member_id=member.account_id, archive=archive,
-                           created_at=now, expires_at=expires_at))  # fmt: skip
+        session.add(
+            Export(
+                token_hash=_hashed(token),
+                member_id=member.account_id,
+                archive=archive,
+                created_at=now,
+                expires_at=expires_at,
+            )
+        )
         taken = ExportTaken(actor_id=member.account_id)
         keys = [audience.member(member.account_id)]
         record(session, [new_event(taken, subject=member.account_id, audience=keys, network=None)])

@@ -37,8 +37,9 @@ class Mutation:
     )
     async def delete_my_account(self, info: Ctx, password: str, erase_my_writing: bool = False) -> bool:
         context = info.context
-        await erase(context.db, context.settings,
-                    Erasure(context.member(), password, erase_my_writing, context.client_address))  # fmt: skip
+        await erase(
+            context.db, context.settings, Erasure(context.member(), password, erase_my_writing, context.client_address)
+        )
         for name in (SESSION_COOKIE, CSRF_COOKIE):
             context.cookies[name] = ""
             context.cookies[name].update({"path": "/", "max-age": "0"})

@@ -11,8 +11,10 @@ from services.data_rights.exports import PATH, archive_for
 async def download(request: Request, viewer: Viewer) -> Response:
     runtime = request.app.state.runtime
     archive = await archive_for(runtime.db, request.path_params["token"], viewer.account_id, runtime.clock())
-    headers = {"content-disposition": 'attachment; filename="practice-commons-data.zip"',
-               "cache-control": "private, no-store"}  # fmt: skip
+    headers = {
+        "content-disposition": 'attachment; filename="practice-commons-data.zip"',
+        "cache-control": "private, no-store",
+    }
     return Response(archive, media_type="application/zip", headers=headers)
 
 

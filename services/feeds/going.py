@@ -18,8 +18,9 @@ async def project_rsvp(event: Event, session: AsyncSession) -> None:
     data = read(event, gatherings.RsvpEvent)
     row = await session.get(FeedRsvp, (data.member_id, data.gathering_id))
     if row is None:
-        session.add(FeedRsvp(member_id=data.member_id, item_id=data.gathering_id, answer=data.answer,
-                             changed_at=event.time))  # fmt: skip
+        session.add(
+            FeedRsvp(member_id=data.member_id, item_id=data.gathering_id, answer=data.answer, changed_at=event.time)
+        )
     elif event.time >= row.changed_at:
         row.answer, row.changed_at = data.answer, event.time
 

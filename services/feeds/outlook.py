@@ -61,8 +61,9 @@ class Outlook:
     def interests(self) -> frozenset[str]:
         """The areas the member works on: their profile's, their local groups' and the ones they follow."""
         if self._interests is None:
-            own_groups = (self.groups[g].practice_areas for g in self.own(audience.AudienceKind.LOCAL_GROUP)
-                          if g in self.groups)  # fmt: skip
+            own_groups = (
+                self.groups[g].practice_areas for g in self.own(audience.AudienceKind.LOCAL_GROUP) if g in self.groups
+            )
             followed = {target for kind, target in self.follows if kind == "practice_area"}
             self._interests = self.areas.union(followed, *own_groups)
         return self._interests
@@ -98,11 +99,15 @@ async def outlook_of(
     member = await session.get(FeedMember, member_id)
     chosen = (await session.execute(select(Interest).where(Interest.member_id == member_id))).scalars().all()
     outlook = Outlook(
-        member_id, keys, sees_from, frozenset(member.practice_areas if member else ()),
+        member_id,
+        keys,
+        sees_from,
+        frozenset(member.practice_areas if member else ()),
         follows=frozenset((i.kind, i.target) for i in chosen if i.stance == "follow"),
         mutes=frozenset((i.kind, i.target) for i in chosen if i.stance == "mute"),
-        blocked=await moderation.blocked_in(session, member_id), going=await answered(session, member_id),
-    )  # fmt: skip
+        blocked=await moderation.blocked_in(session, member_id),
+        going=await answered(session, member_id),
+    )
     followed = {target for kind, target in outlook.follows if kind == "local_group"}
     await learn_groups(session, outlook, outlook.own(audience.AudienceKind.LOCAL_GROUP) | followed)
     mine = outlook.own(audience.AudienceKind.NETWORK)

@@ -31,9 +31,14 @@ async def _network(event: Event, session: AsyncSession) -> None:
 async def _local_group(event: Event, session: AsyncSession) -> None:
     data = read(event, networks.LocalGroupChanged)
     await circles.project_local_group(
-        session, data.local_group_id, data.network_id, data.name, data.practice_areas, event.time,
+        session,
+        data.local_group_id,
+        data.network_id,
+        data.name,
+        data.practice_areas,
+        event.time,
         gone=data.publication is None,
-    )  # fmt: skip
+    )
 
 
 async def _profile(event: Event, session: AsyncSession) -> None:

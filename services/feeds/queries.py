@@ -28,9 +28,20 @@ Ranked = tuple[Shown, Placement]
 Cursor = tuple[float, str]
 
 
-SHOWN = (FeedItem.id, FeedItem.kind, FeedItem.title, FeedItem.excerpt, FeedItem.practice_areas, FeedItem.network_ids,
-         FeedItem.local_group_id, FeedItem.peer_group_id, FeedItem.author_id, FeedItem.author_name, FeedItem.path,
-         FeedItem.published_at)  # fmt: skip
+SHOWN = (
+    FeedItem.id,
+    FeedItem.kind,
+    FeedItem.title,
+    FeedItem.excerpt,
+    FeedItem.practice_areas,
+    FeedItem.network_ids,
+    FeedItem.local_group_id,
+    FeedItem.peer_group_id,
+    FeedItem.author_id,
+    FeedItem.author_name,
+    FeedItem.path,
+    FeedItem.published_at,
+)
 
 
 def _stream(key: str, bound: datetime, scan: tuple[datetime, str] | None, since: datetime | None) -> Select:  # type: ignore[type-arg]
@@ -42,8 +53,9 @@ def _stream(key: str, bound: datetime, scan: tuple[datetime, str] | None, since:
         query = query.where(ItemAudience.published_at >= since)
     if scan is not None:
         time, ident = scan
-        query = query.where(or_(ItemAudience.published_at < time,
-                                and_(ItemAudience.published_at == time, ItemAudience.item_id < ident)))  # fmt: skip
+        query = query.where(
+            or_(ItemAudience.published_at < time, and_(ItemAudience.published_at == time, ItemAudience.item_id < ident))
+        )
     limited = query.order_by(ItemAudience.published_at.desc(), ItemAudience.item_id.desc()).limit(BATCH).subquery()
     return select(*limited.c)
 

@@ -30,8 +30,9 @@ async def _interests(context: RequestContext) -> list[FeedInterest]:
         rows = await session.scalars(
             select(Interest).where(Interest.member_id == context.member().account_id).order_by(Interest.kind)
         )
-        return [FeedInterest(kind=InterestKind(r.kind), id=strawberry.ID(r.target), stance=Stance(r.stance))
-                for r in rows]  # fmt: skip
+        return [
+            FeedInterest(kind=InterestKind(r.kind), id=strawberry.ID(r.target), stance=Stance(r.stance)) for r in rows
+        ]
 
 
 async def _choose(

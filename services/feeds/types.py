@@ -81,18 +81,29 @@ class SuggestedGroup:
 def item(ranked: Ranked) -> FeedItem:
     row, placed = ranked
     return FeedItem(
-        id=strawberry.ID(row.id), kind=FeedItemKind(row.kind), title=row.title, excerpt=row.excerpt,
-        practice_areas=list(row.practice_areas), path=row.path, author_name=row.author_name,
+        id=strawberry.ID(row.id),
+        kind=FeedItemKind(row.kind),
+        title=row.title,
+        excerpt=row.excerpt,
+        practice_areas=list(row.practice_areas),
+        path=row.path,
+        author_name=row.author_name,
         author=FeedAuthor(id=strawberry.ID(row.author_id), name=row.author_name or "") if row.author_id else None,
-        published_at=row.published_at, reason=placed.reason, seen=placed.seen, local_group_id=row.local_group_id,
-    )  # fmt: skip
+        published_at=row.published_at,
+        reason=placed.reason,
+        seen=placed.seen,
+        local_group_id=row.local_group_id,
+    )
 
 
 def suggestion(group: ranking.Group, shared: list[str]) -> SuggestedGroup:
     return SuggestedGroup(
-        id=strawberry.ID(group.id), name=group.name, network_id=strawberry.ID(group.network_id),
-        practice_areas=sorted(group.practice_areas), shared_practice_areas=shared,
-    )  # fmt: skip
+        id=strawberry.ID(group.id),
+        name=group.name,
+        network_id=strawberry.ID(group.network_id),
+        practice_areas=sorted(group.practice_areas),
+        shared_practice_areas=shared,
+    )
 
 
 def encode_cursor(ranked: Ranked) -> str:
@@ -114,7 +125,9 @@ def connection(ranked: list[Ranked], limit: int, after: str | None) -> FeedConne
     shown = ranked[:limit]
     edges = [Edge(cursor=encode_cursor(r), node=item(r)) for r in shown]
     info = PageInfo(
-        has_next_page=len(ranked) > limit, has_previous_page=after is not None,
-        start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
-    )  # fmt: skip
+        has_next_page=len(ranked) > limit,
+        has_previous_page=after is not None,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
+    )
     return FeedConnection(edges=edges, page_info=info)

@@ -22,9 +22,10 @@ CONTENT_SECURITY_POLICY = (
 QUIET = ("/healthz", "/readyz", "/metrics", "/static")
 access = logging.getLogger("commons.gateway.access")
 HTTP_SECONDS = Histogram(
-    "commons_http_request_seconds", "Time to answer an HTTP request, by route pattern, method and status.",
+    "commons_http_request_seconds",
+    "Time to answer an HTTP request, by route pattern, method and status.",
     ["route", "method", "status"],
-)  # fmt: skip
+)
 # A client may send any method; only these become label values (the rest: "other").
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 

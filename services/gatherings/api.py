@@ -34,8 +34,9 @@ async def gathering_glimpse(db: Database, gathering_id: str) -> GatheringGlimpse
         found = await session.get(Gathering, gathering_id)
     if found is None:
         return None
-    return GatheringGlimpse(found.id, found.network_id, found.local_group_id, found.kind, found.title,
-                            found.starts_at, found.status)  # fmt: skip
+    return GatheringGlimpse(
+        found.id, found.network_id, found.local_group_id, found.kind, found.title, found.starts_at, found.status
+    )
 
 
 async def calendar_in(session: AsyncSession, gathering_id: str) -> str | None:

@@ -43,5 +43,7 @@ async def record_attendance(
         row.recorded_by, row.recorded_at = host.account_id, utcnow()
     await session.flush()
     absent = sorted(set(names) - set(present))
-    record(session, [event(ev.AttendanceRecorded(gathering_id=gathering.id, present=sorted(present),
-                                                 absent=absent), gathering)])  # fmt: skip
+    record(
+        session,
+        [event(ev.AttendanceRecorded(gathering_id=gathering.id, present=sorted(present), absent=absent), gathering)],
+    )

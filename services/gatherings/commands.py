@@ -16,10 +16,16 @@ from services.gatherings.tables import Gathering
 
 def announce(session: AsyncSession, gathering: Gathering, kind: type[ev.GatheringEvent]) -> None:
     data = kind(
-        gathering_id=gathering.id, network_id=gathering.network_id, local_group_id=gathering.local_group_id,
-        kind=gathering.kind, title=gathering.title, starts_at=gathering.starts_at, ends_at=gathering.ends_at,
-        status=gathering.status, publication=gathering_publication(gathering),
-    )  # fmt: skip
+        gathering_id=gathering.id,
+        network_id=gathering.network_id,
+        local_group_id=gathering.local_group_id,
+        kind=gathering.kind,
+        title=gathering.title,
+        starts_at=gathering.starts_at,
+        ends_at=gathering.ends_at,
+        status=gathering.status,
+        publication=gathering_publication(gathering),
+    )
     record(session, [event(data, gathering)])
 
 
@@ -36,9 +42,17 @@ async def schedule(
     """`circle`: the network, the local group (or None) and the audience key the gathering belongs to."""
     now = utcnow()
     network_id, local_group_id, key = circle
-    gathering = Gathering(network_id=network_id, local_group_id=local_group_id, audience_key=key,
-                          status="scheduled", answers=0, created_by=viewer.account_id,
-                          created_by_name=viewer.name, created_at=now, updated_at=now)  # fmt: skip
+    gathering = Gathering(
+        network_id=network_id,
+        local_group_id=local_group_id,
+        audience_key=key,
+        status="scheduled",
+        answers=0,
+        created_by=viewer.account_id,
+        created_by_name=viewer.name,
+        created_at=now,
+        updated_at=now,
+    )
     _apply(gathering, checked(plan, now))
     session.add(gathering)
     await session.flush()

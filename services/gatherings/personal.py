@@ -15,11 +15,14 @@ from services.gatherings.tables import Attendance, Gathering, Rsvp
 
 
 async def personal_data(session: AsyncSession, member_id: str) -> PersonalData:
-    return await gathered(session, {
-        "rsvps": select(Rsvp).where(Rsvp.member_id == member_id),
-        "attendance": select(Attendance).where(Attendance.member_id == member_id),
-        "gatherings_hosted": select(Gathering).where(Gathering.created_by == member_id),
-    })  # fmt: skip
+    return await gathered(
+        session,
+        {
+            "rsvps": select(Rsvp).where(Rsvp.member_id == member_id),
+            "attendance": select(Attendance).where(Attendance.member_id == member_id),
+            "gatherings_hosted": select(Gathering).where(Gathering.created_by == member_id),
+        },
+    )
 
 
 async def erase_member(session: AsyncSession, member_id: str) -> None:

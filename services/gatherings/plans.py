@@ -56,5 +56,6 @@ def checked(plan: GatheringPlan, now: datetime) -> GatheringPlan:
     if not place and not link:
         raise InvalidInput("Say where the gathering is: a place, or a link to join online.")
     title, agenda = _text(plan.title, "A title", 200, 2), _text(plan.agenda, "An agenda", 20_000)
-    return GatheringPlan(plan.kind, title, plan.starts_at, plan.ends_at, place, link, agenda, plan.capacity,
-                         plan.waiting_list)  # fmt: skip
+    return GatheringPlan(
+        plan.kind, title, plan.starts_at, plan.ends_at, place, link, agenda, plan.capacity, plan.waiting_list
+    )

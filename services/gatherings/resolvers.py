@@ -30,8 +30,17 @@ class GatheringInput:
     waiting_list: bool = strawberry.field(default=True, description="When full, a yes waits for a place.")
 
     def plan(self) -> GatheringPlan:
-        return GatheringPlan(self.kind.value, self.title, self.starts_at, self.ends_at, self.place, self.link,
-                             self.agenda, self.capacity, self.waiting_list)  # fmt: skip
+        return GatheringPlan(
+            self.kind.value,
+            self.title,
+            self.starts_at,
+            self.ends_at,
+            self.place,
+            self.link,
+            self.agenda,
+            self.capacity,
+            self.waiting_list,
+        )
 
 
 @strawberry.type
@@ -43,9 +52,14 @@ class Query:
 
     @strawberry.field(description="A network's gatherings (or one local group's) you may see, soonest first.")
     async def gatherings(
-        self, info: Ctx, network_id: strawberry.ID, local_group_id: strawberry.ID | None = None,
-        upcoming: bool = True, first: int | None = 20, after: str | None = None,
-    ) -> Connection[Gathering]:  # fmt: skip
+        self,
+        info: Ctx,
+        network_id: strawberry.ID,
+        local_group_id: strawberry.ID | None = None,
+        upcoming: bool = True,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> Connection[Gathering]:
         viewer, window = info.context.member(), page(first, after)
         hosting = await networks.role_in(info.context.db, network_id, viewer.account_id) == "host"
         query = queries.listed(viewer, network_id, local_group_id, utcnow() if upcoming else None)

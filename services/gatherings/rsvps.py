@@ -68,8 +68,9 @@ async def _record(session: AsyncSession, viewer: Viewer, gathering: Gathering, s
         session.add(rsvp)
     rsvp.answer, rsvp.queue, rsvp.answered_at = said, turn, utcnow()
     await session.flush()
-    data = ev.RsvpAnswered(gathering_id=gathering.id, member_id=viewer.account_id, answer=said,
-                           position=await position(session, rsvp))  # fmt: skip
+    data = ev.RsvpAnswered(
+        gathering_id=gathering.id, member_id=viewer.account_id, answer=said, position=await position(session, rsvp)
+    )
     record(session, [event(data, gathering)])
     return rsvp
 

@@ -29,10 +29,17 @@ class FollowUp:
 
     @classmethod
     def of(cls, item: actions.FollowUp) -> "FollowUp":
-        return cls(item_id=strawberry.ID(item.item_id), harvest_id=strawberry.ID(item.harvest_id),
-                   harvest_title=item.harvest_title, section=item.section, text=item.text,
-                   owner_id=strawberry.ID(item.owner_id) if item.owner_id else None, owner_name=item.owner_name,
-                   due_on=item.due_on, done_at=item.done_at)  # fmt: skip
+        return cls(
+            item_id=strawberry.ID(item.item_id),
+            harvest_id=strawberry.ID(item.harvest_id),
+            harvest_title=item.harvest_title,
+            section=item.section,
+            text=item.text,
+            owner_id=strawberry.ID(item.owner_id) if item.owner_id else None,
+            owner_name=item.owner_name,
+            due_on=item.due_on,
+            done_at=item.done_at,
+        )
 
 
 async def shown_item(db: Database, viewer: Viewer, harvest: Harvest, item_id: str) -> HarvestItem:
@@ -41,8 +48,10 @@ async def shown_item(db: Database, viewer: Viewer, harvest: Harvest, item_id: st
     return HarvestItem(shown=next(s for s in shown if s.row.id == item_id))
 
 
-CARRIED_OVER = ("What a gathering's draft agenda carries over: the open questions and actions (with owner and due "
-                "date) of the published harvests of its circle's previous gathering.")  # fmt: skip
+CARRIED_OVER = (
+    "What a gathering's draft agenda carries over: the open questions and actions (with owner and due "
+    "date) of the published harvests of its circle's previous gathering."
+)
 
 
 @strawberry.type

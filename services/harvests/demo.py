@@ -31,9 +31,15 @@ async def seed_harvests(
 ) -> Harvest:
     """Cites the stories on the first item and the resources on the second; `authors` consent for theirs. The
     action is the host's, due in six weeks, followed up at the gathering after `gathering_id`."""
-    about = commands.Gathering("Leeds World Café: harvesting what we learned", "world_cafe", summary=(
-        "Forty alumni at six tables, three rounds, one question: what helps learning travel between communities?"),
-        practice_areas=("hosting", "communities of practice"), gathering_id=gathering_id)  # fmt: skip
+    about = commands.Gathering(
+        "Leeds World Café: harvesting what we learned",
+        "world_cafe",
+        summary=(
+            "Forty alumni at six tables, three rounds, one question: what helps learning travel between communities?"
+        ),
+        practice_areas=("hosting", "communities of practice"),
+        gathering_id=gathering_id,
+    )
     owner = Owner(host.account_id, host.name, (utcnow() + timedelta(weeks=6)).date())
     stories = list((await knowledge.story_glimpses(db, story_ids)).values())
     resources = list((await knowledge.resource_glimpses(db, resource_ids)).values())

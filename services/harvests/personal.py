@@ -13,11 +13,14 @@ from services.harvests.tables import CitationRequest, Harvest, HarvestItem
 
 
 async def personal_data(session: AsyncSession, member_id: str) -> PersonalData:
-    return await gathered(session, {
-        "citation_consents": select(CitationRequest).where(CitationRequest.author_id == member_id),
-        "actions_owned": select(HarvestItem).where(HarvestItem.owner_id == member_id),
-        "harvests_started": select(Harvest).where(Harvest.created_by == member_id),
-    })  # fmt: skip
+    return await gathered(
+        session,
+        {
+            "citation_consents": select(CitationRequest).where(CitationRequest.author_id == member_id),
+            "actions_owned": select(HarvestItem).where(HarvestItem.owner_id == member_id),
+            "harvests_started": select(Harvest).where(Harvest.created_by == member_id),
+        },
+    )
 
 
 async def erase_member(session: AsyncSession, member_id: str, story_ids: set[str]) -> None:

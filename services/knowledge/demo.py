@@ -44,18 +44,53 @@ async def _stories(db: Database, people: list[Viewer], network_id: str, local_gr
     areas = frozenset(await networks.practice_areas(db, network_id))
     circle = sorted(await peer_groups.audiences_of(db, people[0].account_id))
     written = [
-        (people[0], f"local_group:{local_group_id}", "good_news", _text("A World Café that kept going",
-         "We asked *how have you applied what you learned?* in the past tense, as the Shambhala hosts did. "
-         "Three tables kept meeting monthly afterwards.", "hosting")),
-        (people[1], f"network:{network_id}", "learning_journey", _text("From advice to questions",
-         "In our first rounds I kept **giving advice**. Learning to ask one clarifying question first changed "
-         "what the presenter heard.", "mentoring", "coaching")),
-        (people[2], "platform", "practice_reflection", _text("Silence is a tool",
-         "A minute of silence before the round felt awkward once; now the group asks for it.", "hosting")),
-    ]  # fmt: skip
+        (
+            people[0],
+            f"local_group:{local_group_id}",
+            "good_news",
+            _text(
+                "A World Café that kept going",
+                "We asked *how have you applied what you learned?* in the past tense, as the Shambhala hosts did. "
+                "Three tables kept meeting monthly afterwards.",
+                "hosting",
+            ),
+        ),
+        (
+            people[1],
+            f"network:{network_id}",
+            "learning_journey",
+            _text(
+                "From advice to questions",
+                "In our first rounds I kept **giving advice**. Learning to ask one clarifying question first changed "
+                "what the presenter heard.",
+                "mentoring",
+                "coaching",
+            ),
+        ),
+        (
+            people[2],
+            "platform",
+            "practice_reflection",
+            _text(
+                "Silence is a tool",
+                "A minute of silence before the round felt awkward once; now the group asks for it.",
+                "hosting",
+            ),
+        ),
+    ]
     if circle:
-        written.append((people[0], circle[0], "incident_or_dilemma", _text("When the board chair walked out",
-                        "What I did next, and what I would do differently.", "adaptive leadership")))  # fmt: skip
+        written.append(
+            (
+                people[0],
+                circle[0],
+                "incident_or_dilemma",
+                _text(
+                    "When the board chair walked out",
+                    "What I did next, and what I would do differently.",
+                    "adaptive leadership",
+                ),
+            )
+        )
     async with db.transaction() as session:
         return [
             await stories.write_story(session, author, Place(network_id, key, areas), kind, text)

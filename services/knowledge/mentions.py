@@ -23,5 +23,6 @@ def as_links(text: str) -> str:
 
 def renamed(text: str, member_id: str, label: str) -> str:
     """The text with every mention of `member_id` labelled `label` (an erased member: "a former member")."""
-    return MENTION.sub(lambda found: f"@[{label}](member:{member_id})" if found.group(2) == member_id
-                       else found.group(0), text)  # fmt: skip
+    return MENTION.sub(
+        lambda found: f"@[{label}](member:{member_id})" if found.group(2) == member_id else found.group(0), text
+    )

@@ -29,9 +29,14 @@ class Contribution:
 
     @classmethod
     def of(cls, row: tables.Contribution) -> "Contribution":
-        return cls(id=strawberry.ID(row.id), kind=ContributionKind(row.kind), text=row.text,
-                   author=Author.of(row.author_id, row.author_name), created_at=row.created_at,
-                   hidden=bool(row.hidden))  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            kind=ContributionKind(row.kind),
+            text=row.text,
+            author=Author.of(row.author_id, row.author_name),
+            created_at=row.created_at,
+            hidden=bool(row.hidden),
+        )
 
 
 @strawberry.type

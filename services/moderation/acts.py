@@ -27,8 +27,17 @@ async def hosting(session: AsyncSession, viewer: Viewer, network_id: str) -> Non
 
 async def named(db: Database, acts: list[Act]) -> list[dict[str, str]]:
     names = await networks.member_names(db, sorted({act.actor_id for act in acts}))
-    return [{"at": act.at.isoformat(), "actor_id": act.actor_id, "actor_name": names.get(act.actor_id, ""),
-             "action": act.action, "subject": act.subject, "detail": act.detail} for act in acts]  # fmt: skip
+    return [
+        {
+            "at": act.at.isoformat(),
+            "actor_id": act.actor_id,
+            "actor_name": names.get(act.actor_id, ""),
+            "action": act.action,
+            "subject": act.subject,
+            "detail": act.detail,
+        }
+        for act in acts
+    ]
 
 
 async def export(db: Database, viewer: Viewer, network_id: str, form: str) -> str:

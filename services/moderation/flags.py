@@ -38,23 +38,40 @@ def _flag_row(item: Flaggable, viewer: Viewer, reason: str, note: str, to_coordi
     if item.author_id == viewer.account_id:
         raise InvalidInput("You cannot flag what you wrote; withdraw or edit it instead.")
     return Flag(
-        id=new_id(), network_id=item.network_id, target_kind=item.kind, target_id=item.id, author_id=item.author_id,
-        audience=list(item.audience), excerpt=item.excerpt, written_at=item.written_at, flagged_by=viewer.account_id,
-        reason=reason, note=_note(note, required=False), created_at=utcnow(),
+        id=new_id(),
+        network_id=item.network_id,
+        target_kind=item.kind,
+        target_id=item.id,
+        author_id=item.author_id,
+        audience=list(item.audience),
+        excerpt=item.excerpt,
+        written_at=item.written_at,
+        flagged_by=viewer.account_id,
+        reason=reason,
+        note=_note(note, required=False),
+        created_at=utcnow(),
         to_coordinators=to_coordinators and confidential(list(item.audience)),
-    )  # fmt: skip
+    )
 
 
 def _event(flag: Flag, data: ev.FlagEvent) -> Event:
     return new_event(data, subject=flag.target_id, audience=flag.audience, network=flag.network_id)
 
 
-async def raise_flag(db: Database, viewer: Viewer, kind: str, item_id: str, reason: str, note: str,
-                     to_coordinators: bool) -> Flag:  # fmt: skip
+async def raise_flag(
+    db: Database, viewer: Viewer, kind: str, item_id: str, reason: str, note: str, to_coordinators: bool
+) -> Flag:
     flag = _flag_row(await items.flaggable(db, viewer, kind, item_id), viewer, reason, note, to_coordinators)
-    data = ev.FlagRaised(flag_id=flag.id, network_id=flag.network_id, target_kind=kind, target_id=flag.target_id,
-                         author_id=flag.author_id, reason=reason, flagged_by=viewer.account_id,
-                         to_coordinators=flag.to_coordinators)  # fmt: skip
+    data = ev.FlagRaised(
+        flag_id=flag.id,
+        network_id=flag.network_id,
+        target_kind=kind,
+        target_id=flag.target_id,
+        author_id=flag.author_id,
+        reason=reason,
+        flagged_by=viewer.account_id,
+        to_coordinators=flag.to_coordinators,
+    )
     try:
         async with db.transaction() as session:
             session.add(flag)
@@ -90,9 +107,16 @@ async def decide(db: Database, viewer: Viewer, flag_id: str, decision: str, note
         await session.execute(update(Flag).where(same).values(**decided))
         if decision != "dismiss":
             await items.set_hidden(session, flag.target_kind, flag.target_id, decision == "hide")
-        data = ev.FlagDecided(flag_id=flag.id, network_id=flag.network_id, target_kind=flag.target_kind,
-                              target_id=flag.target_id, author_id=flag.author_id, decision=decision,
-                              actor_id=viewer.account_id, note=text)  # fmt: skip
+        data = ev.FlagDecided(
+            flag_id=flag.id,
+            network_id=flag.network_id,
+            target_kind=flag.target_kind,
+            target_id=flag.target_id,
+            author_id=flag.author_id,
+            decision=decision,
+            actor_id=viewer.account_id,
+            note=text,
+        )
         record(session, [_event(flag, data)])
         await session.refresh(flag)
     return flag

@@ -14,10 +14,14 @@ NOT_THEIRS = ("excerpt", "decision_note", "decided_by", "author_id")
 
 
 async def personal_data(session: AsyncSession, member_id: str) -> PersonalData:
-    return await gathered(session, {
-        "flags_raised": select(Flag).where(Flag.flagged_by == member_id).order_by(Flag.created_at),
-        "members_blocked": select(Block).where(Block.blocker_id == member_id),
-    }, leave=NOT_THEIRS)  # fmt: skip
+    return await gathered(
+        session,
+        {
+            "flags_raised": select(Flag).where(Flag.flagged_by == member_id).order_by(Flag.created_at),
+            "members_blocked": select(Block).where(Block.blocker_id == member_id),
+        },
+        leave=NOT_THEIRS,
+    )
 
 
 async def erase_member(session: AsyncSession, member_id: str) -> None:

@@ -51,12 +51,19 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Reports something you can see to its reviewers; inside a peer group its "
-                         "members review it, and the network's coordinators only if you say so.")  # fmt: skip
+    @strawberry.mutation(
+        description="Reports something you can see to its reviewers; inside a peer group its "
+        "members review it, and the network's coordinators only if you say so."
+    )
     async def flag_item(
-        self, info: Ctx, kind: FlaggedKind, item_id: strawberry.ID, reason: FlagReason, note: str = "",
+        self,
+        info: Ctx,
+        kind: FlaggedKind,
+        item_id: strawberry.ID,
+        reason: FlagReason,
+        note: str = "",
         to_coordinators: bool = False,
-    ) -> FlagReceipt:  # fmt: skip
+    ) -> FlagReceipt:
         viewer = info.context.member()
         row = await flags.raise_flag(info.context.db, viewer, kind.value, item_id, reason.value, note, to_coordinators)
         return FlagReceipt(id=strawberry.ID(row.id), status=row.status)

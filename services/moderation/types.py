@@ -56,10 +56,17 @@ class Flag:
     @classmethod
     def of(cls, row: tables.Flag) -> "Flag":
         return cls(
-            id=strawberry.ID(row.id), kind=FlaggedKind(row.target_kind), item_id=strawberry.ID(row.target_id),
-            reason=FlagReason(row.reason), note=row.note, excerpt=row.excerpt, status=row.status,
-            flagged_at=row.created_at, to_coordinators=row.to_coordinators, decision_note=row.decision_note,
-        )  # fmt: skip
+            id=strawberry.ID(row.id),
+            kind=FlaggedKind(row.target_kind),
+            item_id=strawberry.ID(row.target_id),
+            reason=FlagReason(row.reason),
+            note=row.note,
+            excerpt=row.excerpt,
+            status=row.status,
+            flagged_at=row.created_at,
+            to_coordinators=row.to_coordinators,
+            decision_note=row.decision_note,
+        )
 
 
 @strawberry.type(description="What the flagger learns: that reviewers have it.")

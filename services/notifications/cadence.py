@@ -32,8 +32,13 @@ async def plan_check(session: AsyncSession, group_id: str, as_of: datetime) -> N
     status = await peer_groups.cadence_in(session, group_id, as_of)
     if status is not None and status.state != "finished":
         due = status.next_due
-        await plan(session, Kind.CADENCE_BROKEN, f"{group_id}@{due.isoformat()}", due + GRACE,
-                   {"group_id": group_id, "due": due.isoformat()})  # fmt: skip
+        await plan(
+            session,
+            Kind.CADENCE_BROKEN,
+            f"{group_id}@{due.isoformat()}",
+            due + GRACE,
+            {"group_id": group_id, "due": due.isoformat()},
+        )
 
 
 async def check(session: AsyncSession, job: DueJob) -> int:
@@ -46,8 +51,15 @@ async def check(session: AsyncSession, job: DueJob) -> int:
         await plan_check(session, group_id, job.due_at)
         return 0
     phrase = f"{await in_group(session, group_id)} is overdue for a meeting: one was due by {when(due)}"
-    notice = Notice(Kind.CADENCE_BROKEN, f"cadence:{group_id}@{due.date().isoformat()}", phrase,
-                    group_path(group_id), job.due_at, (peer_group(group_id),), group_id)  # fmt: skip
+    notice = Notice(
+        Kind.CADENCE_BROKEN,
+        f"cadence:{group_id}@{due.date().isoformat()}",
+        phrase,
+        group_path(group_id),
+        job.due_at,
+        (peer_group(group_id),),
+        group_id,
+    )
     network_id = await peer_groups.network_of_group(session, group_id)
     coordinators = await networks.coordinator_ids_in(session, network_id) if network_id else []
     return await notify(session, notice, [*await peer_groups.consenting_member_ids(session, group_id), *coordinators])

@@ -31,6 +31,9 @@ async def claim(
     ids = list(await session.scalars(candidates))
     token = new_id()
     if ids:
-        await session.execute(update(table).where(table.id.in_(ids), _free(table, now))
-                              .values(claimed_until=now + lease, claimed_by=token))  # fmt: skip
+        await session.execute(
+            update(table)
+            .where(table.id.in_(ids), _free(table, now))
+            .values(claimed_until=now + lease, claimed_by=token)
+        )
     return token, list(await session.scalars(select(table).where(table.claimed_by == token))) if ids else []

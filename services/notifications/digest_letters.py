@@ -12,8 +12,9 @@ from services.notifications.letters import headed, unsubscribe_url
 SPAN = {Channel.DAILY: "day", Channel.WEEKLY: "week"}
 
 
-def digest_letter(settings: Settings, email_id: str, member_id: str, to: str, name: str,
-                  digest: dict[str, Any]) -> EmailMessage:  # fmt: skip
+def digest_letter(
+    settings: Settings, email_id: str, member_id: str, to: str, name: str, digest: dict[str, Any]
+) -> EmailMessage:
     cadence, site = Channel(digest["cadence"]), settings.site_url
     notes, shown = digest["notifications"], digest["highlights"]
     leave = unsubscribe_url(settings, member_id, cadence)

@@ -47,8 +47,11 @@ async def run_digest(session: AsyncSession, job: DueJob) -> int:
     for member in sorted(notes.keys() | featured):
         shown = await feeds.highlights_in(session, member, start, end) if member in featured else []
         if notes.get(member) or shown:
-            digest = {"cadence": cadence.value, "notifications": notes.get(member, []),
-                      "highlights": [[h.title, h.reason, h.excerpt, h.path] for h in shown]}  # fmt: skip
+            digest = {
+                "cadence": cadence.value,
+                "notifications": notes.get(member, []),
+                "highlights": [[h.title, h.reason, h.excerpt, h.path] for h in shown],
+            }
             key = f"digest:{cadence.value}:{member}:{start.isoformat()}"
             await queue_digest(session, key, member, digest, utcnow())
             queued += 1
@@ -59,9 +62,15 @@ async def _unread(
     session: AsyncSession, cadence: Channel, start: datetime, end: datetime
 ) -> dict[str, list[list[str]]]:
     """Member -> [text, path] of each notification of the period, still unread, of a kind they route here."""
-    rows = await session.scalars(select(Notification).where(
-        Notification.read_at.is_(None), Notification.updated_at > start, Notification.updated_at <= end,
-    ).order_by(Notification.updated_at.desc(), Notification.id))  # fmt: skip
+    rows = await session.scalars(
+        select(Notification)
+        .where(
+            Notification.read_at.is_(None),
+            Notification.updated_at > start,
+            Notification.updated_at <= end,
+        )
+        .order_by(Notification.updated_at.desc(), Notification.id)
+    )
     by_kind: dict[Kind, list[Notification]] = defaultdict(list)
     for row in rows:
         by_kind[Kind(row.kind)].append(row)

@@ -18,8 +18,9 @@ def _path(gathering_id: str) -> str:
 async def _told(event: Event, session: AsyncSession, kind: Kind, said: str) -> Happening:
     data = read(event, ev.GatheringEvent)
     phrase = f"the gathering “{data.title}” on {when(data.starts_at)} {said}"
-    notice = Notice(kind, f"gathering:{data.gathering_id}", phrase, _path(data.gathering_id), event.time,
-                    event.audience)  # fmt: skip
+    notice = Notice(
+        kind, f"gathering:{data.gathering_id}", phrase, _path(data.gathering_id), event.time, event.audience
+    )
     return notice, await gatherings.answered_member_ids(session, data.gathering_id)
 
 
@@ -35,8 +36,14 @@ async def place_opened(event: Event, session: AsyncSession) -> Happening:
     data = read(event, ev.RsvpPromoted)
     title = await gatherings.title_in(session, data.gathering_id) or "a gathering"
     phrase = f"a place opened at “{title}”: you're going, no longer waiting"
-    notice = Notice(Kind.GATHERING_PLACE_OPENED, f"gathering:{data.gathering_id}:place", phrase,
-                    _path(data.gathering_id), event.time, event.audience)  # fmt: skip
+    notice = Notice(
+        Kind.GATHERING_PLACE_OPENED,
+        f"gathering:{data.gathering_id}:place",
+        phrase,
+        _path(data.gathering_id),
+        event.time,
+        event.audience,
+    )
     return notice, [data.member_id]
 
 

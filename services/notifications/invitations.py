@@ -35,8 +35,9 @@ async def join_request_decided(event: Event, session: AsyncSession) -> Happening
     name = await networks.network_name_in(session, data.network_id) or "a network"
     phrase = f"your request to join {name} was {'approved' if data.approved else 'declined'}"
     path = f"/networks/{data.network_id}" if data.approved else "/networks"
-    notice = Notice(Kind.JOIN_REQUEST_DECIDED, f"join_request:{data.request_id}", phrase, path, event.time,
-                    event.audience)  # fmt: skip
+    notice = Notice(
+        Kind.JOIN_REQUEST_DECIDED, f"join_request:{data.request_id}", phrase, path, event.time, event.audience
+    )
     return notice, [data.member_id]
 
 

@@ -37,9 +37,14 @@ class Smtp:
     async def send(self, message: EmailMessage, key: str) -> None:
         s = self.settings
         await aiosmtplib.send(
-            message, hostname=s.smtp_host, port=s.smtp_port, username=s.smtp_username, password=s.smtp_password,
-            start_tls=s.smtp_starttls, timeout=s.smtp_timeout_seconds,
-        )  # fmt: skip
+            message,
+            hostname=s.smtp_host,
+            port=s.smtp_port,
+            username=s.smtp_username,
+            password=s.smtp_password,
+            start_tls=s.smtp_starttls,
+            timeout=s.smtp_timeout_seconds,
+        )
 
 
 def sender_for(settings: Settings) -> Sender:

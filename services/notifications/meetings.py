@@ -20,8 +20,13 @@ MEETING_REMINDER_BEFORE = timedelta(hours=24)
 
 
 async def _plan_reminder(session: AsyncSession, meeting_id: str, starts_at: datetime) -> None:
-    await plan(session, Kind.MEETING_REMINDER, f"{meeting_id}@{starts_at.isoformat()}",
-               starts_at - MEETING_REMINDER_BEFORE, {"meeting_id": meeting_id})  # fmt: skip
+    await plan(
+        session,
+        Kind.MEETING_REMINDER,
+        f"{meeting_id}@{starts_at.isoformat()}",
+        starts_at - MEETING_REMINDER_BEFORE,
+        {"meeting_id": meeting_id},
+    )
 
 
 Meeting = groups.MeetingScheduled | groups.MeetingCancelled

@@ -40,8 +40,17 @@ class Letter:
 
 
 def _row(key: str, recipient_id: str | None, notification_id: str | None, now: datetime) -> dict[str, object]:
-    return {"id": new_id(), "key": key, "recipient_id": recipient_id, "notification_id": notification_id,
-            "address": None, "letter": None, "queued_at": now, "next_attempt_at": now, "attempts": 0}  # fmt: skip
+    return {
+        "id": new_id(),
+        "key": key,
+        "recipient_id": recipient_id,
+        "notification_id": notification_id,
+        "address": None,
+        "letter": None,
+        "queued_at": now,
+        "next_attempt_at": now,
+        "attempts": 0,
+    }
 
 
 async def queue_letter(
@@ -84,9 +93,17 @@ async def mark_failed(
     session: AsyncSession, email: Email, token: str, reason: str, retry: timedelta, now: datetime
 ) -> None:
     wait = min(retry * 2**email.attempts, LONGEST_WAIT)
-    await session.execute(update(Email).where(Email.id == email.id, Email.claimed_by == token).values(
-        attempts=Email.attempts + 1, next_attempt_at=now + wait, claimed_until=None, claimed_by=None,
-        last_error=reason[:500]))  # fmt: skip
+    await session.execute(
+        update(Email)
+        .where(Email.id == email.id, Email.claimed_by == token)
+        .values(
+            attempts=Email.attempts + 1,
+            next_attempt_at=now + wait,
+            claimed_until=None,
+            claimed_by=None,
+            last_error=reason[:500],
+        )
+    )
 
 
 async def backlog(session: AsyncSession) -> int:

@@ -17,11 +17,15 @@ ERASED = "data_rights.member.erased"
 
 
 async def personal_data(session: AsyncSession, member_id: str) -> PersonalData:
-    return await gathered(session, {
-        "notifications": select(Notification).where(Notification.recipient_id == member_id)
-        .order_by(Notification.created_at),
-        "notification_choices": select(Preference).where(Preference.member_id == member_id),
-    })  # fmt: skip
+    return await gathered(
+        session,
+        {
+            "notifications": select(Notification)
+            .where(Notification.recipient_id == member_id)
+            .order_by(Notification.created_at),
+            "notification_choices": select(Preference).where(Preference.member_id == member_id),
+        },
+    )
 
 
 async def forget_member(event: Event, session: AsyncSession) -> None:

@@ -22,8 +22,9 @@ class Place:
     actor_name: str
 
 
-async def place_of(session: AsyncSession, event: Event, what: str, target_kind: str, target_id: str,
-                   actor_id: str) -> Place:  # fmt: skip
+async def place_of(
+    session: AsyncSession, event: Event, what: str, target_kind: str, target_id: str, actor_id: str
+) -> Place:
     """`what` names what was written ("your story"); what is confidential names its group as well."""
     group_id = next(iter(sorted(groups_of(event.audience, None))), None)
     said = what

@@ -11,8 +11,11 @@ from services.notifications.tables import Preference
 
 async def channels_for(session: AsyncSession, kind: Kind, recipients: Iterable[str]) -> dict[str, Channel]:
     # Few members choose anything for a kind: all of its choices are one small read, however many recipients.
-    chosen = dict((await session.execute(select(Preference.member_id, Preference.channel).where(
-        Preference.kind == kind.value))).tuples().all())  # fmt: skip
+    chosen = dict(
+        (await session.execute(select(Preference.member_id, Preference.channel).where(Preference.kind == kind.value)))
+        .tuples()
+        .all()
+    )
     return {member: Channel(chosen.get(member, DEFAULTS[kind])) for member in recipients}
 
 

@@ -49,6 +49,8 @@ async def proposal_closed(event: Event, session: AsyncSession) -> list[Happening
     members = set(await peer_groups.consenting_member_ids(session, data.group_id)) - {data.member_id}
     return [
         (_notice(event, Kind.PROPOSAL_CLOSED, data.proposal_id, data.group_id, yours, path), [data.member_id]),
-        (_notice(event, Kind.PROPOSAL_CLOSED, data.proposal_id, data.group_id, theirs, group_path(data.group_id)),
-         sorted(members)),
-    ]  # fmt: skip
+        (
+            _notice(event, Kind.PROPOSAL_CLOSED, data.proposal_id, data.group_id, theirs, group_path(data.group_id)),
+            sorted(members),
+        ),
+    ]

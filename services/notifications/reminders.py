@@ -32,8 +32,15 @@ async def meeting_reminder(session: AsyncSession, job: DueJob) -> int:
         return 0  # cancelled or moved since: a moved meeting has a reminder of its own
     group = meeting.group_id
     phrase = f"{meeting.group_name} meets tomorrow, {when(meeting.starts_at)}"
-    notice = Notice(Kind.MEETING_REMINDER, f"meeting:{meeting.id}", phrase, group_path(group), job.due_at,
-                    (peer_group(group),), group)  # fmt: skip
+    notice = Notice(
+        Kind.MEETING_REMINDER,
+        f"meeting:{meeting.id}",
+        phrase,
+        group_path(group),
+        job.due_at,
+        (peer_group(group),),
+        group,
+    )
     return await notify(session, notice, await peer_groups.consenting_member_ids(session, group))
 
 
@@ -70,8 +77,9 @@ async def _run(db: Database, job: DueJob, token: str) -> int:
     try:
         async with db.transaction() as session:
             await RUNS[job.kind](session, job)
-            await session.execute(update(DueJob).where(DueJob.id == job.id, DueJob.claimed_by == token)
-                                  .values(done_at=utcnow()))  # fmt: skip
+            await session.execute(
+                update(DueJob).where(DueJob.id == job.id, DueJob.claimed_by == token).values(done_at=utcnow())
+            )
     except Exception:
         log.exception("job %s failed; it runs again after its lease", job.key)
         return 0

@@ -21,10 +21,20 @@ async def comment_added(event: Event, session: AsyncSession) -> list[Happening]:
     data = read(event, knowledge.CommentAdded)
     told: list[Happening] = []
     if data.target_author_id:
-        yours = await place_of(session, event, f"your {data.target_kind}", data.target_kind, data.target_id,
-                               data.author_id)  # fmt: skip
-        notice = Notice(Kind.COMMENT, f"comments:{data.target_id}", f"commented on {yours.what}", yours.path,
-                        event.time, event.audience, yours.group_id, yours.actor_id, yours.actor_name)  # fmt: skip
+        yours = await place_of(
+            session, event, f"your {data.target_kind}", data.target_kind, data.target_id, data.author_id
+        )
+        notice = Notice(
+            Kind.COMMENT,
+            f"comments:{data.target_id}",
+            f"commented on {yours.what}",
+            yours.path,
+            event.time,
+            event.audience,
+            yours.group_id,
+            yours.actor_id,
+            yours.actor_name,
+        )
         told.append((notice, [data.target_author_id]))
     if data.mentioned_ids:
         where = await place_of(session, event, "a comment", data.target_kind, data.target_id, data.author_id)
@@ -36,10 +46,18 @@ async def reaction_changed(event: Event, session: AsyncSession) -> Happening | N
     data = read(event, knowledge.ReactionChanged)
     if not data.on or not data.target_author_id:
         return None  # taking a reaction back tells nobody
-    yours = await place_of(session, event, f"your {data.target_kind}", data.target_kind, data.target_id,
-                           data.member_id)  # fmt: skip
-    notice = Notice(Kind.REACTION, f"reactions:{data.target_id}", f"reacted to {yours.what}", yours.path,
-                    event.time, event.audience, yours.group_id, yours.actor_id, yours.actor_name)  # fmt: skip
+    yours = await place_of(session, event, f"your {data.target_kind}", data.target_kind, data.target_id, data.member_id)
+    notice = Notice(
+        Kind.REACTION,
+        f"reactions:{data.target_id}",
+        f"reacted to {yours.what}",
+        yours.path,
+        event.time,
+        event.audience,
+        yours.group_id,
+        yours.actor_id,
+        yours.actor_name,
+    )
     return notice, [data.target_author_id]
 
 

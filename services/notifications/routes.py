@@ -12,8 +12,10 @@ from services.notifications.commands import unsubscribe as stop
 from services.notifications.kinds import Kind
 from services.notifications.tokens import Topic, read_token
 
-PAGE = ('<!doctype html><title>Unsubscribe</title><form method="post"><p>{what}</p>'
-        '<button name="List-Unsubscribe" value="One-Click">Unsubscribe</button></form>')  # fmt: skip
+PAGE = (
+    '<!doctype html><title>Unsubscribe</title><form method="post"><p>{what}</p>'
+    '<button name="List-Unsubscribe" value="One-Click">Unsubscribe</button></form>'
+)
 
 
 def _emails(topic: Topic) -> str:

@@ -34,22 +34,37 @@ class ApplicationQuery:
         me = info.context.member().account_id
         async with info.context.db.sessions() as session:
             scheme = await network_scheme(session, scheme_actor(info.context), mentoring_scheme_id)
-        query = (select(Choice).join(Offer, Offer.id == Choice.offer_id)
-                 .where(Offer.scheme_id == scheme.id, or_(Choice.mentee_id == me, Offer.mentor_id == me)))  # fmt: skip
+        query = (
+            select(Choice)
+            .join(Offer, Offer.id == Choice.offer_id)
+            .where(Offer.scheme_id == scheme.id, or_(Choice.mentee_id == me, Offer.mentor_id == me))
+        )
         return [MentoringChoice.of(row) for row in await rows_of(info.context, query.order_by(Choice.created_at))]
 
 
 @strawberry.type
 class ApplicationMutation:
-    @strawberry.mutation(description="Applies to a scheme as a mentor or mentee, once, answering its screening "
-                         "questions in order; `meetsEligibility` confirms you meet its eligibility.")  # fmt: skip
+    @strawberry.mutation(
+        description="Applies to a scheme as a mentor or mentee, once, answering its screening "
+        "questions in order; `meetsEligibility` confirms you meet its eligibility."
+    )
     async def apply_to_scheme(
-        self, info: Ctx, mentoring_scheme_id: strawberry.ID, input: EnrolmentInput,
-        answers: list[str] | None = None, meets_eligibility: bool = False,
-    ) -> SchemeApplication:  # fmt: skip
+        self,
+        info: Ctx,
+        mentoring_scheme_id: strawberry.ID,
+        input: EnrolmentInput,
+        answers: list[str] | None = None,
+        meets_eligibility: bool = False,
+    ) -> SchemeApplication:
         async with info.context.db.transaction() as session:
-            row = await applications.apply(session, scheme_actor(info.context), mentoring_scheme_id,
-                                           input.enrolment(), answers or [], meets_eligibility)  # fmt: skip
+            row = await applications.apply(
+                session,
+                scheme_actor(info.context),
+                mentoring_scheme_id,
+                input.enrolment(),
+                answers or [],
+                meets_eligibility,
+            )
             return SchemeApplication.of(row)
 
     @strawberry.mutation(description="Approves (enrolling the applicant) or declines, with a reason, an application.")
@@ -66,8 +81,10 @@ class ApplicationMutation:
             row = await offer_choices.choose_offer(session, scheme_actor(info.context), mentoring_offer_id)
             return MentoringChoice.of(row)
 
-    @strawberry.mutation(description="The mentor's answer to a mentee's choice: accepting forms your group with them "
-                         "(or proposes them to your circle, whose members agree as for any newcomer).")  # fmt: skip
+    @strawberry.mutation(
+        description="The mentor's answer to a mentee's choice: accepting forms your group with them "
+        "(or proposes them to your circle, whose members agree as for any newcomer)."
+    )
     async def answer_mentoring_choice(self, info: Ctx, choice_id: strawberry.ID, accept: bool) -> MentoringChoice:
         async with info.context.db.transaction() as session:
             row = await offer_choices.answer_choice(session, scheme_actor(info.context), choice_id, accept)

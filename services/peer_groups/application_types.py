@@ -29,10 +29,17 @@ class SchemeApplication:
 
     @classmethod
     def of(cls, row: tables.Application) -> "SchemeApplication":
-        return cls(id=strawberry.ID(row.id), mentoring_scheme_id=strawberry.ID(row.scheme_id),
-                   member_id=strawberry.ID(row.member_id), role=row.enrolment["role"],
-                   answers=[ScreeningAnswer(**a) for a in row.answers], state=row.state, reason=row.reason,
-                   created_at=row.created_at, decided_at=row.decided_at)  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            mentoring_scheme_id=strawberry.ID(row.scheme_id),
+            member_id=strawberry.ID(row.member_id),
+            role=row.enrolment["role"],
+            answers=[ScreeningAnswer(**a) for a in row.answers],
+            state=row.state,
+            reason=row.reason,
+            created_at=row.created_at,
+            decided_at=row.decided_at,
+        )
 
 
 @strawberry.type
@@ -48,10 +55,14 @@ class MentoringChoice:
 
     @classmethod
     def of(cls, row: tables.Choice) -> "MentoringChoice":
-        return cls(id=strawberry.ID(row.id), offer_id=strawberry.ID(row.offer_id),
-                   mentee_id=strawberry.ID(row.mentee_id), state=row.state,
-                   peer_group_id=strawberry.ID(row.group_id) if row.group_id else None,
-                   created_at=row.created_at)  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            offer_id=strawberry.ID(row.offer_id),
+            mentee_id=strawberry.ID(row.mentee_id),
+            state=row.state,
+            peer_group_id=strawberry.ID(row.group_id) if row.group_id else None,
+            created_at=row.created_at,
+        )
 
 
 @strawberry.type
@@ -64,5 +75,10 @@ class FirstMeetingPreparation:
 
     @classmethod
     def of(cls, row: tables.Preparation) -> "FirstMeetingPreparation":
-        return cls(member_id=strawberry.ID(row.member_id), expectations=row.expectations, goals=row.goals,
-                   how_to_meet=row.how_to_meet, completed_at=row.completed_at)  # fmt: skip
+        return cls(
+            member_id=strawberry.ID(row.member_id),
+            expectations=row.expectations,
+            goals=row.goals,
+            how_to_meet=row.how_to_meet,
+            completed_at=row.completed_at,
+        )

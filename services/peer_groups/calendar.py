@@ -49,8 +49,14 @@ def _event(group: PeerGroup, meeting: Meeting, now: datetime) -> list[str]:
 
 
 def calendar(group: PeerGroup, meetings: Iterable[Meeting], now: datetime) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Practice Commons//Peer groups//EN", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape(group.name)}"]  # fmt: skip
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Practice Commons//Peer groups//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape(group.name)}",
+    ]
     for meeting in meetings:
         lines += _event(group, meeting, now)
     lines.append("END:VCALENDAR")

@@ -52,10 +52,20 @@ def _progress(members: set[str], progress: dict[str, int]) -> float | None:
 def programme_row(scope: str, name: str, groups: list[GroupFacts], facts: NetworkFacts, waiting: int) -> ProgrammeRow:
     states = Counter(g.state for g in groups)
     members: set[str] = set().union(*(g.members for g in groups))
-    return ProgrammeRow(scope, name, len(groups), states["on_track"], states["unscheduled"], states["overdue"],
-                        states["finished"], sum(g.held(facts.now) for g in groups),
-                        _rate([m for g in groups for m in g.marks]), _rate([s for g in groups for s in g.surveys]),
-                        _progress(members, facts.progress), waiting)  # fmt: skip
+    return ProgrammeRow(
+        scope,
+        name,
+        len(groups),
+        states["on_track"],
+        states["unscheduled"],
+        states["overdue"],
+        states["finished"],
+        sum(g.held(facts.now) for g in groups),
+        _rate([m for g in groups for m in g.marks]),
+        _rate([s for g in groups for s in g.surveys]),
+        _progress(members, facts.progress),
+        waiting,
+    )
 
 
 def _waiting(applications: Iterable[Application]) -> int:
@@ -67,14 +77,24 @@ def programme(
 ) -> list[ProgrammeRow]:
     """One row per scheme, one for the network, one per local group (its members' peer groups);
     `local_groups`: id -> (name, member ids)."""
-    rows = [programme_row("scheme", scheme.name, [g for g in facts.groups if g.group.scheme_id == scheme.id], facts,
-                          _waiting(a for a in facts.applications if a.scheme_id == scheme.id))
-            for scheme in facts.schemes]  # fmt: skip
+    rows = [
+        programme_row(
+            "scheme",
+            scheme.name,
+            [g for g in facts.groups if g.group.scheme_id == scheme.id],
+            facts,
+            _waiting(a for a in facts.applications if a.scheme_id == scheme.id),
+        )
+        for scheme in facts.schemes
+    ]
     rows.append(programme_row("network", network_name, facts.groups, facts, _waiting(facts.applications)))
     for name, members in sorted(local_groups.values()):
         applicants = (a for a in facts.applications if a.member_id in members)
-        rows.append(programme_row("local_group", name, [g for g in facts.groups if g.members & members], facts,
-                                  _waiting(applicants)))  # fmt: skip
+        rows.append(
+            programme_row(
+                "local_group", name, [g for g in facts.groups if g.members & members], facts, _waiting(applicants)
+            )
+        )
     return rows
 
 

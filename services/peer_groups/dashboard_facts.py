@@ -50,8 +50,9 @@ class NetworkFacts:
 
 
 async def network_facts(session: AsyncSession, network_id: str, now: datetime) -> NetworkFacts:
-    groups = list(await session.scalars(select(PeerGroup).where(PeerGroup.network_id == network_id,
-                                                                PeerGroup.started_at <= now)))  # fmt: skip
+    groups = list(
+        await session.scalars(select(PeerGroup).where(PeerGroup.network_id == network_id, PeerGroup.started_at <= now))
+    )
     facts = {group.id: GroupFacts(group) for group in groups}
     await _seats(session, facts)
     await _meetings(session, facts, now)
@@ -62,8 +63,9 @@ async def network_facts(session: AsyncSession, network_id: str, now: datetime) -
     ids = [scheme.id for scheme in schemes]
     applications = list(await session.scalars(select(Application).where(Application.scheme_id.in_(ids))))
     participants = list(await session.scalars(select(Participant).where(Participant.scheme_id.in_(ids))))
-    return NetworkFacts(now, list(facts.values()), schemes, applications, participants,
-                        await _progress(session, network_id, now))  # fmt: skip
+    return NetworkFacts(
+        now, list(facts.values()), schemes, applications, participants, await _progress(session, network_id, now)
+    )
 
 
 async def _seats(session: AsyncSession, facts: dict[str, GroupFacts]) -> None:
@@ -74,14 +76,19 @@ async def _seats(session: AsyncSession, facts: dict[str, GroupFacts]) -> None:
 
 async def _meetings(session: AsyncSession, facts: dict[str, GroupFacts], now: datetime) -> None:
     recorded, present = func.count(Attendance.member_id), func.count(Attendance.member_id).filter(Attendance.present)
-    held = (select(Meeting.group_id, Meeting.starts_at, recorded, present)
-            .outerjoin(Attendance, Attendance.meeting_id == Meeting.id)
-            .where(Meeting.group_id.in_(facts)).group_by(Meeting.id, Meeting.group_id, Meeting.starts_at))  # fmt: skip
+    held = (
+        select(Meeting.group_id, Meeting.starts_at, recorded, present)
+        .outerjoin(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(Meeting.group_id.in_(facts))
+        .group_by(Meeting.id, Meeting.group_id, Meeting.starts_at)
+    )
     for group_id, starts_at, known, here in await session.execute(held):
         facts[group_id].meetings.append(HeldMeeting(starts_at, here if known else None))
-    marks = (select(Meeting.group_id, Attendance.member_id, Attendance.present)
-             .join(Attendance, Attendance.meeting_id == Meeting.id)
-             .where(Meeting.group_id.in_(facts), Meeting.starts_at <= now))  # fmt: skip
+    marks = (
+        select(Meeting.group_id, Attendance.member_id, Attendance.present)
+        .join(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(Meeting.group_id.in_(facts), Meeting.starts_at <= now)
+    )
     for group_id, member_id, was_present in await session.execute(marks):
         facts[group_id].marks.append((member_id, was_present))
 
@@ -89,16 +96,20 @@ async def _meetings(session: AsyncSession, facts: dict[str, GroupFacts], now: da
 async def _surveys(session: AsyncSession, facts: dict[str, GroupFacts], now: datetime) -> None:
     answered = SurveyInvitation.answered_at.is_not(None) & (SurveyInvitation.answered_at <= now)
     query = select(SurveyInvitation.group_id, SurveyInvitation.member_id, answered).where(
-        SurveyInvitation.group_id.in_(facts), SurveyInvitation.sent_at <= now)  # fmt: skip
+        SurveyInvitation.group_id.in_(facts), SurveyInvitation.sent_at <= now
+    )
     for group_id, member_id, was_answered in await session.execute(query):
         facts[group_id].surveys.append((member_id, bool(was_answered)))
 
 
 async def _progress(session: AsyncSession, network_id: str, now: datetime) -> dict[str, int]:
-    query = (select(DevelopmentPlan.member_id, CheckIn.progress)
-             .join(Goal, Goal.plan_id == DevelopmentPlan.id).join(CheckIn, CheckIn.goal_id == Goal.id)
-             .where(DevelopmentPlan.network_id == network_id, CheckIn.created_at <= now)
-             .order_by(CheckIn.created_at))  # fmt: skip
+    query = (
+        select(DevelopmentPlan.member_id, CheckIn.progress)
+        .join(Goal, Goal.plan_id == DevelopmentPlan.id)
+        .join(CheckIn, CheckIn.goal_id == Goal.id)
+        .where(DevelopmentPlan.network_id == network_id, CheckIn.created_at <= now)
+        .order_by(CheckIn.created_at)
+    )
     latest: dict[str, int] = {}
     for member_id, progress in await session.execute(query):
         latest[member_id] = progress

@@ -50,8 +50,11 @@ class CoordinatorDashboard:
     def of(
         cls, as_of: datetime, programme: list[dashboard.ProgrammeRow], diversity: list[dashboard.DiversityRow]
     ) -> "CoordinatorDashboard":
-        return cls(as_of=as_of, threshold=THRESHOLD,
-                   programme=[DashboardRow(**asdict(row)) for row in programme],
-                   diversity=[DiversityOutcome(**asdict(row)) for row in diversity],
-                   programme_csv=table_csv(dashboard.ProgrammeRow, programme),
-                   diversity_csv=table_csv(dashboard.DiversityRow, diversity))  # fmt: skip
+        return cls(
+            as_of=as_of,
+            threshold=THRESHOLD,
+            programme=[DashboardRow(**asdict(row)) for row in programme],
+            diversity=[DiversityOutcome(**asdict(row)) for row in diversity],
+            programme_csv=table_csv(dashboard.ProgrammeRow, programme),
+            diversity_csv=table_csv(dashboard.DiversityRow, diversity),
+        )

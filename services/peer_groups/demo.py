@@ -12,7 +12,7 @@ from services.peer_groups.access import Actor
 GOALS = (
     ("Delegate board preparation to my deputy", ["Name a deputy", "Deputy drafts a board paper", "Deputy chairs"]),
     ("Say no to work that pulls us off our mission", ["List this year's commitments", "Decline one request kindly"]),
-)  # fmt: skip
+)
 
 
 async def seed_peer_groups(db: Database, network_id: str, peers: list[Viewer], host: Viewer) -> None:
@@ -34,12 +34,16 @@ async def seed_peer_groups(db: Database, network_id: str, peers: list[Viewer], h
 
 async def _scheme(db: Database, network_id: str, host: Viewer) -> None:
     draft = schemes.SchemeDraft(
-        network_id, "Next leaders mentoring", "one_to_one",
+        network_id,
+        "Next leaders mentoring",
+        "one_to_one",
         aims="Give diverse talented people access to senior leaders for a perspective on their next step.",
-        eligibility=("Alumni of the Senior Leaders Programme", "Part-time workers welcome"), months=12,
+        eligibility=("Alumni of the Senior Leaders Programme", "Part-time workers welcome"),
+        months=12,
         agreement="We meet monthly for a year; the mentee sets time, date and agenda; we follow up on actions; "
         "we end with a meeting to evaluate.",
-        diversity_aims=("women", "disabled people", "BAME"), questions=("Would you take part again?",),
-    )  # fmt: skip
+        diversity_aims=("women", "disabled people", "BAME"),
+        questions=("Would you take part again?",),
+    )
     async with db.transaction() as session:
         await schemes.create_scheme(session, Actor(host, db), draft)

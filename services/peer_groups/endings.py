@@ -28,8 +28,9 @@ async def end_mentoring(session: AsyncSession, member_id: str, group_id: str) ->
 
 async def _release(session: AsyncSession, group_id: str) -> None:
     """Frees the group's mentees and the offers' places they took, so that all may be matched again."""
-    await session.execute(update(Participant).where(Participant.matched_group_id == group_id).values(
-        matched_group_id=None))  # fmt: skip
+    await session.execute(
+        update(Participant).where(Participant.matched_group_id == group_id).values(matched_group_id=None)
+    )
     for choice in await session.scalars(select(Choice).where(Choice.group_id == group_id, Choice.state == "accepted")):
         offer = await session.get_one(Offer, choice.offer_id)
         offer.taken, choice.state = max(0, offer.taken - 1), "ended"

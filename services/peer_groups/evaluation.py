@@ -25,8 +25,13 @@ TEXTS = {q["key"]: q["text"] for q in QUESTIONS}
 
 
 def _cell(key: str, months: int, values: list[Any]) -> dict[str, Any]:
-    cell: dict[str, Any] = {"key": key, "question": TEXTS.get(key, "The scheme's own question"), "months": months,
-                            "respondents": len(values), "suppressed": len(values) < THRESHOLD}  # fmt: skip
+    cell: dict[str, Any] = {
+        "key": key,
+        "question": TEXTS.get(key, "The scheme's own question"),
+        "months": months,
+        "respondents": len(values),
+        "suppressed": len(values) < THRESHOLD,
+    }
     if cell["suppressed"]:
         return cell
     numbers = [v for v in values if isinstance(v, int)]
@@ -51,9 +56,11 @@ def report(responses: list[SurveyResponse], groups: int) -> dict[str, Any]:
         "respondents": {str(m): n for m, n in sorted(Counter(r.months for r in responses).items())},
         "groups_below_threshold": sum(1 for count in per_group.values() if count < THRESHOLD),
         "questions": [_cell(key, months, values) for (key, months), values in sorted(cells.items())],
-        "by_kind": [_cell(kind, months, values) | {"key": kind, "question": "Do you feel different? (by kind)"}
-                    for (kind, months), values in sorted(by_kind.items())],
-    }  # fmt: skip
+        "by_kind": [
+            _cell(kind, months, values) | {"key": kind, "question": "Do you feel different? (by kind)"}
+            for (kind, months), values in sorted(by_kind.items())
+        ],
+    }
 
 
 def evaluated_after(group: PeerGroup) -> int:
@@ -82,7 +89,9 @@ async def _produce(session: AsyncSession, network_id: str, covered: list[str], n
     evaluation = Evaluation(network_id=network_id, produced_at=now, report=report(responses, len(covered)))
     session.add(evaluation)
     await session.flush()
-    data = ev.EvaluationProduced(evaluation_id=evaluation.id, network_id=network_id, groups=len(covered),
-                                 respondents=len(responses))  # fmt: skip
-    record(session, [new_event(data, subject=evaluation.id, audience=[audience.network(network_id)],
-                               network=network_id)])  # fmt: skip
+    data = ev.EvaluationProduced(
+        evaluation_id=evaluation.id, network_id=network_id, groups=len(covered), respondents=len(responses)
+    )
+    record(
+        session, [new_event(data, subject=evaluation.id, audience=[audience.network(network_id)], network=network_id)]
+    )

@@ -21,8 +21,13 @@ NO_CHOICE = "No such choice waiting for your answer: only its mentor answers it.
 
 
 async def _offer(session: AsyncSession, actor: Actor, offer_id: str) -> tuple[Offer, Scheme]:
-    found = (await session.execute(select(Offer, Scheme).join(Scheme, Scheme.id == Offer.scheme_id).where(
-        Offer.id == offer_id, Scheme.network_id.in_(_networks(actor))))).first()  # fmt: skip
+    found = (
+        await session.execute(
+            select(Offer, Scheme)
+            .join(Scheme, Scheme.id == Offer.scheme_id)
+            .where(Offer.id == offer_id, Scheme.network_id.in_(_networks(actor)))
+        )
+    ).first()
     if found is None:
         raise NotFound("No such mentoring offer.")
     return found[0], found[1]
@@ -49,8 +54,9 @@ async def choose_offer(session: AsyncSession, actor: Actor, offer_id: str) -> Ch
     offer, scheme = await _offer(session, actor, offer_id)
     await _unmatched_mentee(session, scheme, actor.id)
     offers = select(Offer.id).where(Offer.scheme_id == scheme.id)
-    waiting = select(Choice.id).where(Choice.mentee_id == actor.id, Choice.state == "pending",
-                                      Choice.offer_id.in_(offers))  # fmt: skip
+    waiting = select(Choice.id).where(
+        Choice.mentee_id == actor.id, Choice.state == "pending", Choice.offer_id.in_(offers)
+    )
     if await session.scalar(waiting) is not None:
         raise Conflict("Your choice of an offer is waiting for its mentor's answer; choose again once it is answered.")
     if offer.taken >= offer.capacity:
@@ -58,8 +64,13 @@ async def choose_offer(session: AsyncSession, actor: Actor, offer_id: str) -> Ch
     choice = Choice(offer_id=offer.id, mentee_id=actor.id, state="pending", created_at=utcnow())
     session.add(choice)
     await session.flush()
-    _record(session, ev.OfferChosen(choice_id=choice.id, offer_id=offer.id, scheme_id=scheme.id,
-                                    mentee_id=actor.id, mentor_id=offer.mentor_id), scheme)  # fmt: skip
+    _record(
+        session,
+        ev.OfferChosen(
+            choice_id=choice.id, offer_id=offer.id, scheme_id=scheme.id, mentee_id=actor.id, mentor_id=offer.mentor_id
+        ),
+        scheme,
+    )
     return choice
 
 
@@ -76,9 +87,19 @@ async def answer_choice(session: AsyncSession, actor: Actor, choice_id: str, acc
     if accept:
         choice.group_id = await _seat_mentee(session, actor, scheme, offer, choice.mentee_id)
     choice.state, choice.answered_at = ("accepted" if accept else "declined"), utcnow()
-    _record(session, ev.ChoiceAnswered(choice_id=choice.id, offer_id=offer.id, scheme_id=scheme.id,
-                                       mentee_id=choice.mentee_id, mentor_id=offer.mentor_id, accepted=accept,
-                                       group_id=choice.group_id), scheme)  # fmt: skip
+    _record(
+        session,
+        ev.ChoiceAnswered(
+            choice_id=choice.id,
+            offer_id=offer.id,
+            scheme_id=scheme.id,
+            mentee_id=choice.mentee_id,
+            mentor_id=offer.mentor_id,
+            accepted=accept,
+            group_id=choice.group_id,
+        ),
+        scheme,
+    )
     return choice
 
 

@@ -27,9 +27,19 @@ from services.peer_groups.tables import (
 )
 
 # The member's own rows, by the column that names them; plans take their goals and check-ins with them.
-OWN = (GroupMember.member_id, Proposal.member_id, ProposalVote.member_id, Attendance.member_id,
-       DevelopmentPlan.member_id, Preparation.member_id, SurveyInvitation.member_id, Participant.member_id,
-       Application.member_id, Offer.mentor_id, Choice.mentee_id)  # fmt: skip
+OWN = (
+    GroupMember.member_id,
+    Proposal.member_id,
+    ProposalVote.member_id,
+    Attendance.member_id,
+    DevelopmentPlan.member_id,
+    Preparation.member_id,
+    SurveyInvitation.member_id,
+    Participant.member_id,
+    Application.member_id,
+    Offer.mentor_id,
+    Choice.mentee_id,
+)
 
 
 # Kinds in the export: a table's name, unless its own reads unclearly to the member.

@@ -18,8 +18,9 @@ def _actor(context: RequestContext) -> Actor:
 class PlanQuery:
     @strawberry.field(description="Your development plan in a network, if you have begun one.")
     async def my_development_plan(self, info: Ctx, network_id: strawberry.ID) -> DevelopmentPlan | None:
-        mine = select(PlanRow).where(PlanRow.member_id == info.context.member().account_id,
-                                     PlanRow.network_id == network_id)  # fmt: skip
+        mine = select(PlanRow).where(
+            PlanRow.member_id == info.context.member().account_id, PlanRow.network_id == network_id
+        )
         async with info.context.db.sessions() as session:
             row = await session.scalar(mine)
         return DevelopmentPlan(row=row) if row else None
@@ -54,9 +55,14 @@ class PlanMutation:
 
     @strawberry.mutation(description="Benchmarks a goal, at a meeting or between meetings.")
     async def check_in(
-        self, info: Ctx, goal_id: strawberry.ID, progress: int, reflection: str = "", next_step: str = "",
+        self,
+        info: Ctx,
+        goal_id: strawberry.ID,
+        progress: int,
+        reflection: str = "",
+        next_step: str = "",
         meeting_id: strawberry.ID | None = None,
-    ) -> CheckIn:  # fmt: skip
+    ) -> CheckIn:
         member = info.context.member().account_id
         async with info.context.db.transaction() as session:
             row = await plans.check_in(session, member, goal_id, meeting_id, progress, (reflection, next_step))

@@ -27,8 +27,14 @@ class CheckIn:
     @classmethod
     def of(cls, row: tables.CheckIn) -> "CheckIn":
         meeting = strawberry.ID(row.meeting_id) if row.meeting_id else None
-        return cls(id=strawberry.ID(row.id), meeting_id=meeting, progress=row.progress, reflection=row.reflection,
-                   next_step=row.next_step, created_at=row.created_at)  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            meeting_id=meeting,
+            progress=row.progress,
+            reflection=row.reflection,
+            next_step=row.next_step,
+            created_at=row.created_at,
+        )
 
 
 @strawberry.type

@@ -36,8 +36,10 @@ def _moment(as_of: datetime | None) -> datetime:
 
 @strawberry.type
 class ProgrammeQuery:
-    @strawberry.field(description="How the network's programmes stand as of a moment (now by default): counts and "
-                      "rates only, small cells withheld (hosts and coordinators).")  # fmt: skip
+    @strawberry.field(
+        description="How the network's programmes stand as of a moment (now by default): counts and "
+        "rates only, small cells withheld (hosts and coordinators)."
+    )
     async def coordinator_dashboard(
         self, info: Ctx, network_id: strawberry.ID, as_of: datetime | None = None
     ) -> CoordinatorDashboard:
@@ -61,8 +63,10 @@ class ProgrammeQuery:
 
 @strawberry.type
 class ProgrammeMutation:
-    @strawberry.mutation(description="Your preparation for the group's first meeting: expectations, goals, how to "
-                         "meet (having accepted its agreement). It stays in the group.")  # fmt: skip
+    @strawberry.mutation(
+        description="Your preparation for the group's first meeting: expectations, goals, how to "
+        "meet (having accepted its agreement). It stays in the group."
+    )
     async def prepare_first_meeting(
         self, info: Ctx, peer_group_id: strawberry.ID, expectations: str, goals: str, how_to_meet: str
     ) -> FirstMeetingPreparation:
@@ -71,8 +75,10 @@ class ProgrammeMutation:
             row = await preparations.prepare(session, info.context.member().account_id, peer_group_id, draft)
             return FirstMeetingPreparation.of(row)
 
-    @strawberry.mutation(description="Ends a mentoring relationship early, without blame: no reason asked, nobody "
-                         "named; its mentees and mentors may be matched again.")  # fmt: skip
+    @strawberry.mutation(
+        description="Ends a mentoring relationship early, without blame: no reason asked, nobody "
+        "named; its mentees and mentors may be matched again."
+    )
     async def end_mentoring(self, info: Ctx, peer_group_id: strawberry.ID) -> PeerGroupOverview:
         async with info.context.db.transaction() as session:
             group = await endings.end_mentoring(session, info.context.member().account_id, peer_group_id)

@@ -26,18 +26,23 @@ class ProposalQuery:
         query = (
             select(Proposal, PeerGroup)
             .join(PeerGroup, PeerGroup.id == Proposal.group_id)
-            .where(Proposal.member_id == info.context.member().account_id, Proposal.kind == proposals.SEAT,
-                   Proposal.state == "pending")
+            .where(
+                Proposal.member_id == info.context.member().account_id,
+                Proposal.kind == proposals.SEAT,
+                Proposal.state == "pending",
+            )
             .order_by(Proposal.created_at)
-        )  # fmt: skip
+        )
         async with info.context.db.sessions() as session:
             return [PeerGroupInvitation.of(row, group) for row, group in (await session.execute(query)).all()]
 
 
 @strawberry.type
 class ProposalMutation:
-    @strawberry.mutation(description="Proposes a member of the network for a seat (yourself included). They join "
-                         "once they accept and all seated members agree; they see what is said from then.")  # fmt: skip
+    @strawberry.mutation(
+        description="Proposes a member of the network for a seat (yourself included). They join "
+        "once they accept and all seated members agree; they see what is said from then."
+    )
     async def propose_peer_group_member(
         self, info: Ctx, peer_group_id: strawberry.ID, member_id: strawberry.ID, role: str | None = None
     ) -> PeerGroupProposal:
@@ -46,8 +51,10 @@ class ProposalMutation:
             row = await proposals.propose_member(session, actor, peer_group_id, member_id, role)
         return await _view(info.context, row)
 
-    @strawberry.mutation(description="Proposes that a member who joined later see what was said before they "
-                         "came; every other seated member must agree.")  # fmt: skip
+    @strawberry.mutation(
+        description="Proposes that a member who joined later see what was said before they "
+        "came; every other seated member must agree."
+    )
     async def propose_peer_group_history(
         self, info: Ctx, peer_group_id: strawberry.ID, member_id: strawberry.ID
     ) -> PeerGroupProposal:

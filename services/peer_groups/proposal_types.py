@@ -29,11 +29,19 @@ async def proposal_views(context: RequestContext, rows: list[tables.Proposal]) -
     async with context.db.sessions() as session:
         for row in rows:
             needed, agreed = await proposals.agreements(session, row)
-            views.append(PeerGroupProposal(
-                id=strawberry.ID(row.id), kind=row.kind, member_id=strawberry.ID(row.member_id),
-                member_name=names.get(row.member_id, ""), role=row.role, state=row.state,
-                invitee_accepted=row.invitee_accepts, agreements=len(agreed & needed), agreements_needed=len(needed),
-            ))  # fmt: skip
+            views.append(
+                PeerGroupProposal(
+                    id=strawberry.ID(row.id),
+                    kind=row.kind,
+                    member_id=strawberry.ID(row.member_id),
+                    member_name=names.get(row.member_id, ""),
+                    role=row.role,
+                    state=row.state,
+                    invitee_accepted=row.invitee_accepts,
+                    agreements=len(agreed & needed),
+                    agreements_needed=len(needed),
+                )
+            )
     return views
 
 
@@ -52,6 +60,13 @@ class PeerGroupInvitation:
 
     @classmethod
     def of(cls, row: tables.Proposal, group: tables.PeerGroup) -> "PeerGroupInvitation":
-        return cls(id=strawberry.ID(row.id), peer_group_id=strawberry.ID(group.id), peer_group_name=group.name,
-                   kind=group.kind, norms=list(group.norms), role=row.role, accepted=row.invitee_accepts,
-                   state=row.state)  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            peer_group_id=strawberry.ID(group.id),
+            peer_group_name=group.name,
+            kind=group.kind,
+            norms=list(group.norms),
+            role=row.role,
+            accepted=row.invitee_accepts,
+            state=row.state,
+        )

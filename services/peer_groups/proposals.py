@@ -43,9 +43,16 @@ async def propose_seat(
     the mentee's choice (`chosen`) is their acceptance; the circle's members still agree to them."""
     current = await seats(session, group.id)
     await check_newcomer(actor, group, current, member_id)
-    proposal = Proposal(group_id=group.id, kind=SEAT, member_id=member_id, role=checked_role(group, current, role),
-                        proposed_by=actor.id, invitee_accepts=True if member_id == actor.id or chosen else None,
-                        state="pending", created_at=utcnow())  # fmt: skip
+    proposal = Proposal(
+        group_id=group.id,
+        kind=SEAT,
+        member_id=member_id,
+        role=checked_role(group, current, role),
+        proposed_by=actor.id,
+        invitee_accepts=True if member_id == actor.id or chosen else None,
+        state="pending",
+        created_at=utcnow(),
+    )
     return await _open(session, group, proposal, current)
 
 
@@ -57,24 +64,37 @@ async def propose_history(session: AsyncSession, member_id: str, group_id: str, 
         raise NotFound(NO_GROUP)
     if joiner.sees_from is None:
         raise Conflict("That member sees the group's whole history already.")
-    proposal = Proposal(group_id=group_id, kind=HISTORY, member_id=joiner_id, proposed_by=member_id,
-                        state="pending", created_at=utcnow())  # fmt: skip
+    proposal = Proposal(
+        group_id=group_id,
+        kind=HISTORY,
+        member_id=joiner_id,
+        proposed_by=member_id,
+        state="pending",
+        created_at=utcnow(),
+    )
     return await _open(session, await session.get_one(PeerGroup, group_id), proposal, current)
 
 
 async def _open(session: AsyncSession, group: PeerGroup, proposal: Proposal, current: list[GroupMember]) -> Proposal:
     pending = select(Proposal.id).where(
-        Proposal.group_id == group.id, Proposal.kind == proposal.kind,
-        Proposal.member_id == proposal.member_id, Proposal.state == "pending",
-    )  # fmt: skip
+        Proposal.group_id == group.id,
+        Proposal.kind == proposal.kind,
+        Proposal.member_id == proposal.member_id,
+        Proposal.state == "pending",
+    )
     if await session.scalar(pending) is not None:
         raise Conflict("That proposal is open already; the group is answering it.")
     session.add(proposal)
     await session.flush()
     if proposal.proposed_by in {seat.member_id for seat in current} - {proposal.member_id}:
         session.add(ProposalVote(proposal_id=proposal.id, member_id=proposal.proposed_by, agrees=True))
-    data = ev.ProposalMade(proposal_id=proposal.id, group_id=group.id, kind=proposal.kind,
-                           member_id=proposal.member_id, proposed_by=proposal.proposed_by)  # fmt: skip
+    data = ev.ProposalMade(
+        proposal_id=proposal.id,
+        group_id=group.id,
+        kind=proposal.kind,
+        member_id=proposal.member_id,
+        proposed_by=proposal.proposed_by,
+    )
     record(session, [group_event(data, proposal.id, group)])
     await _settle(session, group, proposal)
     return proposal
@@ -82,8 +102,9 @@ async def _open(session: AsyncSession, group: PeerGroup, proposal: Proposal, cur
 
 async def answer_invitation(session: AsyncSession, member_id: str, proposal_id: str, accept: bool) -> Proposal:
     """The invitee's answer to a seat offered to them."""
-    query = select(Proposal).where(Proposal.id == proposal_id, Proposal.member_id == member_id,
-                                   Proposal.kind == SEAT, Proposal.state == "pending")  # fmt: skip
+    query = select(Proposal).where(
+        Proposal.id == proposal_id, Proposal.member_id == member_id, Proposal.kind == SEAT, Proposal.state == "pending"
+    )
     proposal = await session.scalar(query)
     if proposal is None:
         raise NotFound(NO_PROPOSAL)
@@ -117,8 +138,9 @@ async def _answered(session: AsyncSession, proposal: Proposal, member_id: str, a
 async def agreements(session: AsyncSession, proposal: Proposal) -> tuple[set[str], set[str]]:
     """Who must agree (everyone seated but the proposal's subject), and who did."""
     needed = {seat.member_id for seat in await seats(session, proposal.group_id)} - {proposal.member_id}
-    votes = await session.execute(select(ProposalVote.member_id, ProposalVote.agrees).where(
-        ProposalVote.proposal_id == proposal.id))  # fmt: skip
+    votes = await session.execute(
+        select(ProposalVote.member_id, ProposalVote.agrees).where(ProposalVote.proposal_id == proposal.id)
+    )
     return needed, {voter for voter, agrees in votes.all() if agrees}
 
 
@@ -142,6 +164,7 @@ async def _settle(session: AsyncSession, group: PeerGroup, proposal: Proposal) -
 
 def _close(session: AsyncSession, group: PeerGroup, proposal: Proposal, carried: bool) -> None:
     proposal.state = "carried" if carried else "declined"
-    data = ev.ProposalClosed(proposal_id=proposal.id, group_id=group.id, kind=proposal.kind,
-                             member_id=proposal.member_id, carried=carried)  # fmt: skip
+    data = ev.ProposalClosed(
+        proposal_id=proposal.id, group_id=group.id, kind=proposal.kind, member_id=proposal.member_id, carried=carried
+    )
     record(session, [group_event(data, proposal.id, group)])

@@ -29,8 +29,14 @@ async def move(session: AsyncSession, member_id: str, meeting_id: str, starts_at
     was, meeting.starts_at = meeting.starts_at, plan.starts_at
     if plan.starts_at == was:
         return meeting
-    data = ev.MeetingMoved(meeting_id=meeting.id, group_id=group.id, starts_at=meeting.starts_at, was=was,
-                           mode=meeting.mode, publication=meeting_publication(group, meeting))  # fmt: skip
+    data = ev.MeetingMoved(
+        meeting_id=meeting.id,
+        group_id=group.id,
+        starts_at=meeting.starts_at,
+        was=was,
+        mode=meeting.mode,
+        publication=meeting_publication(group, meeting),
+    )
     record(session, [group_event(data, meeting.id, group)])
     return meeting
 

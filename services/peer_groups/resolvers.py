@@ -89,12 +89,19 @@ class GroupQuery:
 
 @strawberry.type
 class GroupMutation:
-    @strawberry.mutation(description="Forms a group in your network. Members are in it with whoever they name; "
-                         "hosts and coordinators form groups for others (list yourself to be in it).")  # fmt: skip
+    @strawberry.mutation(
+        description="Forms a group in your network. Members are in it with whoever they name; "
+        "hosts and coordinators form groups for others (list yourself to be in it)."
+    )
     async def form_peer_group(
-        self, info: Ctx, network_id: strawberry.ID, kind: str, name: str, member_ids: list[strawberry.ID],
+        self,
+        info: Ctx,
+        network_id: strawberry.ID,
+        kind: str,
+        name: str,
+        member_ids: list[strawberry.ID],
         mentor_id: strawberry.ID | None = None,
-    ) -> PeerGroupOverview:  # fmt: skip
+    ) -> PeerGroupOverview:
         formation = groups.Formation(network_id, kind, name, tuple(member_ids), mentor_id)
         async with info.context.db.transaction() as session:
             group = await groups.form_group(session, actor(info.context), formation)
@@ -160,8 +167,9 @@ class GroupMutation:
     async def define_protocol(
         self, info: Ctx, peer_group_id: strawberry.ID, name: str, steps: list[ProtocolStepInput]
     ) -> ProtocolDefinition:
-        drafted = [Step(**{**strawberry.asdict(s), "prompts": tuple(s.prompts), "pitfalls": tuple(s.pitfalls)})
-                   for s in steps]  # fmt: skip
+        drafted = [
+            Step(**{**strawberry.asdict(s), "prompts": tuple(s.prompts), "pitfalls": tuple(s.pitfalls)}) for s in steps
+        ]
         async with info.context.db.transaction() as session:
             row = await runs.define_protocol(session, info.context.member().account_id, peer_group_id, name, drafted)
             group = await session.get_one(groups.PeerGroup, row.group_id)
@@ -169,9 +177,13 @@ class GroupMutation:
 
     @strawberry.mutation(description="Starts a protocol at a meeting; you facilitate. `protocol` is a key or id.")
     async def start_protocol_run(
-        self, info: Ctx, meeting_id: strawberry.ID, protocol: str, presenter_id: strawberry.ID,
+        self,
+        info: Ctx,
+        meeting_id: strawberry.ID,
+        protocol: str,
+        presenter_id: strawberry.ID,
         mentor_id: strawberry.ID | None = None,
-    ) -> ProtocolRun:  # fmt: skip
+    ) -> ProtocolRun:
         member = info.context.member().account_id
         async with info.context.db.transaction() as session:
             row = await runs.start_run(session, member, meeting_id, protocol, presenter_id, mentor_id)

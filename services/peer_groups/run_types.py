@@ -24,9 +24,15 @@ class ProtocolStep:
 
     @classmethod
     def of(cls, step: Step) -> "ProtocolStep":
-        return cls(title=step.title, role=step.role, seconds=step.seconds, guidance=step.guidance,
-                   prompts=list(step.prompts), pitfalls=step.pitfall_reminders(),
-                   presenter_listens_in_silence=step.presenter_listens_in_silence)  # fmt: skip
+        return cls(
+            title=step.title,
+            role=step.role,
+            seconds=step.seconds,
+            guidance=step.guidance,
+            prompts=list(step.prompts),
+            pitfalls=step.pitfall_reminders(),
+            presenter_listens_in_silence=step.presenter_listens_in_silence,
+        )
 
 
 @strawberry.type
@@ -154,10 +160,14 @@ async def run_state(context: RequestContext, row: tables.ProtocolRun) -> Protoco
         turns = await queries.turns_of(session, row.id)
     speakers = {m for step in row.speakers for m in step}
     summary = fairness.fairness([(t.member_id, t.seconds) for t in turns], sorted(speakers))
-    shares = [SpeakingShare(member_id=strawberry.ID(m), seconds=s, share=summary.shares[m])
-              for m, s in sorted(summary.seconds.items())]  # fmt: skip
-    spoken = [SpokenTurn(step=t.step, member_id=strawberry.ID(t.member_id) if t.member_id else None, seconds=t.seconds)
-              for t in turns]  # fmt: skip
+    shares = [
+        SpeakingShare(member_id=strawberry.ID(m), seconds=s, share=summary.shares[m])
+        for m, s in sorted(summary.seconds.items())
+    ]
+    spoken = [
+        SpokenTurn(step=t.step, member_id=strawberry.ID(t.member_id) if t.member_id else None, seconds=t.seconds)
+        for t in turns
+    ]
     return ProtocolRun(
         row=row, turns=spoken, fairness=Fairness(shares=shares, gini=summary.gini, max_min_ratio=summary.max_min_ratio)
     )

@@ -48,8 +48,9 @@ class EnrolmentInput:
     )
 
     def enrolment(self) -> schemes.Enrolment:
-        return schemes.Enrolment(self.role, tuple(self.practice_areas), self.goals, tuple(self.availability),
-                                 tuple(self.social_identity))  # fmt: skip
+        return schemes.Enrolment(
+            self.role, tuple(self.practice_areas), self.goals, tuple(self.availability), tuple(self.social_identity)
+        )
 
 
 @strawberry.input
@@ -117,8 +118,15 @@ class SchemeQuery:
             found = await matching.suggestions(
                 session, scheme_actor(info.context), mentoring_scheme_id, max(0, min(first, 100))
             )
-        return [SuggestedMatch(mentee_id=strawberry.ID(s.mentee_id), mentor_id=strawberry.ID(s.mentor_id),
-                               score=s.score, reasons=list(s.reasons)) for s in found]  # fmt: skip
+        return [
+            SuggestedMatch(
+                mentee_id=strawberry.ID(s.mentee_id),
+                mentor_id=strawberry.ID(s.mentor_id),
+                score=s.score,
+                reasons=list(s.reasons),
+            )
+            for s in found
+        ]
 
     @strawberry.field(description="Your feedback surveys, answered or waiting.")
     async def my_surveys(self, info: Ctx) -> list[Survey]:

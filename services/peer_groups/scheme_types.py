@@ -17,8 +17,13 @@ class MentoringOffer:
 
     @classmethod
     def of(cls, row: tables.Offer) -> "MentoringOffer":
-        return cls(id=strawberry.ID(row.id), mentor_id=strawberry.ID(row.mentor_id), text=row.text,
-                   capacity=row.capacity, taken=row.taken)  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            mentor_id=strawberry.ID(row.mentor_id),
+            text=row.text,
+            capacity=row.capacity,
+            taken=row.taken,
+        )
 
 
 @strawberry.type
@@ -35,9 +40,15 @@ class SchemeParticipant:
 
     @classmethod
     def of(cls, row: tables.Participant) -> "SchemeParticipant":
-        return cls(member_id=strawberry.ID(row.member_id), role=row.role, practice_areas=row.practice_areas,
-                   goals=row.goals, availability=row.availability, social_identity=row.identities,
-                   matched=row.matched_group_id is not None)  # fmt: skip
+        return cls(
+            member_id=strawberry.ID(row.member_id),
+            role=row.role,
+            practice_areas=row.practice_areas,
+            goals=row.goals,
+            availability=row.availability,
+            social_identity=row.identities,
+            matched=row.matched_group_id is not None,
+        )
 
 
 @strawberry.type
@@ -70,9 +81,19 @@ class MentoringScheme:
 
     @classmethod
     def of(cls, row: tables.Scheme) -> "MentoringScheme":
-        return cls(id=strawberry.ID(row.id), network_id=strawberry.ID(row.network_id), name=row.name, aims=row.aims,
-                   eligibility=row.eligibility, kind=row.kind, months=row.months, agreement=row.agreement,
-                   diversity_aims=row.diversity_aims, questions=row.questions, screening=row.screening)  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            network_id=strawberry.ID(row.network_id),
+            name=row.name,
+            aims=row.aims,
+            eligibility=row.eligibility,
+            kind=row.kind,
+            months=row.months,
+            agreement=row.agreement,
+            diversity_aims=row.diversity_aims,
+            questions=row.questions,
+            screening=row.screening,
+        )
 
 
 @strawberry.type
@@ -94,9 +115,15 @@ class Survey:
 
     @classmethod
     def of(cls, row: tables.SurveyInvitation, closing: bool) -> "Survey":
-        return cls(id=strawberry.ID(row.id), peer_group_id=strawberry.ID(row.group_id), months=row.months,
-                   sent_at=row.sent_at, answered=row.answered_at is not None,
-                   questions=[SurveyQuestion(**q) for q in row.questions], closing=closing)  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            peer_group_id=strawberry.ID(row.group_id),
+            months=row.months,
+            sent_at=row.sent_at,
+            answered=row.answered_at is not None,
+            questions=[SurveyQuestion(**q) for q in row.questions],
+            closing=closing,
+        )
 
 
 @strawberry.type
@@ -133,11 +160,17 @@ class ProgrammeEvaluation:
     @classmethod
     def of(cls, row: tables.Evaluation) -> "ProgrammeEvaluation":
         report = row.report
-        return cls(id=strawberry.ID(row.id), produced_at=row.produced_at, threshold=report["threshold"],
-                   groups=report["groups"], respondents_at_12_months=report["respondents"].get("12", 0),
-                   respondents_at_24_months=report["respondents"].get("24", 0),
-                   respondents_by_wave=[WaveRespondents(months=int(m), respondents=n)
-                                        for m, n in report["respondents"].items()],
-                   groups_below_threshold=report["groups_below_threshold"],
-                   questions=[EvaluationCell(**cell) for cell in report["questions"]],
-                   by_kind=[EvaluationCell(**cell) for cell in report["by_kind"]])  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            produced_at=row.produced_at,
+            threshold=report["threshold"],
+            groups=report["groups"],
+            respondents_at_12_months=report["respondents"].get("12", 0),
+            respondents_at_24_months=report["respondents"].get("24", 0),
+            respondents_by_wave=[
+                WaveRespondents(months=int(m), respondents=n) for m, n in report["respondents"].items()
+            ],
+            groups_below_threshold=report["groups_below_threshold"],
+            questions=[EvaluationCell(**cell) for cell in report["questions"]],
+            by_kind=[EvaluationCell(**cell) for cell in report["by_kind"]],
+        )

@@ -45,9 +45,16 @@ class Cadence:
 async def cadence_of(context: RequestContext, group: tables.PeerGroup) -> Cadence:
     held = await context.loader(loaders.held_meetings_by_group).load(group.id)
     status = cadence.cadence_status(group, held, utcnow())
-    return Cadence(every_months=group.every_months, for_months=group.for_months, last_met=status.last_met,
-                   next_due=status.next_due, next_scheduled=status.next_scheduled, ends=status.ends,
-                   state=status.state, overdue=status.overdue)  # fmt: skip
+    return Cadence(
+        every_months=group.every_months,
+        for_months=group.for_months,
+        last_met=status.last_met,
+        next_due=status.next_due,
+        next_scheduled=status.next_scheduled,
+        ends=status.ends,
+        state=status.state,
+        overdue=status.overdue,
+    )
 
 
 @strawberry.type
@@ -98,9 +105,12 @@ class PeerGroup:
     @strawberry.field
     async def contract(self, info: Ctx) -> Contract:
         everyone = await info.context.loader(loaders.seats_by_group).load(self.row.id)
-        return Contract(version=self.row.contract_version, norms=self.row.norms,
-                        accepted_by_me=has_accepted(self.row, self.seat),
-                        accepted_by_all=all(has_accepted(self.row, s) for s in everyone))  # fmt: skip
+        return Contract(
+            version=self.row.contract_version,
+            norms=self.row.norms,
+            accepted_by_me=has_accepted(self.row, self.seat),
+            accepted_by_all=all(has_accepted(self.row, s) for s in everyone),
+        )
 
     @strawberry.field
     async def members(self, info: Ctx) -> list[PeerGroupMember]:

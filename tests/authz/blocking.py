@@ -14,8 +14,13 @@ PROFILE = 'mutation { updateProfile(input: {bio: "quillblocker bio"}) { id } }'
 STORY = """mutation($n: ID!, $a: String!) { writeStory(networkId: $n, audience: $a, story: {kind: GOOD_NEWS,
   title: "Quillblocker letter", body: "quillblocker words"}) { id } }"""
 BLOCK = "mutation($m: ID!) { blockMember(memberId: $m) }"
-BLOCKER_SECRETS = ("Bea Quillblocker", "blocker@quill.example.org", "quillblocker bio", "Quillblocker letter",
-                   "quillblocker words")  # fmt: skip
+BLOCKER_SECRETS = (
+    "Bea Quillblocker",
+    "blocker@quill.example.org",
+    "quillblocker bio",
+    "Quillblocker letter",
+    "quillblocker words",
+)
 # What Bram may not learn: the blocker's words and whether she exists (her id as the world's Member), beside the
 # peer group's space, which is never his.
 BLOCKED = Unseen((*PEER_GROUP_SECRETS, *BLOCKER_SECRETS), PEER_GROUP_KINDS | {"Member"})

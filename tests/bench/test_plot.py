@@ -13,7 +13,7 @@ def test_a_figure_naming_its_data_size_is_followed_across_scales(tmp_path: Path)
         Row("feeds: reach (10,000 members)", 2.0, "s", scale=1),
         Row("feeds: reach (100,000 members)", 1.0, "s", scale=10),
         Row("gateway: only once", 5.0, "ms", scale=1),
-    ]  # fmt: skip
+    ]
     assert growth(rows) == {"search: p95": [(1, 1.0), (10, 2.5)], "feeds: reach": [(1, 1.0), (10, 0.5)]}
     picture = plot(rows, tmp_path / "growth.png")
     assert picture is not None and picture.read_bytes().startswith(b"\x89PNG")

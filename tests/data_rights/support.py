@@ -58,10 +58,12 @@ def scene(api: Gateway) -> Scene:
     group = form(amara, network, [ben, host])
     accept_all(group, amara, ben, host)
     amara.run(PROFILE)
-    mine = amara.run(STORY, n=network, a=f"peer_group:{group}", t="The timetable dilemma",
-                     b="A reflection on the timetable")["writeStory"]["id"]  # fmt: skip
-    theirs = ben.run(STORY, n=network, a=f"peer_group:{group}", t="Ben's first term",
-                     b="Ben's reflection")["writeStory"]["id"]  # fmt: skip
+    mine = amara.run(
+        STORY, n=network, a=f"peer_group:{group}", t="The timetable dilemma", b="A reflection on the timetable"
+    )["writeStory"]["id"]
+    theirs = ben.run(STORY, n=network, a=f"peer_group:{group}", t="Ben's first term", b="Ben's reflection")[
+        "writeStory"
+    ]["id"]
     amara.run(COMMENT, s=theirs, b="An encouraging comment")
     ben.run(COMMENT, s=mine, b=BEN_WORDS)
     gathering = host.run(SCHEDULE_GATHERING, n=network, l=None, g=plan("Spring World Café", 10))
@@ -123,5 +125,7 @@ def download(api: Gateway, path: str, token: str | None) -> tuple[int, bytes]:
 def opened(archive: bytes) -> dict[str, Any]:
     """The archive's files: JSON parsed, Markdown as text."""
     with zipfile.ZipFile(io.BytesIO(archive)) as files:
-        return {name: json.loads(files.read(name)) if name.endswith(".json") else files.read(name).decode()
-                for name in files.namelist()}  # fmt: skip
+        return {
+            name: json.loads(files.read(name)) if name.endswith(".json") else files.read(name).decode()
+            for name in files.namelist()
+        }

@@ -65,21 +65,31 @@ def _the_group_talks(demo: Demo) -> dict[str, str]:
     meeting = group["meetings"][0]["id"]
     demo.amara.run(
         "mutation($m: ID!, $t: String!) { writeMeetingNotes(meetingId: $m, notes: $t) { id } }",
-        m=meeting, t=f"{MARK}: the merger nobody outside may hear of",
-    )  # fmt: skip
+        m=meeting,
+        t=f"{MARK}: the merger nobody outside may hear of",
+    )
     demo.amara.run(
         "mutation($g: ID!, $r: String!) { checkIn(goalId: $g, progress: 40, reflection: $r) { id } }",
-        g=plan["goals"][0]["id"], r=f"{MARK}: my deputy is not ready yet",
-    )  # fmt: skip
+        g=plan["goals"][0]["id"],
+        r=f"{MARK}: my deputy is not ready yet",
+    )
     demo.ben.run(
         "mutation($s: ID!, $b: String!) { comment(storyId: $s, body: $b) { id } }",
-        s=story, b=f"{MARK}: I lived the same walk-out last spring",
-    )  # fmt: skip
+        s=story,
+        b=f"{MARK}: I lived the same walk-out last spring",
+    )
     harvest = demo.dana.run("{ harvests { edges { node { id } } } }")["harvests"]["edges"][0]["node"]["id"]
     local_group = network["localGroups"]["edges"][0]["node"]["id"]
-    return {"network": network["id"], "peerGroup": group["id"], "version": str(group["contract"]["version"]),
-            "meeting": meeting, "plan": plan["id"], "story": story, "harvest": harvest,
-            "localGroup": local_group}  # fmt: skip
+    return {
+        "network": network["id"],
+        "peerGroup": group["id"],
+        "version": str(group["contract"]["version"]),
+        "meeting": meeting,
+        "plan": plan["id"],
+        "story": story,
+        "harvest": harvest,
+        "localGroup": local_group,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +105,9 @@ def test_1_a_host_seating_themself_is_not_seated_and_reads_nothing_inside(demo: 
     host, ids = demo.host, demo.ids
     proposed = host.refused(
         "mutation($g: ID!, $m: ID!) { proposePeerGroupMember(peerGroupId: $g, memberId: $m) { id state } }",
-        g=ids["peerGroup"], m=host.id,
-    )  # fmt: skip
+        g=ids["peerGroup"],
+        m=host.id,
+    )
     # The demo's group has its three peers: no seat to propose (a seat needs every member's consent besides).
     assert proposed == [("A peer group (2-3 peers, all equals) holds at most 3 peers; it is full.", "BAD_USER_INPUT")]
     opening = "mutation($g: ID!, $v: Int!) { acceptContract(peerGroupId: $g, version: $v) { meetings { notes } } }"
@@ -151,10 +162,18 @@ def test_4_sixty_parallel_sign_ins_cannot_guess_and_sign_ups_are_limited(demo: D
     assert checked <= DEFAULTS["sign_in_attempts_per_minute"].default, codes
     assert sign_in(demo.http, "ben@example.org", PASSWORD)["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
     answers = [
-        clean(demo.http.post("/graphql", json={"query": SIGN_UP, "variables": {
-            "e": f"burst{n}@example.net", "p": "a burst's long password", "n": f"Burst {n}"}}), ()).json()
+        clean(
+            demo.http.post(
+                "/graphql",
+                json={
+                    "query": SIGN_UP,
+                    "variables": {"e": f"burst{n}@example.net", "p": "a burst's long password", "n": f"Burst {n}"},
+                },
+            ),
+            (),
+        ).json()
         for n in range(DEFAULTS["sign_ups_per_address_hour"].default)
-    ]  # fmt: skip
+    ]
     assert answers[-1]["errors"][0]["extensions"]["code"] == "RATE_LIMITED", "the stranger signed up first"
 
 
@@ -163,10 +182,15 @@ def test_5_a_strangers_search_is_the_same_beside_new_group_stories(demo: Demo) -
     before = demo.stranger.run(SEARCH, q="silence")["search"]
     demo.amara.run(
         "mutation($n: ID!, $a: String!, $s: StoryInput!) { writeStory(networkId: $n, audience: $a, story: $s) { id } }",
-        n=demo.ids["network"], a=f"peer_group:{demo.ids['peerGroup']}",
-        s={"kind": "PRACTICE_REFLECTION", "title": "Silence, silence, silence", "body": f"{MARK}: silence in the group",
-           "practiceAreas": ["hosting"]},
-    )  # fmt: skip
+        n=demo.ids["network"],
+        a=f"peer_group:{demo.ids['peerGroup']}",
+        s={
+            "kind": "PRACTICE_REFLECTION",
+            "title": "Silence, silence, silence",
+            "body": f"{MARK}: silence in the group",
+            "practiceAreas": ["hosting"],
+        },
+    )
     until(lambda: demo.amara.run(SEARCH, q="silence")["search"]["totalCount"] > before["totalCount"], "indexed")
     assert demo.stranger.run(SEARCH, q="silence")["search"] == before
 

@@ -27,8 +27,16 @@ class ProfileShown(Payload):
 
 def shown(member_id: str, name: str, bio: str) -> Event:
     moment = datetime(2026, 1, 5, tzinfo=UTC)
-    profile = Publication(kind="member", title=name, text=bio, author_id=member_id, author_name=name,
-                          created_at=moment, updated_at=moment, path=f"/members/{member_id}")  # fmt: skip
+    profile = Publication(
+        kind="member",
+        title=name,
+        text=bio,
+        author_id=member_id,
+        author_name=name,
+        created_at=moment,
+        updated_at=moment,
+        path=f"/members/{member_id}",
+    )
     data = ProfileShown(member_id=member_id, member_name=name, publication=profile)
     return new_event(data, subject=member_id, audience=["platform"], network=None)
 

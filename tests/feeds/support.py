@@ -66,15 +66,19 @@ async def project(db: Database) -> int:
 
 
 NETWORK = "mutation($n: String!) { createNetwork(name: $n) { id } }"
-GROUP = ("mutation($n: ID!, $name: String!, $areas: [String!]) { createLocalGroup(networkId: $n, name: $name,"
-         " practiceAreas: $areas) { id } }")  # fmt: skip
+GROUP = (
+    "mutation($n: ID!, $name: String!, $areas: [String!]) { createLocalGroup(networkId: $n, name: $name,"
+    " practiceAreas: $areas) { id } }"
+)
 INVITE = "mutation($n: ID!, $e: String!) { inviteMember(networkId: $n, email: $e) { id } }"
 ACCEPT = "mutation($id: ID!) { acceptInvitation(id: $id) { id } }"
 JOIN = "mutation($g: ID!) { joinLocalGroup(id: $g) { id } }"
 PROPOSE = "mutation($n: ID!, $p: ID!) { proposeNetworkConnection(networkId: $n, partnerNetworkId: $p) { id } }"
 ANSWER = "mutation($id: ID!) { answerNetworkConnection(id: $id, accept: true) { id } }"
-FEED = ("query($first: Int!, $after: String) { feed(first: $first, after: $after) { edges { cursor node { id kind"
-        " title reason seen } } pageInfo { hasNextPage endCursor } } }")  # fmt: skip
+FEED = (
+    "query($first: Int!, $after: String) { feed(first: $first, after: $after) { edges { cursor node { id kind"
+    " title reason seen } } pageInfo { hasNextPage endCursor } } }"
+)
 
 
 def network_with_group(api: Gateway, host: str, network: str, group: str, areas: list[str]) -> tuple[Member, str, str]:

@@ -21,13 +21,16 @@ async def _world(api: Gateway, database: Database):  # type: ignore[no-untyped-d
     hana.run(JOIN, g=leeds)
     net = [audience.network(north)]
     stories = {
-        "Own group, a day old": publication(at=ago(days=1), title="Own group, a day old", local_group_id=leeds,
-                                               network_ids=[north]),
-        "York on hosting, six hours old": publication(at=ago(hours=6), title="York on hosting, six hours old",
-                                                  local_group_id=york, network_ids=[north]),
-        "Glasgow news, fresh": publication(at=ago(hours=1), title="Glasgow news, fresh", local_group_id=glasgow,
-                                           network_ids=[north]),
-    }  # fmt: skip
+        "Own group, a day old": publication(
+            at=ago(days=1), title="Own group, a day old", local_group_id=leeds, network_ids=[north]
+        ),
+        "York on hosting, six hours old": publication(
+            at=ago(hours=6), title="York on hosting, six hours old", local_group_id=york, network_ids=[north]
+        ),
+        "Glasgow news, fresh": publication(
+            at=ago(hours=1), title="Glasgow news, fresh", local_group_id=glasgow, network_ids=[north]
+        ),
+    }
     ids = {title: ident() for title in stories}
     await share(database, *(shared(ids[title], net, found) for title, found in stories.items()))
     await project(database)
@@ -44,8 +47,9 @@ def _walk(member: Member) -> list[str]:
     while True:
         page = member.run(
             "query($a: String) { feed(first: 1, after: $a) { edges { node { title } } pageInfo { hasNextPage"
-            " endCursor } } }", a=after,
-        )["feed"]  # fmt: skip
+            " endCursor } } }",
+            a=after,
+        )["feed"]
         walked += [edge["node"]["title"] for edge in page["edges"]]
         if not page["pageInfo"]["hasNextPage"]:
             return walked
@@ -106,4 +110,6 @@ def test_a_hand_made_cursor_far_in_the_past_is_refused_clearly(api: Gateway) -> 
         forged = base64.urlsafe_b64encode(f"k:{key}:item".encode()).decode()
         [error] = member.fails("query($a: String) { feed(after: $a) { edges { cursor } } }", a=forged)
         assert (error["message"], error["extensions"]["code"]) == (
-            "That cursor is not one this feed gave out.", "BAD_USER_INPUT")  # fmt: skip
+            "That cursor is not one this feed gave out.",
+            "BAD_USER_INPUT",
+        )

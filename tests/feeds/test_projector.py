@@ -102,8 +102,9 @@ async def test_peer_group_items_reach_only_their_peer_group(database: Database) 
 async def test_a_meeting_shows_in_its_group_from_a_week_before_it_starts(database: Database) -> None:
     def scheduled(title: str, starts_in: timedelta) -> Event:
         ident, found = new_id(), publication(kind="meeting", title=title, peer_group_id="p1")
-        data = MeetingScheduled(meeting_id=ident, group_id="p1", starts_at=utcnow() + starts_in, mode="online",
-                                publication=found)  # fmt: skip
+        data = MeetingScheduled(
+            meeting_id=ident, group_id="p1", starts_at=utcnow() + starts_in, mode="online", publication=found
+        )
         return new_event(data, subject=ident, audience=["peer_group:p1"], network=None)
 
     meetings = {"Meeting in three days": 3, "Meeting next month": 30, "Meeting yesterday": -1}

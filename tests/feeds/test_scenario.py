@@ -20,8 +20,9 @@ from tests.support.graphql import Gateway, Member
 async def test_what_one_group_shares_reaches_the_other_group_with_reasons_and_withdrawals(
     api: Gateway, database: Database
 ) -> None:
-    north_host, north, leeds = network_with_group(api, "Hana Host", "Northern Network", "Leeds chapter",
-                                                  ["hosting", "boundary-crossing"])  # fmt: skip
+    north_host, north, leeds = network_with_group(
+        api, "Hana Host", "Northern Network", "Leeds chapter", ["hosting", "boundary-crossing"]
+    )
     south_host, south, bristol = network_with_group(api, "Sam Host", "Southern Network", "Bristol circle", ["hosting"])
     connect(north_host, north, south_host, south)
     amara = member_of(api, north_host, north, leeds, "Amara Okafor")
@@ -33,13 +34,33 @@ async def test_what_one_group_shares_reaches_the_other_group_with_reasons_and_wi
     across = [audience.network(north), audience.network(south)]
     await share(
         database,
-        shared(story, across, publication(title="Hosting a world café in Leeds", practice_areas=["hosting"],
-                                          network_ids=[north], local_group_id=leeds, author_id=amara.id)),
-        shared(harvest, across, publication(kind="harvest", title="What the Leeds gathering harvested",
-                                            network_ids=[north], practice_areas=["hosting"])),
-        shared(secret, [audience.peer_group(peer_group)], publication(title="Quillfeather dilemma",
-                                                                      peer_group_id=peer_group, author_id=amara.id)),
-    )  # fmt: skip
+        shared(
+            story,
+            across,
+            publication(
+                title="Hosting a world café in Leeds",
+                practice_areas=["hosting"],
+                network_ids=[north],
+                local_group_id=leeds,
+                author_id=amara.id,
+            ),
+        ),
+        shared(
+            harvest,
+            across,
+            publication(
+                kind="harvest",
+                title="What the Leeds gathering harvested",
+                network_ids=[north],
+                practice_areas=["hosting"],
+            ),
+        ),
+        shared(
+            secret,
+            [audience.peer_group(peer_group)],
+            publication(title="Quillfeather dilemma", peer_group_id=peer_group, author_id=amara.id),
+        ),
+    )
     await project(database)
 
     seen_by_ben = reasons(ben)
@@ -81,18 +102,26 @@ async def test_an_item_whose_audience_narrows_leaves_the_feeds_that_may_no_longe
     assert "The Art of Hosting" in reasons(north_host)
 
 
-WRITE = ("mutation($n: ID!, $a: String!, $t: String!) { writeStory(networkId: $n, audience: $a,"
-         ' story: {kind: GOOD_NEWS, title: $t, body: "We hosted a world café.", practiceAreas: ["hosting"]})'
-         " { id } }")  # fmt: skip
+WRITE = (
+    "mutation($n: ID!, $a: String!, $t: String!) { writeStory(networkId: $n, audience: $a,"
+    ' story: {kind: GOOD_NEWS, title: $t, body: "We hosted a world café.", practiceAreas: ["hosting"]})'
+    " { id } }"
+)
 SHARE = "mutation($id: ID!, $a: String!) { shareStory(id: $id, audience: $a) { id } }"
 WITHDRAW = "mutation($id: ID!) { withdrawStory(id: $id) { id } }"
-HARVEST = ('mutation($n: ID!) { createHarvest(networkId: $n, harvest: {title: "What the Leeds café harvested",'
-           ' gathering: WORLD_CAFE, practiceAreas: ["hosting"]}) { id } }')  # fmt: skip
-ITEM = ("mutation($h: ID!, $s: [ID!]) { addHarvestItem(harvestId: $h, section: INSIGHTS,"
-        ' text: "Hosting is listening first.", storyIds: $s) { id } }')  # fmt: skip
+HARVEST = (
+    'mutation($n: ID!) { createHarvest(networkId: $n, harvest: {title: "What the Leeds café harvested",'
+    ' gathering: WORLD_CAFE, practiceAreas: ["hosting"]}) { id } }'
+)
+ITEM = (
+    "mutation($h: ID!, $s: [ID!]) { addHarvestItem(harvestId: $h, section: INSIGHTS,"
+    ' text: "Hosting is listening first.", storyIds: $s) { id } }'
+)
 PUBLISH = "mutation($h: ID!) { publishHarvest(id: $h) { id } }"
-PAIR = ('mutation($n: ID!, $m: [ID!]!) { formPeerGroup(networkId: $n, kind: "co_mentoring_pair", name: "Pair",'
-        " memberIds: $m) { id } }")  # fmt: skip
+PAIR = (
+    'mutation($n: ID!, $m: [ID!]!) { formPeerGroup(networkId: $n, kind: "co_mentoring_pair", name: "Pair",'
+    " memberIds: $m) { id } }"
+)
 ACCEPT_CONTRACT = "mutation($g: ID!) { acceptContract(peerGroupId: $g, version: 1) { id } }"
 
 
@@ -107,8 +136,9 @@ def who_and_where(member: Member, title: str) -> tuple[str, list[str], str]:
 
 
 async def test_the_scenario_through_the_services_graphql(api: Gateway, database: Database) -> None:
-    hana, north, leeds = network_with_group(api, "Hana Host", "Northern Network", "Leeds chapter",
-                                            ["hosting", "boundary-crossing"])  # fmt: skip
+    hana, north, leeds = network_with_group(
+        api, "Hana Host", "Northern Network", "Leeds chapter", ["hosting", "boundary-crossing"]
+    )
     sam, south, bristol = network_with_group(api, "Sam Host", "Southern Network", "Bristol circle", ["hosting"])
     connect(hana, north, sam, south)
     york = hana.run(GROUP, n=north, name="York circle", areas=["boundary-crossing"])["createLocalGroup"]["id"]

@@ -32,15 +32,20 @@ OVER_WEBSOCKET = "Subscriptions run over WebSocket (graphql-transport-ws) at /gr
 @pytest.mark.parametrize(
     ("method", "query", "status", "message"),
     [
-        ("GET", "mutation A { signOut } query B { me { id } }", 405,
-         "Send mutations with POST (or name the query to run with operationName)."),
+        (
+            "GET",
+            "mutation A { signOut } query B { me { id } }",
+            405,
+            "Send mutations with POST (or name the query to run with operationName).",
+        ),
         ("GET", "subscription { feedItems { id } }", 400, OVER_WEBSOCKET),
         ("POST", "subscription { feedItems { id } }", 400, OVER_WEBSOCKET),
         ("POST", "fragment F on Query { me { id } }", 400, "The document holds no operation."),
     ],
-)  # fmt: skip
-def test_operations_http_cannot_run_are_refused_clearly(api: Gateway, method: str, query: str, status: int,
-                                                        message: str) -> None:  # fmt: skip
+)
+def test_operations_http_cannot_run_are_refused_clearly(
+    api: Gateway, method: str, query: str, status: int, message: str
+) -> None:
     """GraphQL picks the operation before it runs: one this endpoint cannot run is the client's mistake, not a 500."""
     if method == "GET":
         response = api.http.get("/graphql", params={"query": query}, headers={"accept": GRAPHQL_RESPONSE})
@@ -53,14 +58,17 @@ def test_operations_http_cannot_run_are_refused_clearly(api: Gateway, method: st
 def test_nul_in_a_literal_is_refused_before_anything_runs(api: Gateway) -> None:
     """Variables with NUL are refused as JSON; a literal escape (\\u0000) reaches GraphQL and is refused there."""
     member = api.sign_up("Nuala Null")
-    for query in ('mutation { decideJoinRequest(id: "\\u0000", approve: true) { id } }',
-                  'mutation { createNetwork(name: "Before\\u0000after") { id } }'):  # fmt: skip
+    for query in (
+        'mutation { decideJoinRequest(id: "\\u0000", approve: true) { id } }',
+        'mutation { createNetwork(name: "Before\\u0000after") { id } }',
+    ):
         response = post(
             api, json.dumps({"query": query}), accept=GRAPHQL_RESPONSE, authorization=f"Bearer {member.token}"
         )
         assert response.status_code == 400
         assert response.json()["errors"] == [
-            {"message": "Text may not contain NUL characters.", "extensions": {"code": "BAD_USER_INPUT"}}]  # fmt: skip
+            {"message": "Text may not contain NUL characters.", "extensions": {"code": "BAD_USER_INPUT"}}
+        ]
     assert member.run("{ networks { totalCount } }")["networks"]["totalCount"] == 0
 
 
@@ -174,11 +182,17 @@ def test_a_native_panic_is_masked_and_carries_the_request_id(api: Gateway, monke
 
     monkeypatch.setattr(EmbeddedIndex, "search", panicking)
     member = api.sign_up("Pia Panic")
-    response = post(api, json.dumps({"query": '{ search(query: "x") { totalCount } }'}),
-                    authorization=f"Bearer {member.token}")  # fmt: skip
+    response = post(
+        api, json.dumps({"query": '{ search(query: "x") { totalCount } }'}), authorization=f"Bearer {member.token}"
+    )
     request_id = response.headers["x-request-id"]
     assert response.status_code == 200
-    assert response.json()["errors"] == [{
-        "message": f"Internal error; quote request id {request_id}.", "locations": [{"line": 1, "column": 3}],
-        "path": ["search"], "extensions": {"code": "INTERNAL", "requestId": request_id}}]  # fmt: skip
+    assert response.json()["errors"] == [
+        {
+            "message": f"Internal error; quote request id {request_id}.",
+            "locations": [{"line": 1, "column": 3}],
+            "path": ["search"],
+            "extensions": {"code": "INTERNAL", "requestId": request_id},
+        }
+    ]
     assert f"request {request_id} failed: NativePanic" in caplog.text

@@ -35,8 +35,9 @@ def test_meilisearch_at_a_closed_port_is_named(settings: Settings) -> None:
 def test_a_database_away_is_named(settings: Settings, tmp_path: Path) -> None:
     url = make_url(settings.database_url or "")
     away = (
-        url.set(port=free_port()) if url.get_backend_name() == "postgresql"
+        url.set(port=free_port())
+        if url.get_backend_name() == "postgresql"
         else url.set(database=str(tmp_path / "no such folder" / "commons.db"))
-    )  # fmt: skip
+    )
     down = readiness(settings, database_url=away.render_as_string(hide_password=False))
     assert down == (503, {"database": "unreachable", "search": "ok"})

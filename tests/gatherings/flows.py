@@ -30,9 +30,15 @@ def plan(title: str, days: int, capacity: int = 2, **more: Any) -> dict[str, Any
     """A World Café `days` from now, two hours long, at a place in Leeds."""
     start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=days)
     agenda = "Three rounds on what helps learning travel."
-    return {"kind": "WORLD_CAFE", "title": title, "startsAt": start.isoformat(),
-            "endsAt": (start + timedelta(hours=2)).isoformat(), "capacity": capacity,
-            "place": "Leeds Central Library", "agenda": agenda} | more  # fmt: skip
+    return {
+        "kind": "WORLD_CAFE",
+        "title": title,
+        "startsAt": start.isoformat(),
+        "endsAt": (start + timedelta(hours=2)).isoformat(),
+        "capacity": capacity,
+        "place": "Leeds Central Library",
+        "agenda": agenda,
+    } | more
 
 
 def scheduled(host: Member, place: Community, title: str, days: int, **more: Any) -> str:

@@ -25,8 +25,9 @@ def test_a_full_gathering_without_a_waiting_list_refuses_the_next_yes(api: Gatew
     rsvp(amara, dialogue)
     [error] = ben.fails("mutation($id: ID!) { rsvpToGathering(id: $id, going: true) { id } }", id=dialogue)
     assert (error["extensions"]["code"], error["message"]) == (
-        "CONFLICT", "This gathering is full and keeps no waiting list."
-    )  # fmt: skip
+        "CONFLICT",
+        "This gathering is full and keeps no waiting list.",
+    )
     seen = ben.run(READ, id=dialogue)["gathering"]
     assert (seen["going"], seen["waiting"], seen["myRsvp"]["answer"]) == (1, 0, None)
 
@@ -46,8 +47,9 @@ def test_outsiders_cannot_answer_and_members_cannot_record_attendance(api: Gatew
         assert (error["extensions"]["code"], error["message"]) == ("NOT_FOUND", "No such gathering.")
     [refused] = amara.fails(ATTENDANCE, id=cafe, p=[amara.id])
     assert (refused["extensions"]["code"], refused["message"]) == (
-        "FORBIDDEN", "Only the network's hosts may record attendance."
-    )  # fmt: skip
+        "FORBIDDEN",
+        "Only the network's hosts may record attendance.",
+    )
     [stray] = place.host.fails(ATTENDANCE, id=cafe, p=[outsider.id])
     assert stray["extensions"]["code"] == "BAD_USER_INPUT"
     hosted = place.host.run(READ, id=cafe)["gathering"]

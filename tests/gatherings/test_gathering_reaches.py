@@ -25,8 +25,13 @@ CANCEL = "mutation($id: ID!) { cancelGathering(id: $id) { status } }"
 @pytest.fixture
 def settings(database_url: str, tmp_path) -> Settings:  # type: ignore[no-untyped-def]
     """No background workers: the test drives search, feeds and notifications to the end of what was written."""
-    return Settings(database_url=database_url, data_dir=tmp_path, max_body_bytes=1_000_000, run_workers=False,
-                    sign_ups_per_address_hour=10_000)  # fmt: skip
+    return Settings(
+        database_url=database_url,
+        data_dir=tmp_path,
+        max_body_bytes=1_000_000,
+        run_workers=False,
+        sign_ups_per_address_hour=10_000,
+    )
 
 
 def _hits(member: Member) -> list[str]:

@@ -37,16 +37,18 @@ def test_the_waiting_list_moves_up_and_the_harvest_seeds_the_next_agenda(api: Ga
     assert (harvest["gathering"], harvest["gatheringId"]) == ("WORLD_CAFE", cafe)
     question = "How do we carry hosting back into hierarchies?"
     place.host.run(ADD_ITEM, h=harvest["id"], s="OPEN_QUESTIONS", t=question, o=None, d=None)
-    action = place.host.run(ADD_ITEM, h=harvest["id"], s="ACTIONS", t="Try one harvesting round in York.",
-                            o=ben.id, d="2027-01-15")["addHarvestItem"]  # fmt: skip
+    action = place.host.run(
+        ADD_ITEM, h=harvest["id"], s="ACTIONS", t="Try one harvesting round in York.", o=ben.id, d="2027-01-15"
+    )["addHarvestItem"]
     assert (action["ownerName"], action["dueOn"]) == ("Ben Carter", "2027-01-15")
     place.host.run(PUBLISH, id=harvest["id"])
 
     later = scheduled(place.host, place, "Leeds alumni evening", days=30, kind="ALUMNI_MEETING")
     carried = ben.run(FOLLOW_UPS, id=later)["gatheringFollowUps"]
     assert [(c["section"], c["text"]) for c in carried] == [
-        ("open_questions", question), ("actions", "Try one harvesting round in York.")
-    ]  # fmt: skip
+        ("open_questions", question),
+        ("actions", "Try one harvesting round in York."),
+    ]
     assert (carried[1]["ownerName"], carried[1]["dueOn"], carried[1]["doneAt"]) == ("Ben Carter", "2027-01-15", None)
     assert ben.run(FOLLOW_UPS, id=cafe)["gatheringFollowUps"] == []  # nothing before the first
 

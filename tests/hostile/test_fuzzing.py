@@ -22,19 +22,25 @@ def any_text_for_custom_scalars(schema: graphql.GraphQLSchema) -> dict[str, st.S
     plausible = st.sampled_from(["2025-06-01", "2025-06-01T10:00:00+00:00", "", "31/02/2025", "9999-99-99"])
     text = st.one_of(plausible, st.text(max_size=40)).map(lambda value: graphql.StringValueNode(value=value))
     builtin = graphql.specified_scalar_types
-    return {name: text for name, kind in schema.type_map.items()
-            if isinstance(kind, graphql.GraphQLScalarType) and name not in builtin}  # fmt: skip
+    return {
+        name: text
+        for name, kind in schema.type_map.items()
+        if isinstance(kind, graphql.GraphQLScalarType) and name not in builtin
+    }
 
 
 def fuzz(target: Target, examples: int, fixed: bool) -> None:
     schema = live_schema(target.api)
     scalars = any_text_for_custom_scalars(schema)
-    operations = st.one_of(from_schema(schema, codec=None, custom_scalars=scalars),
-                           from_schema(schema, codec=None, custom_scalars=scalars, mode=Mode.NEGATIVE))  # fmt: skip
+    operations = st.one_of(
+        from_schema(schema, codec=None, custom_scalars=scalars),
+        from_schema(schema, codec=None, custom_scalars=scalars, mode=Mode.NEGATIVE),
+    )
     callers = st.sampled_from([None, target.world.host_token])
 
-    @settings(max_examples=examples, deadline=None, database=None, derandomize=fixed,
-              suppress_health_check=list(HealthCheck))  # fmt: skip
+    @settings(
+        max_examples=examples, deadline=None, database=None, derandomize=fixed, suppress_health_check=list(HealthCheck)
+    )
     @given(operation=operations, token=callers)
     def survives(operation: str, token: str | None) -> None:
         target.send(json.dumps({"query": operation}), token)

@@ -42,9 +42,18 @@ def test_seed_003_lists_become_resources_with_practice_areas(
     assert lifecycle["practiceAreas"] == ["communities of practice", "multi-stakeholder partnerships"]
     assert lifecycle["year"] == 2006
     assert shelf["Cultivating Communities of Practice: A Guide to Managing Knowledge"]["authors"] == [
-        "Etienne Wenger", "Richard McDermott", "William Snyder"]  # fmt: skip
-    assert shelf["Kiva"] == {"title": "Kiva", "kind": "LINK", "authors": [], "year": None, "url": "http://www.kiva.org",
-                             "practiceAreas": ["social media and technology"]}  # fmt: skip
+        "Etienne Wenger",
+        "Richard McDermott",
+        "William Snyder",
+    ]
+    assert shelf["Kiva"] == {
+        "title": "Kiva",
+        "kind": "LINK",
+        "authors": [],
+        "year": None,
+        "url": "http://www.kiva.org",
+        "practiceAreas": ["social media and technology"],
+    }
     hosting = place.host.run(LIST, n=place.network, a="hosting")["resources"]
     assert "The World Café: Shaping Our Futures Through Conversations that Matter" in str(hosting)
     assert hosting["totalCount"] == 5

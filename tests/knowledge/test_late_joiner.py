@@ -54,8 +54,10 @@ def test_a_late_joiner_reads_the_groups_stories_from_their_seat_on_until_its_his
     amara.run(SHARE, id=wide, a=f"network:{place.network}")
     # Shared wider, the story reaches Cleo as a network member; what the group said of it before she came does not.
     assert cleo.run(READ, id=wide)["story"] == {
-        "title": "Shared later", "comments": [{"body": "Said since Cleo came."}], "reactions": [],
-    }  # fmt: skip
+        "title": "Shared later",
+        "comments": [{"body": "Said since Cleo came."}],
+        "reactions": [],
+    }
     assert not any(word in json.dumps(cleo.run(LIST)) for word in (*BEFORE, SAID_BEFORE))
 
     opening = ben.run(HISTORY, g=group.partition(":")[2], m=cleo.id)["proposePeerGroupHistory"]["id"]

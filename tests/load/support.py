@@ -33,8 +33,12 @@ def environment(database_url: str, folder: Path, **settings: str) -> dict[str, s
 
 def kafka(broker: Broker) -> dict[str, str]:
     """The Kafka bus on the test broker: tansu has no idempotent producer and wants a short rebalance timeout."""
-    return {"COMMONS_BUS": "kafka", "COMMONS_KAFKA_BOOTSTRAP": broker.bootstrap,
-            "COMMONS_KAFKA_IDEMPOTENCE": "false", "COMMONS_KAFKA_MAX_POLL_INTERVAL_MS": "5000"}  # fmt: skip
+    return {
+        "COMMONS_BUS": "kafka",
+        "COMMONS_KAFKA_BOOTSTRAP": broker.bootstrap,
+        "COMMONS_KAFKA_IDEMPOTENCE": "false",
+        "COMMONS_KAFKA_MAX_POLL_INTERVAL_MS": "5000",
+    }
 
 
 class Commons:

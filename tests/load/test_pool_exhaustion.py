@@ -25,9 +25,9 @@ def starved(settings: Settings) -> Runtime:
 async def crowd(runtime: Runtime, token: str, network: str, requests: int) -> list[httpx.Response]:
     transport = httpx.ASGITransport(app=create_app(runtime), raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://commons", timeout=30) as client:
-        send = lambda: client.post("/graphql", json={"query": PAGE, "variables": {"id": network}},  # noqa: E731
-                                   headers={"authorization": f"Bearer {token}"})  # fmt: skip
-        return await asyncio.gather(*(send() for _ in range(requests)))
+        body = {"query": PAGE, "variables": {"id": network}}
+        headers = {"authorization": f"Bearer {token}"}
+        return await asyncio.gather(*(client.post("/graphql", json=body, headers=headers) for _ in range(requests)))
 
 
 def test_an_exhausted_pool_makes_requests_wait_or_refuses_them_clearly(api: Gateway, settings: Settings) -> None:

@@ -51,8 +51,12 @@ def test_a_hidden_comment_leaves_readers_its_author_is_told_and_the_record_shows
     [told] = [n for n in inbox(ben) if n["kind"] == "CONTENT_MODERATED"]
     assert told["text"] == "A reviewer hid your comment" and "fool" not in str(inbox(ben))
     [act] = [e["node"] for e in place.host.run(ACTS, n=place.network)["hostActs"]["edges"]]
-    assert act == {"actorName": "Hana Host", "action": "hid a comment", "subject": f"comment:{comment}",
-                   "detail": "Insults break our charter."}  # fmt: skip
+    assert act == {
+        "actorName": "Hana Host",
+        "action": "hid a comment",
+        "subject": f"comment:{comment}",
+        "detail": "Insults break our charter.",
+    }
 
 
 def test_a_hidden_story_leaves_search_and_feeds_and_comes_back_when_restored(api: Gateway) -> None:

@@ -52,8 +52,16 @@ def _world(api: Gateway) -> tuple[Member, dict[str, str]]:
     connection = hana.run(PROPOSE, n=network, p=public)["proposeNetworkConnection"]["id"]
     olive = api.sign_up("Olive Stranger")
     own = olive.run('mutation { createNetwork(name: "Olive Grove") { id } }')["createNetwork"]["id"]
-    ids = {"network": network, "group": group, "insider": insider.id, "invitation": invitation, "public": public,
-           "request": request, "connection": connection, "own": own}  # fmt: skip
+    ids = {
+        "network": network,
+        "group": group,
+        "insider": insider.id,
+        "invitation": invitation,
+        "public": public,
+        "request": request,
+        "connection": connection,
+        "own": own,
+    }
     return olive, ids
 
 

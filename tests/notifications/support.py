@@ -71,9 +71,17 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
 
 def mail_settings(database_url: str, data_dir: Any, port: int, **more: Any) -> Settings:
     """Workers off: tests run the relay, the consumer and the sender themselves, step by step."""
-    return Settings(database_url=database_url, data_dir=data_dir, run_workers=False, smtp_host="127.0.0.1",
-                    smtp_port=port, smtp_starttls=False, public_url=PUBLIC, sign_ups_per_address_hour=10_000,
-                    **more)  # fmt: skip
+    return Settings(
+        database_url=database_url,
+        data_dir=data_dir,
+        run_workers=False,
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        smtp_starttls=False,
+        public_url=PUBLIC,
+        sign_ups_per_address_hour=10_000,
+        **more,
+    )
 
 
 async def notify_all(db: Database) -> int:

@@ -44,8 +44,15 @@ NOTES = "mutation($m: ID!, $n: String!) { writeMeetingNotes(meetingId: $m, notes
 
 def _publication(kind: Any, secret: str, group: str | None) -> Publication:
     now = datetime.now(UTC)
-    return Publication(kind=kind, title=secret, text=f"{secret} {secret}", peer_group_id=group, created_at=now,
-                       updated_at=now, path=f"/{kind}s/{new_id()}")  # fmt: skip
+    return Publication(
+        kind=kind,
+        title=secret,
+        text=f"{secret} {secret}",
+        peer_group_id=group,
+        created_at=now,
+        updated_at=now,
+        path=f"/{kind}s/{new_id()}",
+    )
 
 
 def _responses(secret: str, world: dict[str, Any], ident: str, inside: tuple[str, ...]) -> dict[str, Any]:
@@ -63,15 +70,33 @@ def _responses(secret: str, world: dict[str, Any], ident: str, inside: tuple[str
         "mentioned_ids": everyone,
     }
     return {
-        "knowledge.comment.added": (knowledge.CommentAdded(
-            comment_id=new_id(), target_kind="story", target_id=ident, kind="comment", author_id=actor, body=secret,
-            target_author_id=author, mentioned_ids=everyone), inside),
-        "knowledge.reaction.changed": (knowledge.ReactionChanged(
-            target_kind="story", target_id=ident, member_id=actor, reaction="thanks", on=True,
-            target_author_id=author), inside),
+        "knowledge.comment.added": (
+            knowledge.CommentAdded(
+                comment_id=new_id(),
+                target_kind="story",
+                target_id=ident,
+                kind="comment",
+                author_id=actor,
+                body=secret,
+                target_author_id=author,
+                mentioned_ids=everyone,
+            ),
+            inside,
+        ),
+        "knowledge.reaction.changed": (
+            knowledge.ReactionChanged(
+                target_kind="story",
+                target_id=ident,
+                member_id=actor,
+                reaction="thanks",
+                on=True,
+                target_author_id=author,
+            ),
+            inside,
+        ),
         "knowledge.story.shared": (knowledge.StoryShared(**story), inside),
         "knowledge.story.changed": (knowledge.StoryChanged(**story, revision=1), inside),
-    }  # fmt: skip
+    }
 
 
 def _flags(secret: str, world: dict[str, Any], ident: str, inside: tuple[str, ...]) -> dict[str, Any]:
@@ -79,10 +104,16 @@ def _flags(secret: str, world: dict[str, Any], ident: str, inside: tuple[str, ..
     decision with a note that quotes what was said."""
     everyone = sorted(world["network_members"])
     number = int("".join(filter(str.isdigit, secret)))
-    about = {"flag_id": ident, "network_id": world["network"], "target_kind": "comment", "target_id": ident,
-             "author_id": everyone[number % len(everyone)]}  # fmt: skip
-    raised = moderation.FlagRaised(**about, reason="harassment", flagged_by=everyone[number // 2 % len(everyone)],
-                                   to_coordinators=number % 2 == 0)  # fmt: skip
+    about = {
+        "flag_id": ident,
+        "network_id": world["network"],
+        "target_kind": "comment",
+        "target_id": ident,
+        "author_id": everyone[number % len(everyone)],
+    }
+    raised = moderation.FlagRaised(
+        **about, reason="harassment", flagged_by=everyone[number // 2 % len(everyone)], to_coordinators=number % 2 == 0
+    )
     decided = moderation.FlagDecided(**about, decision="hide", actor_id=everyone[0], note=secret)
     return {"moderation.flag.raised": (raised, inside), "moderation.flag.decided": (decided, inside)}
 
@@ -92,32 +123,76 @@ def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
     inside = (peer_group(group),)
     made: dict[str, tuple[Payload, tuple[str, ...]]] = {
         "peer_groups.contract.changed": (groups.ContractChanged(group_id=group, version=2), inside),
-        "peer_groups.meeting.scheduled": (groups.MeetingScheduled(
-            meeting_id=world["meeting"], group_id=group, starts_at=at, mode="online",
-            publication=_publication("meeting", secret, group)), inside),
-        "peer_groups.meeting.moved": (groups.MeetingMoved(
-            meeting_id=world["meeting"], group_id=group, starts_at=at, was=at - timedelta(days=1), mode="online",
-            publication=_publication("meeting", secret, group)), inside),
-        "peer_groups.meeting.cancelled": (groups.MeetingCancelled(meeting_id=ident, group_id=group, starts_at=at),
-                                          inside),
-        "peer_groups.proposal.made": (groups.ProposalMade(proposal_id=world["proposal"], group_id=group, kind="seat",
-                                                          member_id=world["outsider"], proposed_by=ident), inside),
-        "peer_groups.proposal.closed": (groups.ProposalClosed(proposal_id=world["proposal"], group_id=group,
-                                        kind="seat", member_id=world["outsider"], carried=False), inside),
+        "peer_groups.meeting.scheduled": (
+            groups.MeetingScheduled(
+                meeting_id=world["meeting"],
+                group_id=group,
+                starts_at=at,
+                mode="online",
+                publication=_publication("meeting", secret, group),
+            ),
+            inside,
+        ),
+        "peer_groups.meeting.moved": (
+            groups.MeetingMoved(
+                meeting_id=world["meeting"],
+                group_id=group,
+                starts_at=at,
+                was=at - timedelta(days=1),
+                mode="online",
+                publication=_publication("meeting", secret, group),
+            ),
+            inside,
+        ),
+        "peer_groups.meeting.cancelled": (
+            groups.MeetingCancelled(meeting_id=ident, group_id=group, starts_at=at),
+            inside,
+        ),
+        "peer_groups.proposal.made": (
+            groups.ProposalMade(
+                proposal_id=world["proposal"],
+                group_id=group,
+                kind="seat",
+                member_id=world["outsider"],
+                proposed_by=ident,
+            ),
+            inside,
+        ),
+        "peer_groups.proposal.closed": (
+            groups.ProposalClosed(
+                proposal_id=world["proposal"], group_id=group, kind="seat", member_id=world["outsider"], carried=False
+            ),
+            inside,
+        ),
         "peer_groups.survey.sent": (groups.SurveySent(group_id=group, months=12, recipients=2), inside),
-        "peer_groups.group.changed": (groups.PeerGroupChanged(group_id=group, network_id=net, kind="peer_group",
-                                                              member_ids=[], publication=None), inside),
-        "peer_groups.attendance.recorded": (groups.AttendanceRecorded(meeting_id=world["meeting"], group_id=group,
-                                                                      present=1, absent=1), inside),
-        "harvests.citation.requested": (harvests.CitationRequested(
-            request_id=ident, harvest_id=ident, story_id=ident, author_id=world["outsider"], status="pending"),
-            inside),
-        "harvests.harvest.published": (harvests.HarvestPublished(
-            harvest_id=ident, network_id=net, gathering=secret, status="published", network_ids=[net],
-            publication=_publication("harvest", secret, None)), (network(net),)),
+        "peer_groups.group.changed": (
+            groups.PeerGroupChanged(group_id=group, network_id=net, kind="peer_group", member_ids=[], publication=None),
+            inside,
+        ),
+        "peer_groups.attendance.recorded": (
+            groups.AttendanceRecorded(meeting_id=world["meeting"], group_id=group, present=1, absent=1),
+            inside,
+        ),
+        "harvests.citation.requested": (
+            harvests.CitationRequested(
+                request_id=ident, harvest_id=ident, story_id=ident, author_id=world["outsider"], status="pending"
+            ),
+            inside,
+        ),
+        "harvests.harvest.published": (
+            harvests.HarvestPublished(
+                harvest_id=ident,
+                network_id=net,
+                gathering=secret,
+                status="published",
+                network_ids=[net],
+                publication=_publication("harvest", secret, None),
+            ),
+            (network(net),),
+        ),
         **_responses(secret, world, ident, inside),
         **_flags(secret, world, ident, inside),
-    }  # fmt: skip
+    }
     data, audience = made[kind]
     return new_event(data, subject=ident, audience=audience, network=net)
 
@@ -142,14 +217,24 @@ def _world(api: Gateway) -> dict[str, Any]:
     seat = amara.run(PROPOSE, g=group, m=chen.id)["proposePeerGroupMember"]["id"]
     chen.run(ANSWER, p=seat, a=True)
     assert ben.run(AGREE, p=seat, a=True)["answerPeerGroupProposal"]["state"] == "carried"
-    [meeting] = amara.run(SCHEDULE, g=group, at=soon(3), count=1, mode="online",
-                          place="https://meet.example.org/quillfeather")["scheduleMeetings"]  # fmt: skip
+    [meeting] = amara.run(
+        SCHEDULE, g=group, at=soon(3), count=1, mode="online", place="https://meet.example.org/quillfeather"
+    )["scheduleMeetings"]
     amara.run(NOTES, m=meeting["id"], n="quillfeather confided")
     people: list[Member] = [host, amara, ben, chen, dana]
-    return {"group": group, "network": net, "meeting": meeting["id"], "outsider": dana.id, "proposal": proposal,
-            "proposed": {f"proposal:{proposal}": dana.id, f"proposal:{seat}": chen.id},
-            "consenting": {amara.id, ben.id}, "coordinators": {host.id}, "seated": {amara.id, ben.id, chen.id},
-            "network_members": {p.id for p in people}, "email_of": {p.id: p.email for p in people}}  # fmt: skip
+    return {
+        "group": group,
+        "network": net,
+        "meeting": meeting["id"],
+        "outsider": dana.id,
+        "proposal": proposal,
+        "proposed": {f"proposal:{proposal}": dana.id, f"proposal:{seat}": chen.id},
+        "consenting": {amara.id, ben.id},
+        "coordinators": {host.id},
+        "seated": {amara.id, ben.id, chen.id},
+        "network_members": {p.id for p in people},
+        "email_of": {p.id: p.email for p in people},
+    }
 
 
 async def _run(settings: Settings, events: list[Event]) -> list[Notification]:

@@ -20,8 +20,13 @@ WEEK = timedelta(days=7)
 async def _community(api: Gateway, database: Database) -> tuple[Member, Member]:
     host, network, leeds = network_with_group(api, "Hana Host", "Northern Network", "Leeds chapter", ["hosting"])
     amara = member_of(api, host, network, leeds, "Amara Okafor")
-    found = publication(kind="harvest", title="Harvest of the <Leeds> café", text="Patterns & open questions",
-                        network_ids=[network], practice_areas=["hosting"])  # fmt: skip
+    found = publication(
+        kind="harvest",
+        title="Harvest of the <Leeds> café",
+        text="Patterns & open questions",
+        network_ids=[network],
+        practice_areas=["hosting"],
+    )
     await share(database, shared(ident(), [audience.network(network)], found))
     await project(database)
     return host, amara

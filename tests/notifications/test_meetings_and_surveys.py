@@ -22,8 +22,9 @@ async def test_a_meeting_due_in_24_hours_reminds_each_member_with_its_ics(
     api: Gateway, database: Database, settings: Settings, inbox: Inbox
 ) -> None:
     _, _, people, group = open_group(api, "Amara Okafor", "Ben Carter", "Chen Wei")
-    [meeting] = people[0].run(SCHEDULE, g=group, at=soon(3), count=1, mode="online",
-                              place="https://meet.example.org/secret-room")["scheduleMeetings"]  # fmt: skip
+    [meeting] = people[0].run(
+        SCHEDULE, g=group, at=soon(3), count=1, mode="online", place="https://meet.example.org/secret-room"
+    )["scheduleMeetings"]
     assert await pipeline(database, settings) == 3  # "a meeting is scheduled", to each member
     seen = people[1].run(INBOX)
     assert seen["unreadNotificationCount"] == 1

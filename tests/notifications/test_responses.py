@@ -54,8 +54,13 @@ async def test_a_mention_in_a_peer_group_reaches_only_members_who_accepted_its_c
     assert f'<a href="/members/{ben.id}"' in written["writeStory"]["html"]
     await notify_all(database)
     [told] = inbox(ben)
-    assert told == {"kind": "MENTION", "text": "Amara Okafor mentioned you in a story in Tuesday peers",
-                    "path": f"/stories/{story_id}", "count": 1, "actorNames": ["Amara Okafor"]}  # fmt: skip
+    assert told == {
+        "kind": "MENTION",
+        "text": "Amara Okafor mentioned you in a story in Tuesday peers",
+        "path": f"/stories/{story_id}",
+        "count": 1,
+        "actorNames": ["Amara Okafor"],
+    }
     assert inbox(chen) == [] and inbox(dana) == []
 
     amara.run(EDIT, id=story_id, b=f"{body} Edited.")

@@ -29,8 +29,9 @@ EMAILS, FREEZE_AT = 6, 3
 
 async def _killed_while_sending(settings: Settings, moment: str) -> None:
     arguments = ("-m", crashing_sender.__name__, "--freeze", moment, "--at", str(FREEZE_AT))
-    sender = await asyncio.create_subprocess_exec(sys.executable, *arguments, env=environment(settings), cwd=ROOT,
-                                                  stdout=asyncio.subprocess.PIPE)  # fmt: skip
+    sender = await asyncio.create_subprocess_exec(
+        sys.executable, *arguments, env=environment(settings), cwd=ROOT, stdout=asyncio.subprocess.PIPE
+    )
     try:
         await until_frozen(sender)
     finally:

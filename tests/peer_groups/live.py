@@ -38,8 +38,9 @@ class LiveClient:
         if self.serial:
             self.socket.send_json({"id": str(self.serial), "type": "complete"})
         self.serial += 1
-        self.socket.send_json({"id": str(self.serial), "type": "subscribe",
-                               "payload": {"query": query, "variables": variables}})  # fmt: skip
+        self.socket.send_json(
+            {"id": str(self.serial), "type": "subscribe", "payload": {"query": query, "variables": variables}}
+        )
         return self.next_data()
 
     def next_state(self) -> dict[str, Any]:

@@ -22,9 +22,12 @@ RUN = "query($id: ID!) { protocolRun(id: $id) { version stepIndex turns { second
 def test_a_fourth_member_in_a_peer_group_is_refused(api: Gateway) -> None:
     host, network, (amara, ben, _), group = open_group(api, "Amara Okafor", "Ben Carter", "Chen Wei")
     dana = api.sign_up("Dana Novak")
-    dana.run("mutation($id: ID!) { acceptInvitation(id: $id) { id } }",
-             id=host.run("mutation($n: ID!, $e: String!) { inviteMember(networkId: $n, email: $e) { id } }",
-                         n=network, e=dana.email)["inviteMember"]["id"])  # fmt: skip
+    dana.run(
+        "mutation($id: ID!) { acceptInvitation(id: $id) { id } }",
+        id=host.run(
+            "mutation($n: ID!, $e: String!) { inviteMember(networkId: $n, email: $e) { id } }", n=network, e=dana.email
+        )["inviteMember"]["id"],
+    )
     [error] = amara.fails(ADD, g=group, m=dana.id)
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert error["message"] == "A peer group (2-3 peers, all equals) holds at most 3 peers; it is full."

@@ -21,10 +21,10 @@ PROBES = {
     "Meeting": "query($id: ID!) { meeting(id: $id) { notes protocolRuns { id } calendar } }",
     "ProtocolRun": "query($id: ID!) { protocolRun(id: $id) { protocolName speakerId } }",
     "DevelopmentPlan": "query($id: ID!) { developmentPlan(id: $id) { goals { title } } }",
-    "notes": "mutation($id: ID!) { writeMeetingNotes(meetingId: $id, notes: \"mine now\") { notes } }",
+    "notes": 'mutation($id: ID!) { writeMeetingNotes(meetingId: $id, notes: "mine now") { notes } }',
     "advance": "mutation($id: ID!) { advanceProtocolRun(id: $id) { version } }",
     "accept": "mutation($id: ID!) { acceptContract(peerGroupId: $id, version: 1) { isOpen } }",
-}  # fmt: skip
+}
 TARGET = {"notes": "Meeting", "advance": "ProtocolRun", "accept": "PeerGroup"}
 
 

@@ -33,7 +33,7 @@ def test_offers_are_chosen_and_coordinators_get_ranked_explained_matches(api: Ga
         (omar, "mentor", ["social media and technology"], "digital campaigns", ["weekend mornings"], []),
         (fay, "mentee", ["coaching"], "I want to grow my board governance", ["weekday evenings"], ["women"]),
         (gus, "mentee", ["hosting"], "learn digital campaigns", ["weekend mornings"], []),
-    ):  # fmt: skip
+    ):
         join_scheme(host, who, scheme, role, areas=areas, goals=goals, times=times, who=identity)
     [best, *_] = host.run(SUGGEST, s=scheme)["suggestedMatches"]
     assert (best["menteeId"], best["mentorId"]) == (fay.id, mira.id)

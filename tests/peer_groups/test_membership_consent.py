@@ -63,9 +63,12 @@ def test_a_member_cannot_seat_a_stranger_alone(api: Gateway) -> None:
     host, network, (amara, ben, cleo), group = open_group(api, "Amara Okafor", "Ben Carter", "Cleo Colleague")
     cleo.run("mutation($g: ID!) { leavePeerGroup(peerGroupId: $g) }", g=group)
     dana = api.sign_up("Dana Novak")
-    dana.run("mutation($id: ID!) { acceptInvitation(id: $id) { id } }",
-             id=host.run("mutation($n: ID!, $e: String!) { inviteMember(networkId: $n, email: $e) { id } }",
-                         n=network, e=dana.email)["inviteMember"]["id"])  # fmt: skip
+    dana.run(
+        "mutation($id: ID!) { acceptInvitation(id: $id) { id } }",
+        id=host.run(
+            "mutation($n: ID!, $e: String!) { inviteMember(networkId: $n, email: $e) { id } }", n=network, e=dana.email
+        )["inviteMember"]["id"],
+    )
     proposal = amara.run(PROPOSE, g=group, m=dana.id)["proposePeerGroupMember"]
     assert (proposal["agreements"], proposal["agreementsNeeded"], proposal["inviteeAccepted"]) == (1, 2, None)
     [invitation] = dana.run(INVITATIONS)["myPeerGroupInvitations"]

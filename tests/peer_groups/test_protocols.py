@@ -40,8 +40,12 @@ def test_a_group_defines_its_own_protocol_and_a_mentor_tells_a_veridical_report(
     meeting_id = meeting["scheduleMeetings"][0]["id"]
     own = mentee.run(DEFINE, g=group)["defineProtocol"]
     assert own["steps"][0]["pitfalls"] == ["Keep to your time box: don't take all the time."]
-    names = [p["name"] for p in mentor.run("query($g: ID!) { peerGroup(id: $g) { protocols { name } } }", g=group)
-             ["peerGroup"]["protocols"]]  # fmt: skip
+    names = [
+        p["name"]
+        for p in mentor.run("query($g: ID!) { peerGroup(id: $g) { protocols { name } } }", g=group)["peerGroup"][
+            "protocols"
+        ]
+    ]
     assert names == ["Good News Analysis", "Incident / dilemma round", "Veridical Report", "Check-in round"]
     run = mentee.run(START, m=meeting_id, p="veridical_report", presenter=mentee.id)["startProtocolRun"]
     state = mentee.run(ADVANCE, id=run["id"], v=1)["advanceProtocolRun"]

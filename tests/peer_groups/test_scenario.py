@@ -35,8 +35,10 @@ def run_through(runner: Member, run: dict, live: list[LiveClient], people: dict[
 def answer_all(members: list[Member], months: int) -> None:
     for member in members:
         [survey] = [s for s in member.run(SURVEYS)["mySurveys"] if s["months"] == months]
-        answers = [{"key": q["key"], "scale": 4} if q["kind"] == "scale" else {"key": q["key"], "text": "Braver."}
-                   for q in survey["questions"]]  # fmt: skip
+        answers = [
+            {"key": q["key"], "scale": 4} if q["kind"] == "scale" else {"key": q["key"], "text": "Braver."}
+            for q in survey["questions"]
+        ]
         assert member.run(ANSWER, id=survey["id"], a=answers)["answerSurvey"]["answered"] is True
 
 

@@ -105,12 +105,13 @@ def test_the_dashboard_shows_rates_behind_five_people_and_withholds_smaller_cell
     board = host.run(DASHBOARD, n=network, at=(soon + timedelta(hours=2)).isoformat())["coordinatorDashboard"]
     rows = {(r["scope"], r["name"]): r for r in board["programme"]}
     for key in (("scheme", "Rising"), ("network", "Leadership Alumni"), ("local_group", "Leeds")):
-        assert rows[key] == {"scope": key[0], "name": key[1], "groups": 1, "meetingsHeld": 1,
-                             "attendanceRate": 66.7}  # fmt: skip
+        assert rows[key] == {"scope": key[0], "name": key[1], "groups": 1, "meetingsHeld": 1, "attendanceRate": 66.7}
     assert board["diversity"] == [
         {"aim": "women", "applied": 5, "approved": 5, "matched": 5},
         {"aim": "disabled people", "applied": None, "approved": None, "matched": None},
     ]
     assert board["diversityCsv"].splitlines() == [
-        "scheme,aim,applied,approved,matched", "Rising,women,5,5,5", "Rising,disabled people,,,"
-    ]  # fmt: skip
+        "scheme,aim,applied,approved,matched",
+        "Rising,women,5,5,5",
+        "Rising,disabled people,,,",
+    ]

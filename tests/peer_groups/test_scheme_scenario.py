@@ -56,9 +56,14 @@ def _csv_rows(text: str) -> list[dict[str, str]]:
 
 def _same_figures(dashboard: dict[str, Any]) -> None:
     """Each CSV row holds the dashboard row's figures; a withheld figure is an empty cell."""
-    snake = {"onTrack": "on_track", "meetingsHeld": "meetings_held", "attendanceRate": "attendance_rate",
-             "surveyResponseRate": "survey_response_rate", "goalProgress": "goal_progress",
-             "applicationsWaiting": "applications_waiting"}  # fmt: skip
+    snake = {
+        "onTrack": "on_track",
+        "meetingsHeld": "meetings_held",
+        "attendanceRate": "attendance_rate",
+        "surveyResponseRate": "survey_response_rate",
+        "goalProgress": "goal_progress",
+        "applicationsWaiting": "applications_waiting",
+    }
     table = _csv_rows(dashboard["programmeCsv"])
     assert len(table) == len(dashboard["programme"])
     for shown, exported in zip(dashboard["programme"], table, strict=True):
@@ -76,17 +81,23 @@ def test_a_six_month_scheme_from_applications_to_an_overdue_group(api: Gateway, 
     applying = ((mira, "mentor"), (fay, "mentee"), (ida, "mentee"))
     applications = {who.id: _apply(who, scheme, role) for who, role in applying}
     waiting = host.run(WAITING, s=scheme)["schemeApplications"]
-    assert {(a["memberId"], a["role"]) for a in waiting} == {(mira.id, "mentor"), (fay.id, "mentee"),
-                                                             (ida.id, "mentee")}  # fmt: skip
+    assert {(a["memberId"], a["role"]) for a in waiting} == {
+        (mira.id, "mentor"),
+        (fay.id, "mentee"),
+        (ida.id, "mentee"),
+    }
     assert _row(host.run(DASHBOARD, n=network)["coordinatorDashboard"], "scheme")["applicationsWaiting"] == 3
     why = "This round is for part-time workers; the spring round is open to all."
     assert host.run(DECIDE, a=applications[ida.id], yes=False, why=why)["decideSchemeApplication"]["state"] == (
         "declined"
     )
     assert ida.run(MINE)["mySchemeApplications"] == [
-        {"state": "declined", "reason": why, "answers": [{"question": shown["screening"][0],
-                                                          "answer": f"{ida.id} wants to grow"}]}
-    ]  # fmt: skip
+        {
+            "state": "declined",
+            "reason": why,
+            "answers": [{"question": shown["screening"][0], "answer": f"{ida.id} wants to grow"}],
+        }
+    ]
     for who in (mira, fay):
         assert host.run(DECIDE, a=applications[who.id], yes=True)["decideSchemeApplication"]["state"] == "approved"
     _application_news_reaches_only_applicant_and_coordinators(database_url, applications[ida.id], {ida.id, host.id})
@@ -105,11 +116,16 @@ def test_a_six_month_scheme_from_applications_to_an_overdue_group(api: Gateway, 
     assert add_months(formed, 6) - timedelta(minutes=5) < ends <= add_months(formed, 6)
 
     soon = (datetime.now(UTC) + timedelta(minutes=30)).replace(microsecond=0)
-    [meeting] = fay.run(SCHEDULE, g=group, at=soon.isoformat(), count=1, mode="online",
-                        place="https://meet.example.org/next")["scheduleMeetings"]  # fmt: skip
+    [meeting] = fay.run(
+        SCHEDULE, g=group, at=soon.isoformat(), count=1, mode="online", place="https://meet.example.org/next"
+    )["scheduleMeetings"]
     now = host.run(DASHBOARD, n=network)["coordinatorDashboard"]
     assert {k: _row(now, "scheme")[k] for k in ("groups", "onTrack", "overdue", "applicationsWaiting")} == {
-        "groups": 1, "onTrack": 1, "overdue": 0, "applicationsWaiting": 0}  # fmt: skip
+        "groups": 1,
+        "onTrack": 1,
+        "overdue": 0,
+        "applicationsWaiting": 0,
+    }
     _same_figures(now)
 
     fay.run(ATTENDANCE, m=meeting["id"], p=[fay.id])  # Mira missed it: fewer than two present, not held

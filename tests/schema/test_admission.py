@@ -46,8 +46,12 @@ def test_a_known_document_is_not_validated_again_even_when_its_spacing_changes()
     schema = build()
     schema.extensions = (*schema.extensions, lambda: AddValidationRules([Witness.Rule]))
     Witness.documents.clear()
-    for text in ("{ __schema { queryType { name } } }", "{ __schema { queryType { name } } }",
-                 "{__schema{queryType{name}}}", "# again\n{ __schema {\n  queryType { name },\n} }"):  # fmt: skip
+    for text in (
+        "{ __schema { queryType { name } } }",
+        "{ __schema { queryType { name } } }",
+        "{__schema{queryType{name}}}",
+        "# again\n{ __schema {\n  queryType { name },\n} }",
+    ):
         assert codes(schema, text) == []
     assert len(Witness.documents) == 1
     assert codes(schema, "{ __typename }") == [] and len(Witness.documents) == 2

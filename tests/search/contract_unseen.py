@@ -36,13 +36,18 @@ AGES = [timedelta(days=days) for days in (1, 100, 500)]
 def stories(draw: st.DrawFn, audiences: list[str], words: list[str]) -> SearchDocument:
     updated = NOW - draw(st.sampled_from(AGES))
     return SearchDocument(
-        id="", kind=draw(st.sampled_from(["story", "resource"])), audience=(draw(st.sampled_from(audiences)),),
+        id="",
+        kind=draw(st.sampled_from(["story", "resource"])),
+        audience=(draw(st.sampled_from(audiences)),),
         title=" ".join(draw(st.lists(st.sampled_from(words), min_size=1, max_size=3))),
         text=" ".join(draw(st.lists(st.sampled_from(words), max_size=12))),
         practice_areas=tuple(draw(st.sets(st.sampled_from(["mentoring", "hosting"]), max_size=1))),
-        author_id=draw(st.sampled_from(["ada", "bo"])), network_ids=("n1",),
-        created_at=updated, updated_at=updated, path="/s",
-    )  # fmt: skip
+        author_id=draw(st.sampled_from(["ada", "bo"])),
+        network_ids=("n1",),
+        created_at=updated,
+        updated_at=updated,
+        path="/s",
+    )
 
 
 def _named(documents: list[SearchDocument], prefix: str) -> list[SearchDocument]:
@@ -59,19 +64,34 @@ def answer(result: SearchResult) -> tuple[object, ...]:
 class UnseenDocumentsContract:
     """Each adapter's test class provides `new_index`: a factory of empty indexes, dropped after the test."""
 
-    @settings(max_examples=50, deadline=None, suppress_health_check=[
-        HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-    ])  # fmt: skip
+    @settings(
+        max_examples=50,
+        deadline=None,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+        ],
+    )
     @given(
         seen=st.lists(stories(sorted(CALLER), WORDS), max_size=12),
         unseen=st.lists(stories(UNSEEN, WORDS + HIDDEN_WORDS), min_size=1, max_size=12),
-        query=QUERIES, sort=st.sampled_from(list(Sort)), offset=st.integers(0, 4), limit=st.sampled_from([1, 3, 50]),
+        query=QUERIES,
+        sort=st.sampled_from(list(Sort)),
+        offset=st.integers(0, 4),
+        limit=st.sampled_from([1, 3, 50]),
         data=st.data(),
-    )  # fmt: skip
+    )
     def test_documents_the_caller_cannot_see_change_nothing_the_caller_gets(
-        self, new_index: NewIndex, seen: list[SearchDocument], unseen: list[SearchDocument], query: str,
-        sort: Sort, offset: int, limit: int, data: st.DataObject,
-    ) -> None:  # fmt: skip
+        self,
+        new_index: NewIndex,
+        seen: list[SearchDocument],
+        unseen: list[SearchDocument],
+        query: str,
+        sort: Sort,
+        offset: int,
+        limit: int,
+        data: st.DataObject,
+    ) -> None:
         visible, hidden = _named(seen, "v"), _named(unseen, "h")
         mixed = data.draw(st.permutations(visible + hidden))
         alone, beside = new_index(), new_index()

@@ -13,9 +13,23 @@ from tests.support.graphql import Gateway
 
 # What only a leaking server would say: traces, source paths, driver names and SQL.
 LEAK_MARKERS = (
-    "Traceback", 'File "', ".py\"", ".py'", "/work/", "site-packages", "sqlalchemy", "asyncpg", "aiosqlite",
-    "sqlite3", "psycopg", "SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", "Background on this error",
-)  # fmt: skip
+    "Traceback",
+    'File "',
+    '.py"',
+    ".py'",
+    "/work/",
+    "site-packages",
+    "sqlalchemy",
+    "asyncpg",
+    "aiosqlite",
+    "sqlite3",
+    "psycopg",
+    "SELECT ",
+    "INSERT INTO",
+    "UPDATE ",
+    "DELETE FROM",
+    "Background on this error",
+)
 
 
 def live_schema(api: Gateway) -> GraphQLSchema:

@@ -16,8 +16,12 @@ from graphql import GraphQLField, GraphQLInputType, GraphQLNamedType, GraphQLObj
 # Fields whose `id` or `ids` argument names something other than what they return.
 ID_KIND_EXCEPTIONS = {"acceptInvitation": "Invitation", "markNotificationsRead": "Notification"}
 SCALARS: dict[str, Any] = {
-    "Int": 1, "Float": 1.5, "Boolean": True, "DateTime": "2025-06-01T10:00:00+00:00", "Date": "2025-06-01",
-}  # fmt: skip
+    "Int": 1,
+    "Float": 1.5,
+    "Boolean": True,
+    "DateTime": "2025-06-01T10:00:00+00:00",
+    "Date": "2025-06-01",
+}
 MAX_DEPTH = 4
 
 

@@ -87,8 +87,14 @@ class Stack:
 
     def run(self, *args: str) -> str:
         """A one-shot `commons ARGS` (migrate, status): its output, after it succeeded."""
-        done = subprocess.run([sys.executable, "-m", "commons.cli", *args], env=self.env, cwd=ROOT,
-                              capture_output=True, text=True, timeout=START_SECONDS)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "commons.cli", *args],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=START_SECONDS,
+        )
         assert done.returncode == 0, f"commons {' '.join(args)} failed:\n{done.stdout}{done.stderr}"
         return done.stdout
 

@@ -51,15 +51,23 @@ SETTLE_SECONDS = 120.0
 
 def environment(postgres_url: str, broker: Broker, folder: Path) -> dict[str, str]:
     return {
-        "COMMONS_DATABASE_URL": postgres_url, "COMMONS_DATA_DIR": str(folder / "data"),
-        "COMMONS_BUS": "kafka", "COMMONS_KAFKA_BOOTSTRAP": broker.bootstrap,
-        "COMMONS_KAFKA_TOPIC_PREFIX": f"topology-{new_id()[:8]}", "COMMONS_KAFKA_PARTITIONS": str(PARTITIONS),
+        "COMMONS_DATABASE_URL": postgres_url,
+        "COMMONS_DATA_DIR": str(folder / "data"),
+        "COMMONS_BUS": "kafka",
+        "COMMONS_KAFKA_BOOTSTRAP": broker.bootstrap,
+        "COMMONS_KAFKA_TOPIC_PREFIX": f"topology-{new_id()[:8]}",
+        "COMMONS_KAFKA_PARTITIONS": str(PARTITIONS),
         # tansu: no idempotent producer; groups join only with short rebalance and session timeouts.
-        "COMMONS_KAFKA_IDEMPOTENCE": "false", "COMMONS_KAFKA_MAX_POLL_INTERVAL_MS": "3000",
-        "COMMONS_KAFKA_SESSION_TIMEOUT_MS": "3000", "COMMONS_CONSUMER_BATCH_SIZE": "4",
-        "COMMONS_RUN_WORKERS": "false", "COMMONS_MIGRATE_ON_START": "false", "COMMONS_SECRET_KEY": "topology",
-        "COMMONS_LOG_LEVEL": "INFO", "COMMONS_SIGN_UPS_PER_ADDRESS_HOUR": "1000",
-    }  # fmt: skip
+        "COMMONS_KAFKA_IDEMPOTENCE": "false",
+        "COMMONS_KAFKA_MAX_POLL_INTERVAL_MS": "3000",
+        "COMMONS_KAFKA_SESSION_TIMEOUT_MS": "3000",
+        "COMMONS_CONSUMER_BATCH_SIZE": "4",
+        "COMMONS_RUN_WORKERS": "false",
+        "COMMONS_MIGRATE_ON_START": "false",
+        "COMMONS_SECRET_KEY": "topology",
+        "COMMONS_LOG_LEVEL": "INFO",
+        "COMMONS_SIGN_UPS_PER_ADDRESS_HOUR": "1000",
+    }
 
 
 class Caller:
