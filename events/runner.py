@@ -96,7 +96,7 @@ class Runner:
         fresh = [event for event in events if event.id not in done]
         for event in await opened(session, fresh):
             with handling(self.consumer.name, event):
-                log.debug("%s handles %s", self.consumer.name, event.type)
+                log.info("%s handles %s", self.consumer.name, event.type)
                 await self.consumer.handle(event, session)
         if self.consumer.finish is not None:
             await self.consumer.finish(session)
