@@ -3,6 +3,7 @@ and, where consumers run in it, their counters), and the whole system's health m
 each scrape (outbox backlog, consumer lag and dead letters, the mail backlog), so one scrape of any gateway says
 how the system is doing. Counts and names only: no content, no member ids."""
 
+import asyncio
 import logging
 from collections.abc import Iterable
 from typing import Protocol
@@ -19,6 +20,8 @@ from infra.settings import Settings
 from services.notifications import api as notifications
 
 log = logging.getLogger("commons.gateway")
+# Within Prometheus' default scrape timeout (10 s): a busy database costs the gauges, not the whole scrape.
+MEASURE_SECONDS = 5.0
 
 
 class Observed(Protocol):
@@ -48,7 +51,8 @@ async def system_gauges(runtime: Observed) -> list[Metric]:
 
 async def metrics(request: Request) -> Response:
     try:
-        measured = await system_gauges(request.app.state.runtime)
+        async with asyncio.timeout(MEASURE_SECONDS):
+            measured = await system_gauges(request.app.state.runtime)
     except Exception as error:
         # This process's own series still tell something; the missing gauges are what an alert looks for.
         log.warning("system gauges not measured: %s", type(error).__name__)

@@ -8,6 +8,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from schema import timing
+from services.gateway import metrics
 from tests.knowledge.community import community, story
 from tests.support.graphql import Gateway
 
@@ -103,3 +104,13 @@ def test_http_requests_are_timed_by_route_pattern_method_and_status(api: Gateway
     after = answered("/invitations/{rest:path}", "GET", "200"), answered("/graphql", "other", "405")
     assert after == (before[0] + 1, before[1] + 1)
     assert "8c1f0e0a" not in scrape(api)[0] and "BREW" not in scrape(api)[0]
+
+
+def test_gauges_the_database_cannot_give_in_time_are_left_out_and_the_rest_still_served(
+    api: Gateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api.run("query Greeting { __typename }")
+    monkeypatch.setattr(metrics, "MEASURE_SECONDS", 0)
+    text, samples = scrape(api)
+    assert "commons_outbox_backlog" not in text and "commons_consumer_lag" not in text
+    assert timed(samples, "Greeting") >= 1
