@@ -15,7 +15,7 @@ from tests.networks.test_networks_flow import founded
 from tests.notifications.support import notify_all
 from tests.support.graphql import Gateway, Member
 
-SEARCH = '{ search(query: "Quillfeather") { hits { kind title path } } }'
+SEARCH = "query($q: String!) { search(query: $q) { hits { kind title path } } }"
 FEED = "{ feed(first: 50) { edges { node { kind title reason path } } } }"
 INBOX = "{ notifications(first: 10) { edges { node { kind text path } } } }"
 EDIT = "mutation($id: ID!, $g: GatheringInput!) { editGathering(id: $id, gathering: $g) { title } }"
@@ -34,8 +34,8 @@ def settings(database_url: str, tmp_path) -> Settings:  # type: ignore[no-untype
     )
 
 
-def _hits(member: Member) -> list[str]:
-    return [hit["title"] for hit in member.run(SEARCH)["search"]["hits"]]
+def _hits(member: Member, words: str = "Quillfeather") -> list[str]:
+    return [hit["title"] for hit in member.run(SEARCH, q=words)["search"]["hits"]]
 
 
 def _reasons(member: Member) -> dict[str, str]:
@@ -59,6 +59,8 @@ async def test_search_finds_a_gathering_for_its_circle_only(api: Gateway, databa
     assert sorted(_hits(amara)) == ["Leeds storytelling circle", "Open Space on leaving well"]
     assert _hits(ben) == ["Open Space on leaving well"]
     assert _hits(outsider) == []
+    assert _hits(ben, "leaving well") == ["Open Space on leaving well"]  # by its title
+    assert _hits(ben, "storytelling circle") == [] and _hits(outsider, "leaving well") == []
 
 
 async def test_the_feed_shows_what_a_member_is_going_to(api: Gateway, database: Database) -> None:
