@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 PublicationKind = Literal[
-    "story", "resource", "harvest", "member", "network", "local_group", "peer_group", "meeting", "gathering"
+    "story", "resource", "harvest", "member", "network", "local_group", "peer_group", "meeting", "gathering", "scheme"
 ]
 
 

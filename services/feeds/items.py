@@ -23,7 +23,9 @@ from services.feeds.tables import FeedItem, ItemAudience
 from services.peer_groups import events as peer_groups
 
 # What a feed shows; networks and other kinds only feed the names and reasons.
-ITEM_KINDS = frozenset({"story", "resource", "harvest", "member", "local_group", "peer_group", "meeting", "gathering"})
+ITEM_KINDS = frozenset(
+    {"story", "resource", "harvest", "member", "local_group", "peer_group", "meeting", "gathering", "scheme"}
+)
 EXCERPT = 400
 
 

@@ -32,6 +32,7 @@ class FeedItemKind(Enum):
     PEER_GROUP = "peer_group"
     MEETING = "meeting"
     GATHERING = "gathering"
+    SCHEME = "scheme"
 
 
 @strawberry.type(description="Something shared in the wider community, and why it is in your feed.")

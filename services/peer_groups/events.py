@@ -114,10 +114,13 @@ class ProtocolRunChanged(Payload):
 
 @payload("peer_groups.scheme.created", 1)
 class SchemeCreated(Payload):
+    """Its publication lets the network's members find the scheme (search) and see it open (feeds)."""
+
     scheme_id: str
     network_id: str
     name: str
     kind: str
+    publication: Publication | None = None
 
 
 @payload("peer_groups.offer.posted", 1)

@@ -1,10 +1,11 @@
-"""How a group and its meetings look to search and feeds: titles only, to the group's own audience."""
+"""How a group, its meetings and a scheme look to search and feeds: titles only for groups, to their own audience;
+a scheme (aims and eligibility) to its network."""
 
 from events import audience
 from events.catalogue import Payload, new_event
 from events.envelope import Event
 from events.publication import Publication
-from services.peer_groups.tables import Meeting, PeerGroup
+from services.peer_groups.tables import Meeting, PeerGroup, Scheme
 
 
 def group_audience(group_id: str) -> list[str]:
@@ -37,4 +38,17 @@ def meeting_publication(group: PeerGroup, meeting: Meeting) -> Publication:
         created_at=meeting.created_at,
         updated_at=meeting.created_at,
         path=f"/peer-groups/{group.id}/meetings/{meeting.id}",
+    )
+
+
+def scheme_publication(scheme: Scheme) -> Publication:
+    """A scheme as its network's members may find it: what it is for and who may take part; open to apply."""
+    return Publication(
+        kind="scheme",
+        title=scheme.name,
+        text="\n".join([scheme.aims, *scheme.eligibility]).strip(),
+        network_ids=[scheme.network_id],
+        created_at=scheme.created_at,
+        updated_at=scheme.created_at,
+        path=f"/networks/{scheme.network_id}/schemes/{scheme.id}",
     )

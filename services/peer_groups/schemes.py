@@ -15,6 +15,7 @@ from services.peer_groups import events as ev
 from services.peer_groups.access import Actor, coordinated_network
 from services.peer_groups.groups import Formation
 from services.peer_groups.kinds import DEFAULT_NORMS, kind_of
+from services.peer_groups.publications import scheme_publication
 from services.peer_groups.tables import Offer, Participant, Scheme
 from services.peer_groups.text import clean_lines, clean_text, one_of
 
@@ -58,7 +59,8 @@ async def create_scheme(session: AsyncSession, actor: Actor, draft: SchemeDraft)
                     created_at=utcnow())  # fmt: skip
     session.add(scheme)
     await session.flush()
-    data = ev.SchemeCreated(scheme_id=scheme.id, network_id=scheme.network_id, name=scheme.name, kind=scheme.kind)
+    data = ev.SchemeCreated(scheme_id=scheme.id, network_id=scheme.network_id, name=scheme.name, kind=scheme.kind,
+                            publication=scheme_publication(scheme))  # fmt: skip
     record(session, [new_event(data, subject=scheme.id, audience=[audience.network(scheme.network_id)],
                                network=scheme.network_id)])  # fmt: skip
     return scheme
