@@ -2,10 +2,9 @@
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection
 from sqlalchemy import event as orm_event
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapper, Session
+from sqlalchemy.orm import Session
 
 from events.envelope import Event
 from events.keys import keys_for_writing
@@ -49,10 +48,17 @@ def record(session: AsyncSession, events: Iterable[Event]) -> None:
     session.info[RECORDED] = True
 
 
-@orm_event.listens_for(OutboxRow, "before_insert")
-def _seal(_mapper: Mapper[OutboxRow], connection: Connection, row: OutboxRow) -> None:
-    # Here rather than in `record`, which is synchronous: the flush may read and make members' keys.
-    row.data = sealed_data(row.type, row.version, row.data, lambda members: keys_for_writing(connection, members))
+@orm_event.listens_for(Session, "before_flush")
+def _seal(session: Session, _context: object, _instances: object) -> None:
+    # Here rather than in `record`, which is synchronous: the flush may read and make members' keys, once for
+    # all the events it writes.
+    rows = [row for row in session.new if isinstance(row, OutboxRow)]
+    if rows:
+        connection = session.connection()
+        payloads = [(row.type, row.version, row.data) for row in rows]
+        sealed = sealed_data(payloads, lambda members: keys_for_writing(connection, members))
+        for row, data in zip(rows, sealed, strict=True):
+            row.data = data
 
 
 @orm_event.listens_for(Session, "after_commit")

@@ -6,7 +6,7 @@ every copy of those fields, replays included, then reads as "a former member".""
 import base64
 import copy
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -42,14 +42,17 @@ def unseal(value: str, keys: Keys) -> str:
     return AESGCM(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], member_id.encode()).decode()
 
 
-def sealed_data(event_type: str, version: int, data: Json, keys_for: Callable[[set[str]], Keys]) -> Json:
-    """A copy of `data` with its personal fields sealed; `keys_for` gives (creating if need be) members' keys."""
-    copied = copy.deepcopy(data)
-    found = list(targets(event_type, version, copied))
+def sealed_data(payloads: Sequence[tuple[str, int, Json]], keys_for: Callable[[set[str]], Keys]) -> list[Json]:
+    """Copies of the (type, version, data) payloads' data with their personal fields sealed; `keys_for` gives
+    (making if need be) members' keys, asked once for them all."""
+    copies = [copy.deepcopy(data) for _, _, data in payloads]
+    pairs = zip(payloads, copies, strict=True)
+    found = [target for (kind, version, _), data in pairs for target in targets(kind, version, data)]
     keys = keys_for({owner for _, _, owner in found}) if found else {}
     for holder, field, owner in found:
-        holder[field] = seal(holder[field], owner, keys[owner])
-    return copied
+        if not holder[field].startswith(PREFIX):  # a flush tried again after a failure seals nothing twice
+            holder[field] = seal(holder[field], owner, keys[owner])
+    return copies
 
 
 def owners(data: Json) -> set[str]:
