@@ -3,10 +3,9 @@
 from datetime import datetime
 
 import strawberry
-from sqlalchemy import select
 
 from infra.context import Ctx
-from services.peer_groups import tables
+from services.peer_groups import loaders, tables
 
 
 @strawberry.type
@@ -57,11 +56,8 @@ class Goal:
 
     @strawberry.field
     async def check_ins(self, info: Ctx) -> list[CheckIn]:
-        query = select(tables.CheckIn).where(tables.CheckIn.goal_id == self.row.id).order_by(tables.CheckIn.created_at)
-        if self.seen_from is not None:
-            query = query.where(tables.CheckIn.created_at >= self.seen_from)
-        async with info.context.db.sessions() as session:
-            return [CheckIn.of(row) for row in await session.scalars(query)]
+        rows = await info.context.loader(loaders.check_ins_by_goal).load((self.row.id, self.seen_from))
+        return [CheckIn.of(row) for row in rows]
 
 
 @strawberry.type
@@ -87,6 +83,5 @@ class DevelopmentPlan:
 
     @strawberry.field
     async def goals(self, info: Ctx) -> list[Goal]:
-        query = select(tables.Goal).where(tables.Goal.plan_id == self.row.id).order_by(tables.Goal.created_at)
-        async with info.context.db.sessions() as session:
-            return [Goal(row=row, seen_from=self.seen_from) for row in await session.scalars(query)]
+        rows = await info.context.loader(loaders.goals_by_plan).load(self.row.id)
+        return [Goal(row=row, seen_from=self.seen_from) for row in rows]

@@ -1,12 +1,24 @@
 """Reading peer groups for GraphQL, the calendar route and the public API."""
 
+from datetime import datetime
+
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.peer_groups.cadence import HeldMeeting
 from services.peer_groups.groups import seats
 from services.peer_groups.meetings import meetings_of
-from services.peer_groups.tables import Attendance, GroupMember, Meeting, PeerGroup, Proposal, ProtocolRun, Turn
+from services.peer_groups.tables import (
+    Attendance,
+    CheckIn,
+    Goal,
+    GroupMember,
+    Meeting,
+    PeerGroup,
+    Proposal,
+    ProtocolRun,
+    Turn,
+)
 
 __all__ = ["meetings_of", "seats"]
 
@@ -59,9 +71,12 @@ async def network_groups(session: AsyncSession, network_id: str) -> list[tuple[P
     return [(group, count) for group, count in (await session.execute(query)).all()]
 
 
-async def attendance(session: AsyncSession, meeting_id: str) -> list[Attendance]:
-    query = select(Attendance).where(Attendance.meeting_id == meeting_id).order_by(Attendance.member_id)
-    return list(await session.scalars(query))
+async def attendance_by_meeting(session: AsyncSession, meeting_ids: list[str]) -> dict[str, list[Attendance]]:
+    query = select(Attendance).where(Attendance.meeting_id.in_(meeting_ids)).order_by(Attendance.member_id)
+    found: dict[str, list[Attendance]] = {meeting_id: [] for meeting_id in meeting_ids}
+    for row in await session.scalars(query):
+        found[row.meeting_id].append(row)
+    return found
 
 
 async def runs_of(session: AsyncSession, meeting_id: str) -> list[ProtocolRun]:
@@ -76,3 +91,23 @@ async def turns_of(session: AsyncSession, run_id: str) -> list[Turn]:
 async def open_proposals(session: AsyncSession, group_id: str) -> list[Proposal]:
     query = select(Proposal).where(Proposal.group_id == group_id, Proposal.state == "pending")
     return list(await session.scalars(query.order_by(Proposal.created_at)))
+
+
+async def goals_by_plan(session: AsyncSession, plan_ids: list[str]) -> dict[str, list[Goal]]:
+    found: dict[str, list[Goal]] = {plan_id: [] for plan_id in plan_ids}
+    for goal in await session.scalars(select(Goal).where(Goal.plan_id.in_(plan_ids)).order_by(Goal.created_at)):
+        found[goal.plan_id].append(goal)
+    return found
+
+
+async def check_ins_by_goal(
+    session: AsyncSession, goal_ids: list[str], seen_from: datetime | None
+) -> dict[str, list[CheckIn]]:
+    """Check-ins made from `seen_from` on (a late joiner's seat; None: all of them)."""
+    query = select(CheckIn).where(CheckIn.goal_id.in_(goal_ids)).order_by(CheckIn.created_at)
+    if seen_from is not None:
+        query = query.where(CheckIn.created_at >= seen_from)
+    found: dict[str, list[CheckIn]] = {goal_id: [] for goal_id in goal_ids}
+    for check_in in await session.scalars(query):
+        found[check_in.goal_id].append(check_in)
+    return found

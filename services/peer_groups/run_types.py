@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from infra.columns import utcnow
 from infra.context import Ctx, RequestContext
-from services.peer_groups import calendar, fairness, queries, runs, tables
+from services.peer_groups import calendar, fairness, loaders, queries, runs, tables
 from services.peer_groups.protocols import Protocol, Step
 from services.peer_groups.standard_protocols import STANDARD
 
@@ -214,8 +214,7 @@ class Meeting:
 
     @strawberry.field
     async def attendance(self, info: Ctx) -> list[Attendance]:
-        async with info.context.db.sessions() as session:
-            rows = await queries.attendance(session, self.row.id)
+        rows = await info.context.loader(loaders.attendance_by_meeting).load(self.row.id)
         return [Attendance(member_id=strawberry.ID(a.member_id), present=a.present) for a in rows]
 
     @strawberry.field
