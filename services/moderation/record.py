@@ -1,5 +1,6 @@
 """The record of hosts', coordinators' and admins' acts: the `moderation` consumer group reads the events that
-carry an `actor_id` for such an act and keeps one row per event (idempotent by event id, so a redelivery or a
+carry an `actor_id` for such an act (content hidden, restored or dismissed; roles changed; join requests decided)
+and keeps one row per event (idempotent by event id, so a redelivery or a
 replay adds nothing). Rows are never changed; only retention deletes them (`api.forget_before`).
 
 What happened inside a peer group is recorded without its note: the record is read by the network's hosts, who
@@ -17,13 +18,15 @@ from infra.upserts import upsert
 from services.moderation import events as ev
 from services.moderation.reviewers import confidential
 from services.moderation.tables import Act
+from services.networks import events as networks
 
 SOURCES = ("moderation", "networks")
-# An act: (actor, what they did, to what, detail).
-Reading = Callable[[Event], tuple[str, str, str, str]]
+# An act: (actor, what they did, to what, detail); None when the event names no actor (written before the record).
+Done = tuple[str, str, str, str]
+Reading = Callable[[Event], Done | None]
 
 
-def _decided(event: Event) -> tuple[str, str, str, str]:
+def _decided(event: Event) -> Done | None:
     data = read(event, ev.FlagDecided)
     past = {"hide": "hid", "restore": "restored", "dismiss": "dismissed a flag on"}[data.decision]
     inside = confidential(list(event.audience))
@@ -31,13 +34,30 @@ def _decided(event: Event) -> tuple[str, str, str, str]:
     return data.actor_id, f"{past} a {data.target_kind}", f"{data.target_kind}:{data.target_id}", detail
 
 
-READINGS: dict[str, Reading] = {"moderation.flag.decided": _decided}
+def _role_changed(event: Event) -> Done | None:
+    data = read(event, networks.RoleChanged)
+    return data.actor_id, f"made a member {data.role}", f"member:{data.member_id}", ""
+
+
+def _join_decided(event: Event) -> Done | None:
+    data = read(event, networks.JoinRequestDecided)
+    done = "approved" if data.approved else "declined"
+    return (data.actor_id, f"{done} a request to join", f"member:{data.member_id}", "") if data.actor_id else None
+
+
+READINGS: dict[str, Reading] = {
+    "moderation.flag.decided": _decided,
+    "networks.member.role_changed": _role_changed,
+    "networks.join_request.decided": _join_decided,
+}
 
 
 async def handle(event: Event, session: AsyncSession) -> None:
-    if (reading := READINGS.get(event.type)) is None or event.network is None:
+    reading = READINGS.get(event.type)
+    act = reading(event) if reading and event.network else None
+    if act is None or event.network is None:
         return
-    actor, action, subject, detail = reading(event)
+    actor, action, subject, detail = act
     row = {"event_id": event.id, "network_id": event.network, "actor_id": actor, "action": action,
            "subject": subject, "detail": detail, "at": event.time}  # fmt: skip
     await upsert(session, Act, [row])

@@ -87,3 +87,15 @@ class JoinRequestDecided(Payload):
     network_id: str
     member_id: str
     approved: bool
+    # Who decided, for the record of hosts' acts (absent from events written before it).
+    actor_id: str | None = None
+
+
+@payload("networks.member.role_changed", 1)
+class RoleChanged(Payload):
+    """A host made a member a host, coordinator or member; for the record of hosts' acts. Audience: the network."""
+
+    network_id: str
+    member_id: str
+    role: str
+    actor_id: str

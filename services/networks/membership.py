@@ -97,7 +97,11 @@ async def decide_join_request(
         raise Conflict("This request was answered already.")
     request.status = "approved" if approve else "declined"
     decided = ev.JoinRequestDecided(
-        request_id=request.id, network_id=network.id, member_id=request.member_id, approved=approve
+        request_id=request.id,
+        network_id=network.id,
+        member_id=request.member_id,
+        approved=approve,
+        actor_id=viewer.account_id,
     )
     record(session, [event(decided, request.id, [audience.network(network.id)], network.id)])
     if approve and (applicant := await applicant_of(request.member_id)) is not None:
@@ -116,4 +120,6 @@ async def set_role(session: AsyncSession, viewer: Viewer, network_id: str, membe
     if membership.role == "host" and role != "host" and (await session.scalar(hosts) or 0) <= 1:
         raise Forbidden("A network keeps at least one host.")
     membership.role = role
+    changed = ev.RoleChanged(network_id=network_id, member_id=member_id, role=role, actor_id=viewer.account_id)
+    record(session, [event(changed, member_id, [audience.network(network_id)], network_id)])
     return membership

@@ -8,6 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_join_requests import host_opens_public_network, member_asks_to_join
 from tests.e2e.test_journey import person, sign_up
+from tests.e2e.test_notifications_bell import STORY, writes_story
 
 pytestmark = pytest.mark.e2e
 NETWORK = "Steady Hands Commons"
@@ -22,16 +23,6 @@ def let_in(host: Page, member: Page, name: str, email: str) -> None:
     expect(host.get_by_role("status").filter(has_text=f"{name}: approved")).to_be_visible()
 
 
-def writes_to_the_network(page: Page, title: str) -> str:
-    page.goto("/stories/new")
-    page.get_by_role("group", name="Who can read it?").get_by_label(re.compile("The whole network")).check()
-    page.get_by_label("Title").fill(title)
-    page.get_by_label("Your story").fill("We kept the circle going through the winter.")
-    page.get_by_role("button", name="Share story").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(title)
-    return page.url
-
-
 def test_a_member_reports_a_comment_and_a_host_hides_it_from_the_queue(chromium: Browser, server: str) -> None:
     host, cai, bea = (person(chromium, server).new_page() for _ in range(3))
     try:
@@ -40,7 +31,7 @@ def test_a_member_reports_a_comment_and_a_host_hides_it_from_the_queue(chromium:
         network_page = host.url
         let_in(host, cai, "Cai Harsh", "cai@steady.example.org")
         let_in(host, bea, "Bea Kind", "bea@steady.example.org")
-        story = writes_to_the_network(bea, "Winter circle")
+        story = writes_story(bea)
 
         cai.goto(story)
         cai.get_by_label("Your comment").fill(INSULT)
@@ -66,7 +57,7 @@ def test_a_member_reports_a_comment_and_a_host_hides_it_from_the_queue(chromium:
         expect(host.get_by_role("button", name="Restore")).to_be_visible()
 
         bea.reload()
-        expect(bea.get_by_role("heading", level=1)).to_have_text("Winter circle")
+        expect(bea.get_by_role("heading", level=1)).to_have_text(STORY)
         expect(bea.get_by_text(INSULT)).to_have_count(0)
         cai.reload()
         expect(cai.get_by_text("hidden by a reviewer: only you see it")).to_be_visible()
