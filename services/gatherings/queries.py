@@ -6,12 +6,13 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from infra.loaders import grouped
 from infra.viewer import Viewer
 from services.gatherings.access import seen_by
 from services.gatherings.tables import Attendance, Gathering, Rsvp
 
 
-def listed(viewer: Viewer, network_id: str, local_group_id: str | None, since: datetime | None) -> Select:  # type: ignore[type-arg]
+def listed(viewer: Viewer, network_id: str, local_group_id: str | None, since: datetime | None) -> Select[Gathering]:
     """A network's gatherings (with its local groups' the viewer may see), or one local group's; soonest first.
     `since`: only those ending after it."""
     query = select(Gathering).where(seen_by(viewer), Gathering.network_id == network_id)
@@ -35,15 +36,9 @@ async def previous(session: AsyncSession, gathering: Gathering) -> Gathering | N
 async def rsvps_by_gathering(session: AsyncSession, gathering_ids: list[str]) -> dict[str, list[Rsvp]]:
     """Each gathering's answers: going first, then the waiting list in order, then those not going."""
     order = {"going": 0, "waiting": 1, "not_going": 2}
-    found: dict[str, list[Rsvp]] = {gathering_id: [] for gathering_id in gathering_ids}
-    for rsvp in await session.scalars(select(Rsvp).where(Rsvp.gathering_id.in_(gathering_ids))):
-        found[rsvp.gathering_id].append(rsvp)
-    return {
-        gathering_id: sorted(
-            answers, key=lambda r: (order[r.answer], r.queue if r.answer == "waiting" else 0, r.member_name)
-        )
-        for gathering_id, answers in found.items()
-    }
+    found = await session.scalars(select(Rsvp).where(Rsvp.gathering_id.in_(gathering_ids)))
+    listed = sorted(found, key=lambda r: (order[r.answer], r.queue if r.answer == "waiting" else 0, r.member_name))
+    return grouped(gathering_ids, listed, lambda rsvp: rsvp.gathering_id)
 
 
 async def attendance_by_gathering(session: AsyncSession, gathering_ids: list[str]) -> dict[str, dict[str, Attendance]]:

@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from infra.loaders import grouped
 from services.peer_groups.cadence import HeldMeeting
 from services.peer_groups.groups import seats
 from services.peer_groups.meetings import meetings_of
@@ -44,10 +45,7 @@ async def held_meetings_by_group(session: AsyncSession, group_ids: list[str]) ->
 
 async def seats_by_group(session: AsyncSession, group_ids: list[str]) -> dict[str, list[GroupMember]]:
     query = select(GroupMember).where(GroupMember.group_id.in_(group_ids)).order_by(GroupMember.joined_at)
-    found: dict[str, list[GroupMember]] = {group_id: [] for group_id in group_ids}
-    for seat in await session.scalars(query):
-        found[seat.group_id].append(seat)
-    return found
+    return grouped(group_ids, await session.scalars(query), lambda seat: seat.group_id)
 
 
 async def my_groups(session: AsyncSession, member_id: str) -> list[tuple[PeerGroup, GroupMember]]:
@@ -73,10 +71,7 @@ async def network_groups(session: AsyncSession, network_id: str) -> list[tuple[P
 
 async def attendance_by_meeting(session: AsyncSession, meeting_ids: list[str]) -> dict[str, list[Attendance]]:
     query = select(Attendance).where(Attendance.meeting_id.in_(meeting_ids)).order_by(Attendance.member_id)
-    found: dict[str, list[Attendance]] = {meeting_id: [] for meeting_id in meeting_ids}
-    for row in await session.scalars(query):
-        found[row.meeting_id].append(row)
-    return found
+    return grouped(meeting_ids, await session.scalars(query), lambda row: row.meeting_id)
 
 
 async def runs_of(session: AsyncSession, meeting_id: str) -> list[ProtocolRun]:
@@ -94,10 +89,8 @@ async def open_proposals(session: AsyncSession, group_id: str) -> list[Proposal]
 
 
 async def goals_by_plan(session: AsyncSession, plan_ids: list[str]) -> dict[str, list[Goal]]:
-    found: dict[str, list[Goal]] = {plan_id: [] for plan_id in plan_ids}
-    for goal in await session.scalars(select(Goal).where(Goal.plan_id.in_(plan_ids)).order_by(Goal.created_at)):
-        found[goal.plan_id].append(goal)
-    return found
+    query = select(Goal).where(Goal.plan_id.in_(plan_ids)).order_by(Goal.created_at)
+    return grouped(plan_ids, await session.scalars(query), lambda goal: goal.plan_id)
 
 
 async def check_ins_by_goal(
@@ -107,7 +100,4 @@ async def check_ins_by_goal(
     query = select(CheckIn).where(CheckIn.goal_id.in_(goal_ids)).order_by(CheckIn.created_at)
     if seen_from is not None:
         query = query.where(CheckIn.created_at >= seen_from)
-    found: dict[str, list[CheckIn]] = {goal_id: [] for goal_id in goal_ids}
-    for check_in in await session.scalars(query):
-        found[check_in.goal_id].append(check_in)
-    return found
+    return grouped(goal_ids, await session.scalars(query), lambda check_in: check_in.goal_id)
