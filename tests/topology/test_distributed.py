@@ -123,9 +123,10 @@ def test_a_distributed_stack_of_processes_serves_searches_and_pushes_every_story
     env = environment(postgres_url, broker, tmp_path)
     data_dir, prefix = Path(env["COMMONS_DATA_DIR"]), env["COMMONS_KAFKA_TOPIC_PREFIX"]
     with stack(env, tmp_path) as processes:
-        processes.run("migrate")
+        assert "latest schema" in processes.run("migrate")
         indexers = start_workers(processes)
         a, b = processes.gateway("gateway-a"), processes.gateway("gateway-b")
+        assert not [p.name for p in processes.processes if "latest schema" in p.said()], "only `migrate` migrates"
         until(lambda: sharing(indexers, prefix), "two indexers share the partitions", processes.processes)
         _, host = member(a, data_dir, "hana@topology.example.org", "Hana Host")
         amara_token, amara = member(b, data_dir, "amara@topology.example.org", "Amara Okafor")
