@@ -1,6 +1,6 @@
 """Reading stories and resources: every list is filtered in SQL by what the viewer may see."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Select, String, and_, cast, exists, or_, select
 
@@ -15,6 +15,9 @@ class Filters:
     network_id: str | None = None
     practice_area: str | None = None
     kind: str | None = None
+    # An audience key (local_group:<id>, peer_group:<id>): only stories that reach that circle.
+    circle: str | None = None
+    author_id: str | None = None
 
 
 MAX_AREA = 80
@@ -52,7 +55,18 @@ def visible_stories(viewer: Viewer, filters: Filters, mine: bool = False) -> Sel
             or_(_reaches(Story.id, Story.created_at, viewer), Story.author_id == viewer.account_id)
         )
         query = query.where(Story.withdrawn.is_(False), Story.author_id.not_in(viewer.blocked))
-    return _filtered(query, Story, filters).order_by(Story.created_at.desc(), Story.id)
+    return _narrowed(_filtered(query, Story, filters), viewer, filters).order_by(Story.created_at.desc(), Story.id)
+
+
+def _narrowed(query: Select[Story], viewer: Viewer, filters: Filters) -> Select[Story]:
+    """A place's or a member's own stories. A circle's are those reaching the viewer through it: an outsider
+    (or a late joiner, for what came before their seat) never learns which stories a circle was given."""
+    if filters.circle:
+        through = replace(viewer, audiences=viewer.audiences & {filters.circle})
+        query = query.where(_reaches(Story.id, Story.created_at, through))
+    if filters.author_id:
+        query = query.where(Story.author_id == filters.author_id)
+    return query
 
 
 def visible_resources(viewer: Viewer, filters: Filters) -> Select:  # type: ignore[type-arg]

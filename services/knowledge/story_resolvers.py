@@ -1,17 +1,20 @@
 """Stories in the GraphQL schema: reading what reaches you, writing, editing, sharing and withdrawing."""
 
+from typing import Annotated
+
 import strawberry
 
 from infra.context import Ctx
 from infra.pagination import Connection
 from services.knowledge import queries, stories
-from services.knowledge.access import own_story, place_for, readable_story
+from services.knowledge.access import own_story, parsed_key, place_for, readable_story
 from services.knowledge.api import glimpse_of
 from services.knowledge.neighbours import NEIGHBOURS
 from services.knowledge.story_types import Story
 from services.knowledge.types import StoryKind, paged
 from services.networks import api as networks
 
+CIRCLE = "Only stories shared with this circle (local_group:<id>, peer_group:<id>) that you may read."
 AUDIENCE = "An audience key: peer_group:<id>, local_group:<id>, network:<id> or platform."
 
 
@@ -56,10 +59,13 @@ class Query:
         network_id: strawberry.ID | None = None,
         kind: StoryKind | None = None,
         practice_area: str | None = None,
+        circle: Annotated[str | None, strawberry.argument(description=CIRCLE)] = None,
+        author_id: strawberry.ID | None = None,
         first: int | None = 20,
         after: str | None = None,
     ) -> Connection[Story]:
-        filters = queries.Filters(network_id, practice_area, kind.value if kind else None)
+        place = parsed_key(circle).key if circle else None
+        filters = queries.Filters(network_id, practice_area, kind.value if kind else None, place, author_id)
         query = queries.visible_stories(info.context.member(), filters)
         return await paged(info.context, query, first, after, Story.of)
 
