@@ -3,6 +3,7 @@ import { gql } from '../api.js';
 import { checkboxes, checked, field, h } from '../dom.js';
 import { myProfile, session } from '../session.js';
 import { form, links, section, tags, title, values } from '../ui.js';
+import { storiesOf } from './activity.js';
 import { blockButton, blockedList } from './moderation.js';
 import { notificationPreferences } from './notification_preferences.js';
 import { yourData } from './your_data.js';
@@ -21,7 +22,8 @@ function profileView(member) {
 
 export async function member(view) {
   const { member: found } = await gql(`query Member($id: ID!) { member(id: $id) { ${PROFILE} } }`, { id: view.params.id });
-  view.main.append(title(found.name), ...profileView(found));
+  view.main.append(title(found.name), ...profileView(found),
+    await storiesOf(`Stories ${found.name} shared`, { a: found.id }, 'No stories you can read yet.'));
   if (found.id === session.me.id) view.main.append(h('p', {}, h('a', { href: '/profile' }, 'Edit your profile')));
   else view.main.append(blockButton(view, found));
 }

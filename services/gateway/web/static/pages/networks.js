@@ -3,6 +3,7 @@ import { gql } from '../api.js';
 import { checkboxes, checked, field, h, replace } from '../dom.js';
 import { circles, session } from '../session.js';
 import { action, form, links, section, tags, title, values } from '../ui.js';
+import { storiesOf } from './activity.js';
 import { upcoming } from './gatherings.js';
 
 const MEMBERS = 'members(first: 100) { totalCount edges { node { id name practiceAreas } } }';
@@ -141,5 +142,7 @@ export async function localGroup(view) {
   view.main.append(title(group.name),
     h('p', { class: 'meta' }, group.place ? `${group.place} · ` : '', 'in ', h('a', { href: `/networks/${group.network.id}` }, group.network.name)),
     group.description ? h('p', {}, group.description) : '', tags(group.practiceAreas), join,
-    await upcoming(group.network.id, group.id), section('Members', membersBox));
+    await upcoming(group.network.id, group.id),
+    await storiesOf('Stories shared here', { c: `local_group:${group.id}` }, joined ? 'No stories shared with this group yet.' : 'Members of this group see the stories shared here.'),
+    section('Members', membersBox));
 }

@@ -4,6 +4,7 @@ import { barChart } from '../charts.js';
 import { field, h, when, where, words } from '../dom.js';
 import { circles, session } from '../session.js';
 import { action, form, links, option, section, select, title, values } from '../ui.js';
+import { storiesOf } from './activity.js';
 import { ending, firstMeeting } from './first_meeting.js';
 import { invitations, proposals } from './peer_group_consent.js';
 import { plan } from './plans.js';
@@ -103,6 +104,7 @@ export async function peerGroup(view) {
     return;
   }
   const { peerGroup: open } = await gql(OPEN, { id: group.id });
-  view.main.append(cadenceBox(open.cadence), await firstMeeting(view, group), meetingsBox(view, group, open.meetings), await plan(view, group),
+  view.main.append(cadenceBox(open.cadence), await firstMeeting(view, group), meetingsBox(view, group, open.meetings),
+    await storiesOf('Our stories', { c: `peer_group:${group.id}` }, 'No stories written in this group yet.'), await plan(view, group),
     await surveys(group), ending(view, group));
 }
