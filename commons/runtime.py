@@ -42,6 +42,7 @@ def introduce_services() -> None:
     ACCOUNTS_NEIGHBOURS.withdraw_letter = notifications.withdraw_letter
     for kind in knowledge.FLAGGABLE:
         moderation.OWNERS[kind] = moderation.Owner(knowledge.flaggable, knowledge.set_hidden)
+    moderation.OWNERS["harvest"] = moderation.Owner(harvests.flaggable, harvests.set_hidden)
 
 
 class Runtime:

@@ -6,6 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.database import Database
 from services.harvests import citations
+from services.harvests.hiding import flaggable as flaggable
+from services.harvests.hiding import set_hidden as set_hidden
 from services.harvests.personal import erase_member as erase_member
 from services.harvests.personal import personal_data as personal_data
 from services.harvests.tables import Harvest

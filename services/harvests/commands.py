@@ -47,7 +47,9 @@ async def items_of(session: AsyncSession, harvest_id: str) -> list[HarvestItem]:
     return sorted(items, key=lambda item: (SECTIONS.index(item.section), item.position))
 
 
-async def announce(session: AsyncSession, harvest: Harvest, kind: type[ev.HarvestEvent], **extra: list[str]) -> None:
+async def announce(
+    session: AsyncSession, harvest: Harvest, kind: type[ev.HarvestEvent], **extra: list[str] | bool
+) -> None:
     data = kind(
         harvest_id=harvest.id,
         network_id=harvest.network_id,

@@ -54,6 +54,13 @@ class CitationEvent(Payload):
     status: str
 
 
+@payload("harvests.harvest.moderated", 1)
+class HarvestModerated(HarvestEvent):
+    """A reviewer hid (publication None) or restored a published harvest; moderation decides, harvests applies."""
+
+    hidden: bool
+
+
 @payload("harvests.citation.requested", 1)
 class CitationRequested(CitationEvent):
     pass

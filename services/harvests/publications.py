@@ -9,7 +9,7 @@ from services.knowledge.api import plain_text
 
 
 def harvest_publication(harvest: Harvest, items: list[HarvestItem]) -> Publication | None:
-    if harvest.status != "published" or harvest.published_at is None:
+    if harvest.status != "published" or harvest.published_at is None or harvest.hidden:
         return None
     return Publication(
         kind="harvest",

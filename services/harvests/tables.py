@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from infra.columns import UTCDateTime, new_id, utcnow
@@ -29,6 +29,8 @@ class Harvest(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Hidden by a reviewer (moderation): it reaches no one but the network's hosts, and leaves search and feeds.
+    hidden: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class HarvestItem(Base):

@@ -41,6 +41,10 @@ class Harvest:
     def title(self) -> str:
         return self.row.title
 
+    @strawberry.field(description="Hidden by a reviewer: only the network's hosts still read it.")
+    def hidden(self) -> bool:
+        return bool(self.row.hidden)
+
     @strawberry.field
     def gathering(self) -> GatheringKind:
         return GatheringKind(self.row.gathering)

@@ -17,6 +17,7 @@ class FlaggedKind(Enum):
     STORY = "story"
     COMMENT = "comment"
     CONTRIBUTION = "contribution"
+    HARVEST = "harvest"
 
 
 @strawberry.enum

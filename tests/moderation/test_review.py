@@ -3,6 +3,7 @@ leaves what others read (and a hidden story leaves search and feeds), its author
 the host's act. Inside a peer group a flag reaches its members only, unless the flagger lets the coordinators in,
 who then read that one item and nothing else of the group. Bad input changes nothing."""
 
+from tests.harvests.flows import ADD_ITEM, CREATE, PUBLISH
 from tests.knowledge.community import WRITE, community, peer_group, story
 from tests.moderation.support import (
     ACTS,
@@ -23,6 +24,8 @@ def kinds(member: Member) -> set[str]:
     return {notification["kind"] for notification in inbox(member)}
 
 
+HARVEST = {"title": "Zephyr harvest", "gathering": "WORLD_CAFE", "summary": "What the café found."}
+HARVEST_HIDDEN = "query($id: ID!) { harvest(id: $id) { hidden } }"
 ROLE = "mutation($n: ID!, $m: ID!, $r: String!) { setMemberRole(networkId: $n, memberId: $m, role: $r) }"
 
 
@@ -121,3 +124,19 @@ def test_flagging_twice_and_deciding_without_the_right_are_refused_and_change_no
     [queued] = place.host.run(QUEUE, n=place.network)["reviewQueue"]
     assert (queued["id"], queued["status"]) == (flag_id, "open")
     assert ben.run("query($s: ID!) { story(id: $s) { hidden } }", s=story_id)["story"]["hidden"] is False
+
+
+def test_a_hidden_harvest_leaves_readers_search_and_feeds_and_its_hosts_still_read_it(api: Gateway) -> None:
+    place = community(api)
+    amara, nia = place.member(api, "Amara Okafor"), place.member(api, "Nia Cohost")
+    place.host.run(ROLE, n=place.network, m=nia.id, r="host")  # its author reviews nothing of theirs: a co-host does
+    harvest = place.host.run(CREATE, n=place.network, h=HARVEST)["createHarvest"]["id"]
+    place.host.run(ADD_ITEM, h=harvest, s="INSIGHTS", t="Zephyr insight")
+    place.host.run(PUBLISH, id=harvest)
+    settle(api)
+    assert found(amara, "zephyr") == ["Zephyr harvest"] and "Zephyr harvest" in feed(amara)
+    nia.run(DECIDE, f=flag(amara, "HARVEST", harvest, "OTHER"), d="HIDE", n="Names a member wrongly.")
+    settle(api)
+    assert found(amara, "zephyr") == [] and "Zephyr harvest" not in feed(amara)
+    assert amara.fails(HARVEST_HIDDEN, id=harvest)[0]["extensions"]["code"] == "NOT_FOUND"
+    assert place.host.run(HARVEST_HIDDEN, id=harvest)["harvest"]["hidden"] is True
