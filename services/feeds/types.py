@@ -12,8 +12,9 @@ from infra.errors import InvalidInput
 from infra.pagination import Edge, PageInfo
 from services.feeds import commands, ranking
 from services.feeds.authors import FeedAuthor, FeedGroup, group_of
-from services.feeds.loaders import item_groups
+from services.feeds.loaders import item_groups, responses
 from services.feeds.queries import Cursor, Ranked
+from services.knowledge.api import Responses
 
 InterestKind = strawberry.enum(commands.InterestKind, name="InterestKind")
 Stance = strawberry.enum(commands.Stance, name="InterestStance")
@@ -33,6 +34,10 @@ class FeedItemKind(Enum):
     MEETING = "meeting"
     GATHERING = "gathering"
     SCHEME = "scheme"
+
+
+# What members comment on and react to (knowledge keeps those responses).
+RESPONDED = frozenset({FeedItemKind.STORY, FeedItemKind.RESOURCE, FeedItemKind.HARVEST})
 
 
 @strawberry.type(description="Something shared in the wider community, and why it is in your feed.")
@@ -55,6 +60,17 @@ class FeedItem:
     async def local_group(self, info: Ctx) -> FeedGroup | None:
         group = await info.context.loader(item_groups).load(self.local_group_id) if self.local_group_id else None
         return group_of(group) if group else None
+
+    @strawberry.field(description="Comments on it you may read; null for items that take none.")
+    async def comment_count(self, info: Ctx) -> int | None:
+        return (await self._responses(info)).comments if self.kind in RESPONDED else None
+
+    @strawberry.field(description="Reactions to it that reach you; null for items that take none.")
+    async def reaction_count(self, info: Ctx) -> int | None:
+        return (await self._responses(info)).reactions if self.kind in RESPONDED else None
+
+    async def _responses(self, info: Ctx) -> Responses:
+        return await info.context.loader(responses).load(self.id)
 
 
 @strawberry.type

@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from infra.database import Database
+from services.knowledge.counts import Responses as Responses
+from services.knowledge.counts import response_counts as response_counts
 from services.knowledge.hiding import FLAGGABLE as FLAGGABLE
 from services.knowledge.hiding import flaggable as flaggable
 from services.knowledge.hiding import set_hidden as set_hidden

@@ -1,5 +1,5 @@
 """A page of the feed costs the same SQL statements for one item as for several: items are plain values of the
-feed's own rows, and their local groups come through a per-request DataLoader."""
+feed's own rows, and their local groups and comment and reaction counts come through per-request DataLoaders."""
 
 from tests.knowledge.community import WRITE, Community, community, story
 from tests.support.graphql import Gateway, Member
@@ -7,7 +7,8 @@ from tests.support.pipeline import drained
 from tests.support.statements import statements_of
 
 FEED = """{ feed(first: 20) { edges { node { id kind title excerpt reason seen path practiceAreas authorName
-  publishedAt author { id name } localGroup { id name } } } pageInfo { hasNextPage endCursor } } }"""
+  publishedAt author { id name } localGroup { id name } commentCount reactionCount } }
+  pageInfo { hasNextPage endCursor } } }"""
 TITLES = ("Listening first", "A silent minute", "Asking, not telling", "Hosting the board", "Harvesting well")
 
 
