@@ -4,6 +4,7 @@ import { checkboxes, checked, field, h, serverHtml, when, words } from '../dom.j
 import { circles } from '../session.js';
 import { action, confirming, form, links, option, section, select, tags, title, values } from '../ui.js';
 import { conversation } from './conversation.js';
+import { reportButton } from './moderation.js';
 
 const GATHERINGS = ['WORLD_CAFE', 'OPEN_SPACE', 'STORYTELLING_CIRCLE', 'DIALOGUE', 'APPRECIATIVE_INQUIRY', 'ALUMNI_MEETING',
   'PEER_GROUP_ROUND', 'PROGRAMME'];
@@ -118,5 +119,5 @@ export async function harvest(view) {
   view.main.append(...header, ...SECTIONS.map((name) => {
     const entries = found.items.filter((i) => i.section === name);
     return entries.length ? section(words(name), h('ul', { class: 'cards' }, entries.map((i) => item(i)))) : '';
-  }), await conversation({ harvestId: found.id }));
+  }), reportButton('HARVEST', found.id), await conversation({ harvestId: found.id }));
 }

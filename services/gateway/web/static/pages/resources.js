@@ -1,9 +1,10 @@
 // The networks' shelves of resources: adding one, and a resource's page with ratings, contributions and comments.
 import { gql } from '../api.js';
 import { checkboxes, checked, field, h, replace, when, words } from '../dom.js';
-import { circles } from '../session.js';
+import { circles, session } from '../session.js';
 import { action, form, links, option, section, select, tags, title, values } from '../ui.js';
 import { conversation } from './conversation.js';
+import { reportButton } from './moderation.js';
 
 const KINDS = ['BOOK', 'ARTICLE', 'TOOL', 'PROGRAMME', 'LINK'];
 
@@ -39,7 +40,7 @@ export async function resources(view) {
 
 const RESOURCE = `query Resource($id: ID!) { resource(id: $id) {
   id kind title url authors year description practiceAreas addedBy { name }
-  ratings { average count mine } contributions { id kind text createdAt author { name } }
+  ratings { average count mine } contributions { id kind text createdAt author { id name } }
 } }`;
 
 function stars(resource) {
@@ -54,7 +55,8 @@ function stars(resource) {
 }
 
 function contributions(resource) {
-  const item = (c) => h('li', { class: 'comment' }, h('p', { class: 'meta' }, `${words(c.kind)} · signed ${c.author.name} · `, when(c.createdAt)), h('p', { class: 'pre' }, c.text));
+  const item = (c) => h('li', { class: 'comment' }, h('p', { class: 'meta' }, `${words(c.kind)} · signed ${c.author.name} · `, when(c.createdAt)), h('p', { class: 'pre' }, c.text),
+    c.author.id === session.me.id ? '' : reportButton('CONTRIBUTION', c.id));
   const list = h('ul', { class: 'comments' }, resource.contributions.map(item));
   const add = form({ 'aria-label': 'Add your experience or finding' }, [
     field('Kind', select('kind', [option('EXPERIENCE', 'My experience with it'), option('EVALUATION_FINDING', 'An evaluation finding')])),
@@ -62,7 +64,7 @@ function contributions(resource) {
   ], async (el) => {
     const v = values(el);
     const { contributeToResource } = await gql(`mutation Contribute($id: ID!, $kind: ContributionKind!, $text: String!) {
-      contributeToResource(resourceId: $id, kind: $kind, text: $text) { id kind text createdAt author { name } } }`, { id: resource.id, ...v });
+      contributeToResource(resourceId: $id, kind: $kind, text: $text) { id kind text createdAt author { id name } } }`, { id: resource.id, ...v });
     list.append(item(contributeToResource));
     el.reset();
     return 'Thank you: it is signed with your name.';
