@@ -57,8 +57,14 @@ def _text(arg_name: str) -> str:
     return TEXTS.get(arg_name, "Sweep text")
 
 
+def _wrong_password(arg_name: str) -> str:
+    return "not the password" if arg_name == "password" else _text(arg_name)
+
+
 def _post(api: Gateway, keyword: str, name: str, field: GraphQLField, ids: dict[str, str], token: str | None) -> Any:
-    document, variables = operation(keyword, name, field, Filler(ids, _text))
+    # Deleting the account is swept through its refusal: the caller's later calls need their account.
+    text = _wrong_password if name == "deleteMyAccount" else _text
+    document, variables = operation(keyword, name, field, Filler(ids, text))
     headers = {"authorization": f"Bearer {token}"} if token else {}
     api.http.cookies.clear()  # only the bearer token says who asks, never a cookie an earlier call set
     response = api.http.post("/graphql", json={"query": document, "variables": variables}, headers=headers)
@@ -102,9 +108,8 @@ def _named(kind: Any) -> Any:
 def sweep(api: Gateway, world: World, callers: dict[str, Any], unseen: Unseen) -> dict[str, list[str]]:
     """What each answer gave away, as "<field> as <caller>" -> problems, for every root field and caller."""
     fields = root_fields(live_schema(api))
-    # Signing out and deleting one's account end the caller's session, so they go last, in that order.
-    ending = (".signOut", ".deleteMyAccount")
-    ordered = sorted(fields.items(), key=lambda item: (item[1][0] == "mutation", *map(item[0].endswith, ending)))
+    # Signing out ends the caller's session, so it goes last.
+    ordered = sorted(fields.items(), key=lambda item: (item[1][0] == "mutation", item[0].endswith(".signOut")))
     report = {}
     for caller, token in callers.items():
         for path, (keyword, field) in ordered:
