@@ -5,7 +5,7 @@ import { action, links, section, tags, title } from '../ui.js';
 import { storyComposer } from './stories.js';
 import { welcome } from './welcome.js';
 
-const ITEM = 'id kind title excerpt reason seen path practiceAreas authorName publishedAt';
+const ITEM = 'id kind title excerpt reason seen path practiceAreas authorName publishedAt commentCount reactionCount';
 const FEED = `query Feed($after: String) {
   feed(first: 20, after: $after) { edges { node { ${ITEM} } } pageInfo { hasNextPage endCursor } }
 }`;
@@ -34,6 +34,16 @@ function focusNear(li) {
   (near?.querySelector('h3 a') || document.querySelector('main h1'))?.focus();
 }
 
+function counted(count, one) {
+  return `${count} ${one}${count === 1 ? '' : 's'}`;
+}
+
+// "3 comments · 5 reactions": only for what takes responses (the server answers null for other items).
+function responses(item) {
+  if (item.commentCount == null) return null;
+  return h('p', { class: 'meta responses' }, counted(item.commentCount, 'comment'), ' · ', counted(item.reactionCount, 'reaction'));
+}
+
 function card(item, fresh = false) {
   const li = h('li', { class: `card${item.seen ? ' seen' : ''}${fresh ? ' fresh' : ''}` });
   const dismiss = action('Dismiss', async () => {
@@ -50,7 +60,7 @@ function card(item, fresh = false) {
     h('h3', {}, h('a', { href: item.path }, item.title)),
     h('p', { class: 'reason' }, item.reason),
     item.excerpt ? h('p', {}, item.excerpt) : null,
-    tags(item.practiceAreas),
+    tags(item.practiceAreas), responses(item),
     h('div', { class: 'row' }, dismiss));
 }
 

@@ -1,0 +1,31 @@
+"""A feed card says how many comments and reactions its story, resource or harvest has (issue 16: a feed people
+read), as the demo's member Amara sees it; which responses count is tested in tests/feeds/test_response_counts.py."""
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.e2e.conftest import serving
+from tests.e2e.test_accessibility import signed_in
+from tests.e2e.test_journey import person
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving(tmp_path_factory.mktemp("commons-feed-cards"), {}, "--demo") as url:
+        yield url
+
+
+def test_feed_cards_count_comments_and_reactions(chromium: Browser, demo: str) -> None:
+    page = person(chromium, demo).new_page()
+    try:
+        signed_in(page, "amara@example.org")
+        cards = page.get_by_role("list", name="Feed items").get_by_role("listitem")
+        counted = cards.get_by_text(re.compile(r"^\d+ comments? · \d+ reactions?$"))
+        expect(counted.first).to_be_visible()
+    finally:
+        page.context.close()
