@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from services.peer_groups.api import send_due_surveys
 from services.peer_groups.cadence import add_months
+from tests.peer_groups.scheme_support import join_scheme
 from tests.peer_groups.support import FORM, SCHEDULE, accept_all, soon
 from tests.peer_groups.test_membership_consent import AGREE, PROPOSE
 from tests.peer_groups.test_membership_consent import ANSWER as ANSWER_INVITATION
@@ -64,9 +65,7 @@ ANSWER = """mutation($s: ID!) { answerSurvey(surveyId: $s, answers: [{key: "feel
   { id } }"""
 SCHEME = """mutation($n: ID!) { createMentoringScheme(input: {networkId: $n, name: "Quillfeather mentoring",
   kind: "one_to_one", aims: "quillfeather aims"}) { id } }"""
-ENROL = """mutation($s: ID!) { enrolInScheme(mentoringSchemeId: $s, input: {role: "mentor",
-  socialIdentity: ["quillfeather identity"]}) { role } }"""
-FLAG = "mutation($i: ID!) { flagItem(kind: STORY, itemId: $i, reason: OTHER, note: \"quillfeather flag note\") { id } }"
+FLAG = 'mutation($i: ID!) { flagItem(kind: STORY, itemId: $i, reason: OTHER, note: "quillfeather flag note") { id } }'
 OFFER = 'mutation($s: ID!) { postMentoringOffer(mentoringSchemeId: $s, text: "quillfeather offer text") { id } }'
 # Every confidential text and address of the world; none may appear in any answer to an outsider.
 SECRETS = (
@@ -232,15 +231,16 @@ def _meeting(host: Member, insider: Member, network: str, group: str) -> dict[st
 def _scheme_and_survey(host: Member, insider: Member, network: str) -> dict[str, str]:
     """A scheme with an offer, and the group's 12-month survey, answered."""
     scheme = host.run(SCHEME, n=network)["createMentoringScheme"]["id"]
-    host.run(ENROL, s=scheme)
+    application = join_scheme(host, host, scheme, "mentor", who=["quillfeather identity"])
     offer = host.run(OFFER, s=scheme)["postMentoringOffer"]["id"]
     runtime = host.client.http.app.state.runtime  # type: ignore[attr-defined]
     host.client.http.portal.call(send_due_surveys, runtime.db, add_months(datetime.now(UTC), 12))  # type: ignore[union-attr]
     [survey] = insider.run("{ mySurveys { id } }")["mySurveys"]
     insider.run(ANSWER, s=survey["id"])
     member = insider.id  # ID arguments naming a person's part (mentor, mentee, presenter, present member)
-    return {"MentoringScheme": scheme, "MentoringOffer": offer, "Survey": survey["id"], "Mentor": member,
-            "Mentee": member, "Presenter": member, "PresentMember": member}  # fmt: skip
+    return {"MentoringScheme": scheme, "SchemeApplication": application, "MentoringOffer": offer,
+            "Survey": survey["id"], "Mentor": member, "Mentee": member, "Presenter": member,
+            "PresentMember": member, "Author": member}  # fmt: skip
 
 
 def _gathering(host: Member, insider: Member, network: str, group: str) -> dict[str, str]:
