@@ -40,11 +40,17 @@ async def readable_harvest(session: AsyncSession, viewer: Viewer, harvest_id: st
     return (await _harvest_and_hosting(session, viewer, harvest_id))[0]
 
 
-async def draft_harvest(session: AsyncSession, viewer: Viewer, harvest_id: str) -> Harvest:
-    """A draft the viewer co-hosts; a published harvest is final."""
+async def hosted_harvest(session: AsyncSession, viewer: Viewer, harvest_id: str) -> Harvest:
+    """A harvest, draft or published, of a network the viewer hosts."""
     harvest, hosted = await _harvest_and_hosting(session, viewer, harvest_id)
     if not hosted:
         raise Forbidden("Only the network's hosts may curate harvests.")
+    return harvest
+
+
+async def draft_harvest(session: AsyncSession, viewer: Viewer, harvest_id: str) -> Harvest:
+    """A draft the viewer co-hosts; a published harvest's items are final."""
+    harvest = await hosted_harvest(session, viewer, harvest_id)
     if harvest.status != "draft":
         raise Conflict("This harvest is published; published harvests are final.")
     return harvest

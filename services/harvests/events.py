@@ -5,6 +5,8 @@
 - harvests.harvest.draft_changed  an item was added or removed; as above
 - harvests.harvest.published      published: audience the network and every network connected to it, with the
                                   harvest's publication (kind harvest, path /harvests/<id>)
+- harvests.harvest.edited         a host changed a published harvest's title or summary; as published, so search
+                                  and feeds show the new text (no one is told of it as newly published)
 - harvests.citation.requested     a draft cites a confidential story, or its author edited a story they had
                                   consented to; audience the story's own (the author is in it); no story or
                                   harvest text
@@ -39,6 +41,11 @@ class HarvestDraftChanged(HarvestEvent):
 @payload("harvests.harvest.published", 1)
 class HarvestPublished(HarvestEvent):
     network_ids: list[str]
+
+
+@payload("harvests.harvest.edited", 1)
+class HarvestEdited(HarvestEvent):
+    pass
 
 
 @payload("harvests.harvest.anonymised", 1)

@@ -9,6 +9,7 @@ from infra.pagination import Connection, connection, page, windowed
 from services.harvests import actions, citations, commands, publishing, queries
 from services.harvests.access import draft_harvest, hosting, is_host, readable_harvest
 from services.harvests.action_resolvers import ActionMutation, ActionQuery, shown_item
+from services.harvests.editing import EditMutation
 from services.harvests.gathered import gathering_kind
 from services.harvests.item_types import HarvestItem, HarvestSection
 from services.harvests.reading import read_items
@@ -77,7 +78,7 @@ async def _confidential(info: Ctx, harvest: HarvestRow) -> set[str]:
 
 
 @strawberry.type
-class Mutation(ActionMutation):
+class Mutation(ActionMutation, EditMutation):
     @strawberry.mutation(description="Starts a draft harvest of a gathering (hosts only; co-hosts see the draft).")
     async def create_harvest(self, info: Ctx, network_id: strawberry.ID, harvest: HarvestInput) -> Harvest:
         viewer, db = info.context.member(), info.context.db

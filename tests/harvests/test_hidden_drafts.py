@@ -18,6 +18,7 @@ PATHS = {
     "addHarvestItem": ITEM,
     "removeHarvestItem": "mutation($h: ID!) { removeHarvestItem(harvestId: $h, harvestItemId: $h) { title } }",
     "publishHarvest": "mutation($h: ID!) { publishHarvest(id: $h) { title } }",
+    "editHarvest": 'mutation($h: ID!) { editHarvest(id: $h, title: "Ours now", summary: "") { title } }',
 }
 DRAFT = {"title": "Café on listening", "gathering": "WORLD_CAFE", "summary": "What the draft keeps to its hosts"}
 
