@@ -4,6 +4,7 @@ import { checkboxes, checked, field, h, serverHtml, when, words } from '../dom.j
 import { circles } from '../session.js';
 import { action, confirming, form, links, option, section, select, tags, title, values } from '../ui.js';
 import { conversation } from './conversation.js';
+import { titleAndSummary } from './harvest_editing.js';
 import { reportButton } from './moderation.js';
 
 const GATHERINGS = ['WORLD_CAFE', 'OPEN_SPACE', 'STORYTELLING_CIRCLE', 'DIALOGUE', 'APPRECIATIVE_INQUIRY', 'ALUMNI_MEETING',
@@ -113,10 +114,10 @@ export async function harvest(view) {
       found.heldOn ? ` · held on ${found.heldOn}` : '', found.publishedAt ? [' · published ', when(found.publishedAt)] : ''),
     found.summary ? serverHtml(found.summaryHtml, { class: 'prose lead' }) : '', tags(found.practiceAreas)];
   if (found.status === 'draft') {
-    view.main.append(...header, ...(await editor(view, found)));
+    view.main.append(...header, await titleAndSummary(view, found), ...(await editor(view, found)));
     return;
   }
-  view.main.append(...header, ...SECTIONS.map((name) => {
+  view.main.append(...header, await titleAndSummary(view, found), ...SECTIONS.map((name) => {
     const entries = found.items.filter((i) => i.section === name);
     return entries.length ? section(words(name), h('ul', { class: 'cards' }, entries.map((i) => item(i)))) : '';
   }), reportButton('HARVEST', found.id), await conversation({ harvestId: found.id }));
