@@ -33,6 +33,7 @@ run: $(VENV)/.runtime
 lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 node_modules/.installed: package-lock.json
@@ -47,7 +48,7 @@ test-slow: $(VENV)/.dev
 	$(BIN)/pytest -m slow -o addopts='-p no:cacheprovider'
 
 bench: $(VENV)/.dev
-	$(BIN)/commons bench
+	$(BIN)/python -m bench
 
 schema: $(VENV)/.dev
 	$(BIN)/python -m schema.export

@@ -3,7 +3,8 @@
 Each hostile request is `{ me { id } me { id } ... }`, 990 repeats in 7 KB (under the token limit), its spacing
 changed every time so no memory of documents can spare the server its work. Reported: `/healthz` latency
 p50/p95 alone and while six hostile clients send one after another, and the hostile requests' own time to
-their refusal. Alone: `python -m bench.hostile`.
+their refusal; and the time to refuse a fragment fan-out bomb (2^18 fields from 700 bytes), alone.
+Alone: `python -m bench.hostile`.
 """
 
 import asyncio
@@ -17,6 +18,10 @@ from bench.serving import fresh_database, serving
 HOSTILE = 6
 SECONDS = 6.0
 REPEATS = 990
+# Each fragment spreads the previous one twice: 2^18 selections if expanded naively.
+BOMB = "{ me { ...B18 } } fragment B0 on Account { name } " + " ".join(
+    f"fragment B{i} on Account {{ ...B{i - 1} ...B{i - 1} }}" for i in range(1, 19)
+)
 
 
 def refused(response: httpx.Response) -> bool:
@@ -41,6 +46,7 @@ async def _under_attack(http: httpx.AsyncClient) -> tuple[Measured, Measured]:
 async def _measure(base_url: str) -> list[Row]:
     async with client(base_url, HOSTILE + 1) as http:
         alone = await hammer(http, lambda c: c.get("/healthz"), 1, SECONDS / 2)
+        bomb = await hammer(http, lambda c: c.post("/graphql", json={"query": BOMB}), 1, SECONDS / 2, check=refused)
         healthz, attack = await _under_attack(http)
     return [
         Row("hostile: /healthz p50 under six hostile requests", healthz.percentile(50), "ms",
@@ -50,6 +56,8 @@ async def _measure(base_url: str) -> list[Row]:
         Row("hostile: time to refusal p50", attack.percentile(50), "ms"),
         Row("hostile: time to refusal p95", attack.percentile(95), "ms"),
         Row("hostile: requests not refused with a clear 400", attack.failures, "requests", target="0"),
+        Row("hostile: fragment fan-out bomb, time to refusal p95", bomb.percentile(95), "ms", target="value <= 500"),
+        Row("hostile: fan-out bombs not refused with a clear 400", bomb.failures, "requests", target="0"),
     ]  # fmt: skip
 
 

@@ -70,7 +70,3 @@ def write_json(rows: list[Row], machine: Mapping[str, Any], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"machine": dict(machine), "rows": [asdict(r) for r in rows]}, indent=2) + "\n")
     return path
-
-
-def read_json(path: Path) -> list[Row]:
-    return [Row(**row) for row in json.loads(path.read_text())["rows"]]

@@ -39,7 +39,7 @@ async def freshness(index: SearchIndex, folder: Path) -> list[float]:
     url = f"sqlite+aiosqlite:///{folder / 'commons.db'}"
     await asyncio.to_thread(upgrade, url)  # alembic runs its own event loop
     db = Database(url)
-    bus, indexer = InProcessBus(db), consumer(index)
+    bus, indexer = InProcessBus(db), consumer(lambda: index)
     relay, runner, source = Relay(db, bus), Runner(indexer, db, bus), bus.source(indexer.name, indexer.sources)
     samples = []
     for n in range(SAMPLES):

@@ -1,4 +1,4 @@
-"""The `commons` command: serve, migrate, demo (and the event, search and benchmark commands)."""
+"""The `commons` command: serve, migrate, demo, and the event and search commands (benchmarks: `make bench`)."""
 
 import argparse
 import asyncio
@@ -27,14 +27,11 @@ def migrate(args: argparse.Namespace, settings: Settings) -> int:
 
 def demo(args: argparse.Namespace, settings: Settings) -> int:
     from commons.demo import seed
-    from commons.runtime import Runtime
+    from commons.runtime import opened
 
     async def run() -> bool:
-        runtime = Runtime(settings)
-        try:
+        async with opened(settings) as runtime:
             return await seed(runtime)
-        finally:
-            await runtime.db.dispose()
 
     migrate(args, settings)
     print("demo data seeded" if asyncio.run(run()) else "the database has accounts already; demo data skipped")
@@ -42,15 +39,12 @@ def demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def grant_admin(args: argparse.Namespace, settings: Settings) -> int:
-    from commons.runtime import Runtime
+    from commons.runtime import opened
     from services.accounts.commands import grant_admin as grant
 
     async def run() -> bool:
-        runtime = Runtime(settings)
-        try:
+        async with opened(settings) as runtime:
             return await grant(runtime.db, args.email)
-        finally:
-            await runtime.db.dispose()
 
     if not asyncio.run(run()):
         print(f"no account has the email {args.email}")
@@ -77,33 +71,27 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def scheduler(args: argparse.Namespace, settings: Settings) -> int:
-    from commons.runtime import Runtime
+    from commons.runtime import opened
     from events.processes import run_until_stopped
     from infra.schedule import run_jobs
 
     async def run() -> None:
-        runtime = Runtime(settings)
-        try:
+        async with opened(settings) as runtime:
             await run_jobs(runtime.jobs())
-        finally:
-            await runtime.db.dispose()
 
     run_until_stopped(run())
     return 0
 
 
 def import_resources(args: argparse.Namespace, settings: Settings) -> int:
-    from commons.runtime import Runtime
+    from commons.runtime import opened
     from infra.errors import DomainError
     from services.knowledge.importer import ImportReport, import_resources, importing_host
 
     async def run() -> ImportReport:
-        runtime = Runtime(settings)
-        try:
+        async with opened(settings) as runtime:
             host = await importing_host(runtime.db, args.network, args.by)
             return await import_resources(runtime.db, host, args.network, args.file)
-        finally:
-            await runtime.db.dispose()
 
     try:
         print(asyncio.run(run()).summary())
@@ -118,12 +106,6 @@ def reindex(args: argparse.Namespace, settings: Settings) -> int:
 
     print(f"indexed {asyncio.run(rebuild(settings))} documents into a new index, now live")
     return 0
-
-
-def bench(args: argparse.Namespace, settings: Settings) -> int:
-    from bench.run import report
-
-    return report(args.only, [float(scale) for scale in args.scales.split(",")])
 
 
 def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
@@ -141,12 +123,9 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     resources.add_argument("file", type=Path)
     resources.add_argument("--network", required=True, help="the network's id")
     resources.add_argument("--by", help="email of the host signing the import (default: the first host)")
-    bench_cmd = commands.add_parser("bench", help="run the benchmarks under bench/; figures, baselines and ratios")
-    bench_cmd.add_argument("--only", nargs="*", help="benchmark modules to run, e.g. gateway (default: all)")
-    bench_cmd.add_argument("--scales", default="1,10", help="data scales, comma-separated (default 1,10)")
     handlers = {
         "serve": serve, "migrate": migrate, "demo": demo, "grant-admin": grant_admin, "scheduler": scheduler,
-        "reindex": reindex, "bench": bench, "import-resources": import_resources,
+        "reindex": reindex, "import-resources": import_resources,
     }  # fmt: skip
     return top, handlers | add_event_commands(commands)
 

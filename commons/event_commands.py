@@ -8,7 +8,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from commons.runtime import Runtime
+from commons.runtime import opened
 from events.consumer import Consumer
 from events.processes import replay, run_relay, run_until_stopped, run_worker, status
 from infra.settings import Settings
@@ -54,20 +54,14 @@ def status_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def mail_backlog(settings: Settings) -> int:
-    runtime = Runtime(settings)
-    try:
+    async with opened(settings) as runtime:
         return await notifications.mail_backlog(runtime.db)
-    finally:
-        await runtime.db.dispose()
 
 
 def consumers(settings: Settings) -> list[Consumer]:
     async def listed() -> list[Consumer]:
-        runtime = Runtime(settings)
-        try:
+        async with opened(settings) as runtime:
             return runtime.consumers()
-        finally:
-            await runtime.db.dispose()
 
     return asyncio.run(listed())
 

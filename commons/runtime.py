@@ -1,11 +1,10 @@
 """Everything one process holds, built once from settings: the composition root of the platform."""
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime
 from functools import cached_property
-
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.consumer import Consumer
 from events.live import Broadcast
@@ -62,16 +61,13 @@ class Runtime:
         """Opened on first use: the embedded engine allows one writer, so `commons status` must not open it."""
         return build_index(self.settings)
 
-    async def _write_index(self, session: AsyncSession) -> None:
-        await indexer.write_staged(self.search, session)
-
     async def _prepare_index(self) -> None:
         await indexer.prepare(self.search)
 
     def consumers(self) -> list[Consumer]:
         """Every consumer group, by name for `commons worker NAME`; the embedded mode runs them all."""
         return [
-            Consumer("indexer", indexer.stage, indexer.SOURCES, self._write_index, self._prepare_index),
+            indexer.consumer(lambda: self.search),
             projector.consumer(),
             notifications.consumer(),
             moderation.consumer(),
@@ -107,3 +103,13 @@ class Runtime:
         if self.background is not None:
             await self.background.stop()
         await self.db.dispose()
+
+
+@asynccontextmanager
+async def opened(settings: Settings) -> AsyncIterator[Runtime]:
+    """A Runtime for one command's work (no background tasks): its database pool closes as the block ends."""
+    runtime = Runtime(settings)
+    try:
+        yield runtime
+    finally:
+        await runtime.db.dispose()

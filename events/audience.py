@@ -33,10 +33,6 @@ class Audience:
         kind, _, ident = key.partition(":")
         return cls(AudienceKind(kind), ident or None)
 
-    @property
-    def is_confidential(self) -> bool:
-        return self.kind is AudienceKind.PEER_GROUP
-
 
 PLATFORM = Audience(AudienceKind.PLATFORM)
 

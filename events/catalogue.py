@@ -45,7 +45,7 @@ def payload(event_type: str, version: int = 1) -> Callable[[type[P]], type[P]]:
     return register
 
 
-def new_event(data: Payload, *, subject: str, audience: tuple[str, ...] | list[str], network: str | None) -> Event:
+def new_event(data: Payload, subject: str, audience: tuple[str, ...] | list[str], network: str | None) -> Event:
     event_type, version = _names[type(data)]
     if not audience:
         raise ValueError(f"{event_type} needs an audience")
@@ -67,20 +67,5 @@ def read(event: Event, schema: type[P]) -> P:
     return schema.model_validate(event.data)
 
 
-def is_known(event_type: str, version: int) -> bool:
-    return (event_type, version) in _schemas
-
-
 def schema_of(event_type: str, version: int) -> type[Payload] | None:
     return _schemas.get((event_type, version))
-
-
-def entries() -> dict[tuple[str, int], type[Payload]]:
-    return dict(_schemas)
-
-
-def describe() -> list[dict[str, Any]]:
-    return [
-        {"type": name, "version": version, "schema": schema.model_json_schema()}
-        for (name, version), schema in sorted(_schemas.items())
-    ]

@@ -9,6 +9,7 @@ A subscriber that falls behind loses its oldest pending events rather than holdi
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
 from types import TracebackType
 
@@ -51,6 +52,9 @@ class Broadcast:
     def __init__(self, queue_size: int = 1000) -> None:
         self.queue_size = queue_size
         self.subscriptions: set[Subscription] = set()
+        # Set once the tail has read (so is placed at the log's end): events logged from then on reach subscribers.
+        # A thread's event, not an asyncio one, so callers on other threads and loops (tests, probes) may wait.
+        self.tailing = threading.Event()
 
     def subscribe(self, match: Match) -> Subscription:
         """Events from now on that `match` (a subject, or a predicate); registered at once, so none are missed."""
@@ -73,6 +77,7 @@ class Broadcast:
                     log.warning("live tail failed, retrying: %r", error)
                     await asyncio.sleep(poll_seconds)
                     continue
+                self.tailing.set()
                 for delivery in deliveries:
                     self.deliver(delivery.event)
                 await tail.commit(deliveries)

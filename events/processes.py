@@ -43,8 +43,10 @@ async def relay_forever(settings: Settings, db: Database, bus: Bus) -> None:
     relay = asyncio.create_task(Relay(db, bus, settings.relay_batch_size).run())
     try:
         while True:
-            with contextlib.suppress(Exception):
+            try:
                 log.info("outbox sweep deleted %d rows", await sweep(db, settings.outbox_retention_days))
+            except Exception:
+                log.exception("outbox sweep failed; trying again in %ds", SWEEP_SECONDS)
             await asyncio.sleep(SWEEP_SECONDS)
     finally:
         relay.cancel()
@@ -77,7 +79,7 @@ def start_embedded(
 
 @contextlib.asynccontextmanager
 async def connected(settings: Settings) -> AsyncIterator[tuple[Database, Bus]]:
-    db = Database(settings.resolved_database_url)
+    db = Database.of(settings)
     bus = make_bus(settings, db)
     try:
         yield db, bus

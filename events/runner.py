@@ -41,7 +41,7 @@ class RetryPolicy:
     base_seconds: float = 0.5
 
     def delay(self, attempt: int) -> float:
-        return self.base_seconds * 2 ** (attempt - 1)
+        return self.base_seconds * 2.0 ** (attempt - 1)
 
 
 class Runner:
@@ -81,7 +81,10 @@ class Runner:
             async with self.db.transaction() as session:
                 applied = await self._apply(session, events)
             APPLIED.labels(self.consumer.name).inc(applied)
-        except Exception:
+        except Exception as error:
+            # The error's kind only: its message may quote the events' data.
+            name, kind = self.consumer.name, type(error).__name__
+            log.warning("%s: a batch of %d events failed (%s); applying each alone", name, len(events), kind)
             for event in events:
                 await self._process_alone(event)
 
@@ -117,6 +120,9 @@ class Runner:
                 if isinstance(error, UNAVAILABLE) and attempt == self.policy.max_attempts:
                     raise  # run() reopens the source at the last commit: the event comes again, later
                 reason = f"{type(error).__name__}: {error}"
+                with handling(self.consumer.name, event):
+                    kind = type(error).__name__
+                    log.warning("%s: attempt %d on %s failed (%s)", self.consumer.name, attempt, event.type, kind)
                 if attempt < self.policy.max_attempts:
                     RETRIES.labels(self.consumer.name).inc()
                     await asyncio.sleep(self.policy.delay(attempt))

@@ -1,5 +1,6 @@
 """The async SQLAlchemy engine and sessions, for SQLite (embedded) and PostgreSQL (production)."""
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, cast
@@ -7,6 +8,10 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, Executable, event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
+
+from infra.settings import Settings
+
+log = logging.getLogger("commons.database")
 
 
 class Base(DeclarativeBase):
@@ -40,6 +45,11 @@ class Database:
         self.engine = make_engine(url, pool_size, pool_timeout)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
+    @classmethod
+    def of(cls, settings: Settings) -> "Database":
+        """The process's database with the pool its settings ask for: gateway, relay, workers and commands alike."""
+        return cls(settings.resolved_database_url, settings.database_pool_size, settings.database_pool_timeout)
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session whose work commits when the block ends, or rolls back on any error."""
@@ -50,7 +60,8 @@ class Database:
         try:
             async with self.engine.connect() as connection:
                 await connection.execute(text("SELECT 1"))
-        except Exception:
+        except Exception as error:
+            log.warning("the database at %s does not answer: %r", self.engine.url, error)
             return False
         return True
 

@@ -19,7 +19,7 @@ async def upsert(
     if not rows:
         return
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
     statement = dialect.insert(table).values(list(rows))
     keys = list(key) or [column.name for column in table.primary_key]
     if update:

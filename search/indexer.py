@@ -7,6 +7,7 @@ never undoes a newer change. The runner calls the handler inside its transaction
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +20,7 @@ from search.port import SearchDocument, SearchIndex
 from search.tables import SearchSubject
 
 # The services whose events may carry a publication (one topic each on Kafka).
-SOURCES = ("accounts", "networks", "peer_groups", "knowledge", "harvests", "gatherings")
+SOURCES = ("networks", "peer_groups", "knowledge", "harvests", "gatherings")
 # Where a transaction keeps the documents it will write to the index once, at the end of the runner's batch.
 STAGED = "search.staged"
 # Between tries to reach a search engine that is not up yet.
@@ -99,11 +100,14 @@ async def prepare(index: SearchIndex) -> None:
             await asyncio.sleep(RETRY_SECONDS)
 
 
-def consumer(index: SearchIndex) -> Consumer:
+def consumer(index: Callable[[], SearchIndex]) -> Consumer:
+    """The indexer; `index` gives the index when the consumer first writes or readies it, so a process that only
+    lists its consumers (`commons status`) never opens the embedded engine, which allows one writer."""
+
     async def finish(session: AsyncSession) -> None:
-        await write_staged(index, session)
+        await write_staged(index(), session)
 
     async def ready() -> None:
-        await prepare(index)
+        await prepare(index())
 
     return Consumer(name="indexer", handle=stage, sources=SOURCES, finish=finish, prepare=ready)

@@ -14,6 +14,7 @@ from infra.columns import utcnow
 from infra.database import Database
 from infra.errors import InvalidInput, Unauthenticated
 from infra.settings import Settings
+from infra.text import clean_text
 from services.accounts.credentials import (
     check_password,
     hash_password,
@@ -35,13 +36,6 @@ class OpenedSession:
     csrf_token: str | None
 
 
-def _clean_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not 1 <= len(name) <= 120:
-        raise InvalidInput("A name needs 1 to 120 characters.")
-    return name
-
-
 async def sign_up(
     db: Database, settings: Settings, email: str, password: str, name: str, verified: bool = False
 ) -> Account | None:
@@ -49,7 +43,9 @@ async def sign_up(
     address has an account already, whose owner is told by email. Both take the same work (the password hashed),
     so the caller's answer and its timing say nothing of which addresses have accounts."""
     account = Account(
-        email=normal_email(email), name=_clean_name(name), email_verified_at=utcnow() if verified else None
+        email=normal_email(email),
+        name=clean_text(name, "A name", 120, 1),
+        email_verified_at=utcnow() if verified else None,
     )
     await check_password(password, [account.email, account.name])
     account.password_hash = await hash_password(password)

@@ -5,7 +5,7 @@ The letters go through notifications' email outbox, queued in the caller's trans
 from datetime import timedelta
 from enum import StrEnum
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.columns import new_id, utcnow
@@ -82,6 +82,9 @@ async def use_link(session: AsyncSession, token: str, purpose: Purpose) -> str:
     return account_id
 
 
-def _live(token: str, purpose: Purpose) -> tuple[object, ...]:
-    return (EmailLink.token_hash == token_hash(token), EmailLink.purpose == purpose.value,
-            EmailLink.expires_at > utcnow())  # fmt: skip
+def _live(token: str, purpose: Purpose) -> tuple[ColumnElement[bool], ...]:
+    return (
+        EmailLink.token_hash == token_hash(token),
+        EmailLink.purpose == purpose.value,
+        EmailLink.expires_at > utcnow(),
+    )

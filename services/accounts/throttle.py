@@ -53,7 +53,7 @@ async def _admit(db: Database, limits: list[Limit], refusal: str) -> Admitted:
 
 async def admit_sign_in(db: Database, settings: Settings, email: str, address: str) -> Admitted:
     account = _digest(email)
-    limits = [
+    limits: list[Limit] = [
         (RateLimitItemPerMinute(settings.sign_in_attempts_per_minute), ("sign_in", account, address)),
         (RateLimitItemPerMinute(settings.sign_in_attempts_per_address_minute), ("sign_in_address", address)),
         (RateLimitItemPerMinute(settings.sign_in_attempts_per_account_minute), ("sign_in_account", account)),

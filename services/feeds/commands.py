@@ -53,8 +53,8 @@ async def _known_target(session: AsyncSession, viewer: Viewer, kind: InterestKin
         raise NotFound("No such practice area.")
     if kind is InterestKind.LOCAL_GROUP:
         mine = FeedLocalGroup.network_id.in_(audience.ids_of(AudienceKind.NETWORK, viewer.audiences))
-        query = select(FeedLocalGroup.id).where(FeedLocalGroup.id == target, FeedLocalGroup.gone.is_(False), mine)
-        if (group_id := await session.scalar(query)) is None:
+        group = select(FeedLocalGroup.id).where(FeedLocalGroup.id == target, FeedLocalGroup.gone.is_(False), mine)
+        if (group_id := await session.scalar(group)) is None:
             raise NotFound("No such local group.")
         return group_id
     network_id = await session.scalar(select(FeedNetwork.id).where(FeedNetwork.id == target, _networks_seen_by(viewer)))

@@ -10,9 +10,10 @@ import strawberry
 from infra.context import Ctx
 from infra.errors import InvalidInput
 from infra.pagination import Edge, PageInfo
-from services.feeds import commands, ranking
+from services.feeds import commands
 from services.feeds.authors import FeedAuthor, FeedGroup, group_of
 from services.feeds.loaders import item_groups, responses
+from services.feeds.outlook import Group
 from services.feeds.queries import Cursor, Ranked
 from services.knowledge.api import Responses
 
@@ -113,7 +114,7 @@ def item(ranked: Ranked) -> FeedItem:
     )
 
 
-def suggestion(group: ranking.Group, shared: list[str]) -> SuggestedGroup:
+def suggestion(group: Group, shared: list[str]) -> SuggestedGroup:
     return SuggestedGroup(
         id=strawberry.ID(group.id),
         name=group.name,

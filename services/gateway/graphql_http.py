@@ -65,13 +65,14 @@ def _unrunnable(refused: InvalidOperationTypeError | CannotGetOperationTypeError
 
 async def _execute(request: Request, operation: Operation, context: RequestContext) -> ExecutionResult:
     try:
-        return await request.app.state.schema.execute(
+        result: ExecutionResult = await request.app.state.schema.execute(
             operation.query,
             variable_values=operation.variables,
             context_value=context,
             operation_name=operation.operation_name,
             allowed_operation_types=QUERIES_ONLY if request.method == "GET" else ALL_OPERATIONS,
         )
+        return result
     except (InvalidOperationTypeError, CannotGetOperationTypeError) as refused:
         raise _unrunnable(refused) from None
 

@@ -47,7 +47,10 @@ class SessionBoundHandler(BaseGraphQLTransportWSHandler[RequestContext, None]):
     """graphql-transport-ws, closing the socket once the session it was opened with has ended."""
 
     async def handle(self) -> None:
-        with self.context.runtime.broadcast.subscribe(self._about_my_account) as ended:
+        broadcast = self.context.broadcast
+        if broadcast is None:  # built outside a gateway's process: no session ends reach it
+            return await super().handle()
+        with broadcast.subscribe(self._about_my_account) as ended:
             watch = asyncio.create_task(self._close_when_session_ends(ended))
             try:
                 await super().handle()
@@ -70,7 +73,7 @@ class SessionBoundHandler(BaseGraphQLTransportWSHandler[RequestContext, None]):
                 return
 
 
-class GraphQLWebSocket(GraphQL):
+class GraphQLWebSocket(GraphQL[RequestContext, None]):
     graphql_transport_ws_handler_class = SessionBoundHandler
 
     def __init__(self, runtime: Process, schema: Any) -> None:

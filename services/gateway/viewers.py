@@ -50,9 +50,9 @@ async def identify(db: Database, headers: Headers, cookies: dict[str, str]) -> C
         if scheme.lower() != "bearer":
             raise HttpProblem(401, "Use an Authorization: Bearer token.")
         return await bearer(db, token.strip())
-    token = cookies.get(accounts.SESSION_COOKIE)
-    found = await _viewer(db, token) if token else None
-    return Caller(found[0], token, found[1]) if found else Caller(None, None)
+    cookie = cookies.get(accounts.SESSION_COOKIE)
+    found = await _viewer(db, cookie) if cookie else None
+    return Caller(found[0], cookie, found[1]) if found else Caller(None, None)
 
 
 def check_csrf(caller: Caller, headers: Headers) -> None:

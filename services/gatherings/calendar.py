@@ -24,4 +24,5 @@ def gathering_ics(gathering: Gathering) -> bytes:
     if gathering.link:
         event.add("url", gathering.link)
     calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical

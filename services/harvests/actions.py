@@ -8,13 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.database import Database
 from infra.errors import Forbidden, InvalidInput, NotFound
 from infra.viewer import Viewer
 from services.harvests import events as ev
-from services.harvests.publications import event
 from services.harvests.tables import Harvest, HarvestItem
 from services.networks import api as networks
 
@@ -70,7 +70,7 @@ async def mark(session: AsyncSession, viewer: Viewer, item_id: str, done: bool) 
         raise Forbidden("An action is followed up once its harvest is published.")
     item.done_at = utcnow() if done else None
     data = ev.ActionFollowedUp(harvest_id=harvest.id, item_id=item.id, owner_id=viewer.account_id, done=done)
-    record(session, [event(data, item.id, harvest.audience or [audience.network(harvest.network_id)],
+    record(session, [new_event(data, item.id, harvest.audience or [audience.network(harvest.network_id)],
                            harvest.network_id)])  # fmt: skip
     return item
 

@@ -6,13 +6,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.database import Database
 from infra.errors import NotFound
 from infra.viewer import Viewer
 from services.harvests import events as ev
-from services.harvests.publications import event
 from services.harvests.tables import CitationRequest, Harvest
 from services.knowledge import api as knowledge
 from services.knowledge.api import ResourceGlimpse, StoryGlimpse
@@ -49,7 +49,7 @@ def _record(session: AsyncSession, request: CitationRequest, story: StoryGlimpse
         author_id=request.author_id,
         status=request.status,
     )
-    record(session, [event(data, request.id, list(story.audience), story.network_id)])
+    record(session, [new_event(data, request.id, list(story.audience), story.network_id)])
 
 
 async def ask_consent(session: AsyncSession, harvest: Harvest, stories: list[StoryGlimpse]) -> None:

@@ -7,15 +7,17 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import InvalidInput, NotFound
+from infra.text import clean_text
 from infra.viewer import Viewer
 from services.gatherings import api as gatherings
 from services.harvests import events as ev
 from services.harvests.actions import Owner
 from services.harvests.citations import Cited, ask_consent
-from services.harvests.publications import event, harvest_publication
+from services.harvests.publications import harvest_publication
 from services.harvests.tables import Harvest, HarvestItem
 from services.networks.api import clean_areas
 
@@ -32,13 +34,6 @@ class Gathering:
     summary: str = ""
     practice_areas: tuple[str, ...] = ()
     gathering_id: str | None = None
-
-
-def _text(value: str, field: str, longest: int, shortest: int = 1) -> str:
-    value = value.strip()
-    if not shortest <= len(value) <= longest:
-        raise InvalidInput(f"{field} needs {shortest} to {longest} characters.")
-    return value
 
 
 async def items_of(session: AsyncSession, harvest_id: str) -> list[HarvestItem]:
@@ -59,7 +54,7 @@ async def announce(
         **extra,
     )
     keys = harvest.audience or [audience.network(harvest.network_id)]
-    record(session, [event(data, harvest.id, keys, harvest.network_id)])
+    record(session, [new_event(data, harvest.id, keys, harvest.network_id)])
 
 
 async def create_harvest(
@@ -70,11 +65,11 @@ async def create_harvest(
     now = utcnow()
     harvest = Harvest(
         network_id=network_id,
-        title=_text(about.title, "A title", 200, 2),
+        title=clean_text(about.title, "A title", 200, 2),
         gathering=about.gathering,
         gathering_id=about.gathering_id,
         held_on=about.held_on,
-        summary=_text(about.summary, "A summary", 20_000, 0),
+        summary=clean_text(about.summary, "A summary", 20_000, 0),
         practice_areas=clean_areas(list(about.practice_areas), set(areas)),
         status="draft",
         audience=[],
@@ -103,7 +98,7 @@ async def add_item(
         harvest_id=harvest.id,
         section=section,
         position=(await session.scalar(last) or 0) + 1,
-        text=_text(text, "An item", 5000),
+        text=clean_text(text, "An item", 5000, 1),
         story_ids=[s.id for s in cites.stories],
         resource_ids=[r.id for r in cites.resources],
         owner_id=owner.member_id if owner else None,

@@ -1,8 +1,6 @@
 """How a published harvest looks to search and feeds, and the events that carry it."""
 
 from events.audience import Audience
-from events.catalogue import Payload, new_event
-from events.envelope import Event
 from events.publication import Publication
 from services.harvests.tables import Harvest, HarvestItem
 from services.knowledge.api import plain_text
@@ -24,7 +22,3 @@ def harvest_publication(harvest: Harvest, items: list[HarvestItem]) -> Publicati
         updated_at=harvest.updated_at,
         path=f"/harvests/{harvest.id}",
     )
-
-
-def event(data: Payload, subject: str, keys: list[str], network_id: str | None) -> Event:
-    return new_event(data, subject=subject, audience=keys, network=network_id)

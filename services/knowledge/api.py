@@ -15,7 +15,7 @@ from services.knowledge.hiding import set_hidden as set_hidden
 from services.knowledge.personal import erase_member as erase_member
 from services.knowledge.personal import personal_data as personal_data
 from services.knowledge.personal import stories_by as stories_by
-from services.knowledge.rendering import plain_text
+from services.knowledge.rendering import plain_text as plain_text
 from services.knowledge.rendering import readable_html as readable_html
 from services.knowledge.retention import forget_withdrawn as forget_withdrawn
 from services.knowledge.tables import Resource, Story, StoryRevision

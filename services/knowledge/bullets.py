@@ -44,8 +44,8 @@ def _split_people(text: str) -> tuple[list[str], str, str]:
     if quoted := QUOTED.search(text):
         before, after = text[: quoted.start()].strip(" ,"), text[quoted.end() :].strip(" ,")
         by = BY.match(" " + after)
-        authors = _names(before) or (_names(_title_and_rest(after[by.end() - 1 :])[0]) if by else None) or []
-        return authors, quoted.group("title").strip(), "" if by else after
+        named = _names(before) or (_names(_title_and_rest(after[by.end() - 1 :])[0]) if by else None) or []
+        return named, quoted.group("title").strip(), "" if by else after
     segments = text.split(",")
     for cut in range(len(segments) - 1, 0, -1):  # the longest run of names before the title
         if (authors := _names(",".join(segments[:cut]))) and ",".join(segments[cut:]).strip():

@@ -4,6 +4,7 @@ so search and feeds drop it; a resource's publication leaves out its hidden cont
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from events.catalogue import new_event
 from events.outbox import record
 from infra.database import Database
 from infra.errors import NotFound
@@ -11,7 +12,6 @@ from infra.flaggable import Flaggable
 from infra.viewer import Viewer
 from services.knowledge import events as ev
 from services.knowledge.access import part_reaches, readable_resource, readable_story, shown_to
-from services.knowledge.publications import event
 from services.knowledge.rendering import plain_text
 from services.knowledge.resources import record_resource
 from services.knowledge.stories import moderate_story
@@ -82,7 +82,7 @@ async def _hide_comment(session: AsyncSession, comment_id: str, hidden: bool) ->
         comment.hidden = hidden
         data = ev.CommentModerated(comment_id=comment.id, target_id=comment.target_id, author_id=comment.author_id,
                                    hidden=hidden)  # fmt: skip
-        record(session, [event(data, comment.id, comment.audience, None)])
+        record(session, [new_event(data, comment.id, comment.audience, None)])
 
 
 async def _hide_contribution(session: AsyncSession, contribution_id: str, hidden: bool) -> None:

@@ -2,19 +2,25 @@
 writing stays by "a former member" (search and feeds told through the same publications) unless they chose to
 erase it too. Other members' words on their stories are theirs, not the member's: neither exported nor erased."""
 
+from typing import TypeVar
+
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from events.catalogue import new_event
 from events.outbox import record
 from events.publication import Publication
 from events.sealing import FORMER_MEMBER
 from infra.personal_data import PersonalData, gathered
 from services.knowledge import events as ev
 from services.knowledge.mentions import renamed
-from services.knowledge.publications import event, story_publication
+from services.knowledge.publications import story_publication
 from services.knowledge.resources import record_resource
 from services.knowledge.tables import Comment, Contribution, Rating, Reaction, Resource, Story, StoryRevision
 from services.knowledge.writing import set_reach
+
+# What members write that may mention someone.
+Written = TypeVar("Written", Story, StoryRevision, Comment)
 
 
 async def personal_data(session: AsyncSession, member_id: str) -> PersonalData:
@@ -61,17 +67,21 @@ async def _announce(session: AsyncSession, story: Story, publication: Publicatio
     await set_reach(session, story.id, story.audience if publication else [])
     data = ev.StoryAnonymised(story_id=story.id, network_id=story.network_id, author_id=story.author_id,
                               kind=story.kind, publication=publication)  # fmt: skip
-    record(session, [event(data, story.id, story.audience, story.network_id)])
+    record(session, [new_event(data, story.id, story.audience, story.network_id)])
 
 
 async def _unmentioned(session: AsyncSession, member_id: str) -> set[str]:
     """Others' mentions of the member keep pointing at them, labelled "a former member"; the stories changed."""
-    changed: set[str] = set()
-    for table in (Story, StoryRevision, Comment):
-        for row in await session.scalars(select(table).where(table.body.contains(f"(member:{member_id})"))):
-            row.body = renamed(row.body, member_id, FORMER_MEMBER)
-            changed |= {row.id} if table is Story else set()
-    return changed
+    await _rename_in(session, StoryRevision, member_id)
+    await _rename_in(session, Comment, member_id)
+    return {story.id for story in await _rename_in(session, Story, member_id)}
+
+
+async def _rename_in(session: AsyncSession, table: type[Written], member_id: str) -> list[Written]:
+    rows = list(await session.scalars(select(table).where(table.body.contains(f"(member:{member_id})"))))
+    for row in rows:
+        row.body = renamed(row.body, member_id, FORMER_MEMBER)
+    return rows
 
 
 async def _signed(session: AsyncSession, member_id: str, erase_writing: bool) -> None:

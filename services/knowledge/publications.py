@@ -1,8 +1,6 @@
 """How stories and resources look to search and feeds, and the events that carry them."""
 
 from events.audience import Audience, AudienceKind
-from events.catalogue import Payload, new_event
-from events.envelope import Event
 from events.publication import Publication
 from services.knowledge.rendering import plain_text
 from services.knowledge.tables import Contribution, Resource, Story
@@ -48,7 +46,3 @@ def resource_publication(resource: Resource, contributions: list[Contribution]) 
         updated_at=resource.updated_at,
         path=f"/resources/{resource.id}",
     )
-
-
-def event(data: Payload, subject: str, keys: list[str], network_id: str | None) -> Event:
-    return new_event(data, subject=subject, audience=keys, network=network_id)

@@ -1,13 +1,17 @@
 """Reading stories and resources: every list is filtered in SQL by what the viewer may see."""
 
 from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TypeVar
 
-from sqlalchemy import Select, String, and_, cast, exists, or_, select
+from sqlalchemy import Exists, Select, SQLColumnExpression, String, and_, cast, exists, or_, select
 
 from events import audience
 from infra.errors import InvalidInput
 from infra.viewer import Viewer
 from services.knowledge.tables import Reach, Resource, Story
+
+Listed = TypeVar("Listed", Story, Resource)
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,7 @@ class Filters:
 MAX_AREA = 80
 
 
-def _reaches(entity_id, written_at, viewer: Viewer):  # type: ignore[no-untyped-def]
+def _reaches(entity_id: SQLColumnExpression[str], written_at: SQLColumnExpression[datetime], viewer: Viewer) -> Exists:
     """One of the entity's keys is the viewer's; one they joined late counts for what was written since."""
     whole = Reach.key.in_(audience.seen_whole(viewer.audiences, viewer.sees_from))
     late = [
@@ -33,7 +37,7 @@ def _reaches(entity_id, written_at, viewer: Viewer):  # type: ignore[no-untyped-
     return exists().where(Reach.entity_id == entity_id, or_(whole, *late))
 
 
-def _filtered(query: Select, table: type[Story] | type[Resource], filters: Filters) -> Select:  # type: ignore[type-arg]
+def _filtered(query: Select[Listed], table: type[Listed], filters: Filters) -> Select[Listed]:
     if filters.network_id:
         query = query.where(table.network_id == filters.network_id)
     if filters.kind:
@@ -47,7 +51,7 @@ def _filtered(query: Select, table: type[Story] | type[Resource], filters: Filte
     return query
 
 
-def visible_stories(viewer: Viewer, filters: Filters, mine: bool = False) -> Select:  # type: ignore[type-arg]
+def visible_stories(viewer: Viewer, filters: Filters, mine: bool = False) -> Select[Story]:
     if mine:
         query = select(Story).where(Story.author_id == viewer.account_id)
     else:
@@ -69,7 +73,7 @@ def _narrowed(query: Select[Story], viewer: Viewer, filters: Filters) -> Select[
     return query
 
 
-def visible_resources(viewer: Viewer, filters: Filters) -> Select:  # type: ignore[type-arg]
+def visible_resources(viewer: Viewer, filters: Filters) -> Select[Resource]:
     query = select(Resource).where(_reaches(Resource.id, Resource.created_at, viewer))
     query = query.where(Resource.added_by.not_in(viewer.blocked))
     return _filtered(query, Resource, filters).order_by(Resource.title, Resource.id)

@@ -28,7 +28,7 @@ def _parser() -> MarkdownIt:
 
 
 _markdown = _parser()
-_markdown.validateLink = _checked_link
+_markdown.validateLink = _checked_link  # type: ignore[method-assign]  # markdown-it's documented hook
 # For text whose links were never checked (harvest summaries, text written before the check): markdown-it leaves
 # a link it deems unsafe as plain text, and nh3 drops any other scheme outside SAFE_SCHEMES.
 _lenient = _parser()

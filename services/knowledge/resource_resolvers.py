@@ -3,11 +3,11 @@
 import strawberry
 
 from infra.context import Ctx
-from infra.pagination import Connection
+from infra.pagination import Connection, paged
 from services.knowledge import queries, resources, wiki
 from services.knowledge.access import member_of, readable_resource
 from services.knowledge.resource_types import Contribution, Resource, ResourceAdded
-from services.knowledge.types import ContributionKind, ResourceKind, paged
+from services.knowledge.types import ContributionKind, ResourceKind
 from services.networks import api as networks
 
 
@@ -20,6 +20,17 @@ class ResourceInput:
     year: int | None = None
     description: str = ""
     practice_areas: list[str] = strawberry.field(default_factory=list)
+
+    def draft(self) -> resources.ResourceDraft:
+        return resources.ResourceDraft(
+            self.kind.value,
+            self.title,
+            self.url,
+            tuple(self.authors),
+            self.year,
+            self.description,
+            tuple(self.practice_areas),
+        )
 
 
 async def shelf(info: Ctx, network_id: str, platform_wide: bool) -> resources.Shelf:
@@ -50,7 +61,7 @@ class Query:
     ) -> Connection[Resource]:
         filters = queries.Filters(network_id, practice_area, kind.value if kind else None)
         query = queries.visible_resources(info.context.member(), filters)
-        return await paged(info.context, query, first, after, Resource.of)
+        return await paged(info.context.db, query, first, after, Resource.of)
 
 
 @strawberry.type
@@ -60,13 +71,8 @@ class Mutation:
         self, info: Ctx, network_id: strawberry.ID, resource: ResourceInput, platform_wide: bool = False
     ) -> ResourceAdded:
         where = await shelf(info, network_id, platform_wide)
-        fields = strawberry.asdict(resource)
-        draft = resources.ResourceDraft(
-            **{**fields, "kind": resource.kind.value, "authors": tuple(fields["authors"]),
-               "practice_areas": tuple(fields["practice_areas"])}
-        )  # fmt: skip
         async with info.context.db.transaction() as session:
-            row, merged = await resources.add_resource(session, info.context.member(), where, draft)
+            row, merged = await resources.add_resource(session, info.context.member(), where, resource.draft())
         return ResourceAdded(resource=Resource.of(row), merged=merged)
 
     @strawberry.mutation(description="Adds your signed experience or evaluation finding to a resource.")

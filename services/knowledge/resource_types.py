@@ -4,13 +4,13 @@ from datetime import datetime
 
 import strawberry
 
+from infra.context import Ctx
 from services.knowledge import loaders, tables
 from services.knowledge.access import shown_to
 from services.knowledge.types import (
     Author,
     Comment,
     ContributionKind,
-    Ctx,
     ReactionCount,
     ResourceKind,
     comments_on,

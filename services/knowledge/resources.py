@@ -5,15 +5,17 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import InvalidInput
+from infra.text import clean_text, one_of
 from infra.viewer import Viewer
 from services.knowledge import events as ev
-from services.knowledge.publications import event, resource_publication
+from services.knowledge.publications import resource_publication
 from services.knowledge.tables import Contribution, Resource
 from services.knowledge.urls import checked_url, title_key, url_key
-from services.knowledge.writing import choice, clean_text, set_reach
+from services.knowledge.writing import set_reach
 from services.networks.api import clean_areas
 
 RESOURCE_KINDS = ("book", "article", "tool", "programme", "link")
@@ -46,10 +48,10 @@ def checked(draft: ResourceDraft, areas: frozenset[str]) -> ResourceDraft:
     if len(draft.authors) > 12:
         raise InvalidInput("List at most 12 authors.")
     return ResourceDraft(
-        kind=choice(draft.kind, RESOURCE_KINDS, "A resource's kind"),
+        kind=one_of(draft.kind, RESOURCE_KINDS, "A resource's kind"),
         title=clean_text(draft.title, "A title", 300, 2),
         url=checked_url(draft.url),
-        authors=tuple(dict.fromkeys(clean_text(a, "An author's name", 120) for a in draft.authors)),
+        authors=tuple(dict.fromkeys(clean_text(a, "An author's name", 120, 1) for a in draft.authors)),
         year=draft.year,
         description=clean_text(draft.description, "A description", 5000, 0),
         practice_areas=tuple(clean_areas(list(draft.practice_areas), set(areas))),
@@ -78,7 +80,7 @@ async def record_resource(
         publication=resource_publication(resource, list(contributions)),
         **extra,
     )
-    record(session, [event(payload, resource.id, resource.audience, resource.network_id)])
+    record(session, [new_event(payload, resource.id, resource.audience, resource.network_id)])
 
 
 def _merge(resource: Resource, draft: ResourceDraft) -> None:

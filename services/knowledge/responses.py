@@ -5,18 +5,18 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.database import Database
 from infra.errors import InvalidInput, NotFound
+from infra.text import clean_text, one_of
 from infra.viewer import Viewer
 from services.knowledge import events as ev
 from services.knowledge.access import readable_resource, readable_story
 from services.knowledge.mentions import mentioned_ids
 from services.knowledge.neighbours import NEIGHBOURS
-from services.knowledge.publications import event
 from services.knowledge.tables import Comment, Reaction
-from services.knowledge.writing import choice, clean_text
 
 COMMENT_KINDS = ("comment", "reminds_me", "question")
 REACTIONS = ("thanks", "resonates", "useful", "inspiring")
@@ -53,8 +53,8 @@ async def add_comment(session: AsyncSession, viewer: Viewer, on: Target, kind: s
     comment = Comment(
         target_kind=on.kind,
         target_id=on.id,
-        kind=choice(kind, COMMENT_KINDS, "A comment's kind"),
-        body=clean_text(body, "A comment", 10_000),
+        kind=one_of(kind, COMMENT_KINDS, "A comment's kind"),
+        body=clean_text(body, "A comment", 10_000, 1),
         author_id=viewer.account_id,
         author_name=viewer.name,
         created_at=utcnow(),
@@ -72,13 +72,13 @@ async def add_comment(session: AsyncSession, viewer: Viewer, on: Target, kind: s
         target_author_id=on.author_id,
         mentioned_ids=mentioned_ids(comment.body),
     )
-    record(session, [event(data, on.id, on.audience, on.network_id)])
+    record(session, [new_event(data, on.id, on.audience, on.network_id)])
     return comment
 
 
 async def react(session: AsyncSession, viewer: Viewer, on: Target, reaction: str, on_: bool) -> None:
     """Adds (on_=True) or takes back a reaction; doing what is done already changes nothing."""
-    choice(reaction, REACTIONS, "A reaction")
+    one_of(reaction, REACTIONS, "A reaction")
     existing = await session.get(Reaction, (on.id, viewer.account_id, reaction))
     if on_ == (existing is not None):
         return
@@ -97,4 +97,4 @@ async def react(session: AsyncSession, viewer: Viewer, on: Target, reaction: str
         )
     data = ev.ReactionChanged(target_kind=on.kind, target_id=on.id, member_id=viewer.account_id, reaction=reaction,
                               on=on_, target_author_id=on.author_id)  # fmt: skip
-    record(session, [event(data, on.id, on.audience, on.network_id)])
+    record(session, [new_event(data, on.id, on.audience, on.network_id)])

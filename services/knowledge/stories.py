@@ -6,17 +6,19 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, InvalidInput
+from infra.text import clean_text, one_of
 from infra.viewer import Viewer
 from services.knowledge import events as ev
 from services.knowledge.access import Place, parsed_key
 from services.knowledge.mentions import mentioned_ids
-from services.knowledge.publications import event, story_publication
+from services.knowledge.publications import story_publication
 from services.knowledge.rendering import checked_body
 from services.knowledge.tables import Story, StoryRevision
-from services.knowledge.writing import choice, clean_tags, clean_text, set_reach
+from services.knowledge.writing import clean_tags, set_reach
 from services.networks.api import clean_areas
 
 STORY_KINDS = ("good_news", "incident_or_dilemma", "learning_journey", "practice_reflection")
@@ -39,7 +41,7 @@ def text_of(story: Story) -> StoryText:
 
 async def _announce(session: AsyncSession, story: Story, data: ev.StoryEvent) -> None:
     await set_reach(session, story.id, [] if story.withdrawn or story.hidden else story.audience)
-    record(session, [event(data, story.id, story.audience, story.network_id)])
+    record(session, [new_event(data, story.id, story.audience, story.network_id)])
 
 
 def _payload(story: Story, kind: type[ev.StoryEvent], **extra: int | bool | list[str]) -> ev.StoryEvent:
@@ -59,7 +61,7 @@ async def write_story(session: AsyncSession, viewer: Viewer, place: Place, kind:
         network_id=place.network_id,
         author_id=viewer.account_id,
         author_name=viewer.name,
-        kind=choice(kind, STORY_KINDS, "A story's kind"),
+        kind=one_of(kind, STORY_KINDS, "A story's kind"),
         title=clean_text(text.title, "A title", 200, 2),
         body=checked_body(text.body),
         practice_areas=clean_areas(text.practice_areas, set(place.areas)),

@@ -5,13 +5,13 @@ from typing import Annotated
 import strawberry
 
 from infra.context import Ctx
-from infra.pagination import Connection
+from infra.pagination import Connection, paged
 from services.knowledge import queries, stories
 from services.knowledge.access import own_story, parsed_key, place_for, readable_story
 from services.knowledge.api import glimpse_of
 from services.knowledge.neighbours import NEIGHBOURS
 from services.knowledge.story_types import Story
-from services.knowledge.types import StoryKind, paged
+from services.knowledge.types import StoryKind
 from services.networks import api as networks
 
 CIRCLE = "Only stories shared with this circle (local_group:<id>, peer_group:<id>) that you may read."
@@ -67,12 +67,12 @@ class Query:
         place = parsed_key(circle).key if circle else None
         filters = queries.Filters(network_id, practice_area, kind.value if kind else None, place, author_id)
         query = queries.visible_stories(info.context.member(), filters)
-        return await paged(info.context, query, first, after, Story.of)
+        return await paged(info.context.db, query, first, after, Story.of)
 
     @strawberry.field(description="Stories you wrote, withdrawn ones included.")
     async def my_stories(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Story]:
         query = queries.visible_stories(info.context.member(), queries.Filters(), mine=True)
-        return await paged(info.context, query, first, after, Story.of)
+        return await paged(info.context.db, query, first, after, Story.of)
 
 
 @strawberry.type

@@ -4,14 +4,10 @@ from datetime import datetime
 from enum import Enum
 
 import strawberry
-from strawberry.types import Info
 
-from infra import pagination
-from infra.context import RequestContext
+from infra.context import Ctx
 from services.knowledge import loaders, tables
 from services.knowledge.access import part_reaches, shown_to
-
-Ctx = Info[RequestContext, None]
 
 
 @strawberry.enum
@@ -50,10 +46,6 @@ class ReactionKind(Enum):
     RESONATES = "resonates"
     USEFUL = "useful"
     INSPIRING = "inspiring"
-
-
-def paged(context: RequestContext, query, first: int | None, after: str | None, wrap):  # type: ignore[no-untyped-def]
-    return pagination.paged(context.db, query, first, after, wrap)
 
 
 @strawberry.type

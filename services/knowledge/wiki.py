@@ -3,15 +3,15 @@
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import InvalidInput
+from infra.text import clean_text, one_of
 from infra.viewer import Viewer
 from services.knowledge import events as ev
-from services.knowledge.publications import event
 from services.knowledge.resources import record_resource
 from services.knowledge.tables import Contribution, Rating, Resource
-from services.knowledge.writing import choice, clean_text
 
 CONTRIBUTION_KINDS = ("experience", "evaluation_finding")
 
@@ -19,7 +19,7 @@ CONTRIBUTION_KINDS = ("experience", "evaluation_finding")
 async def contribute(session: AsyncSession, viewer: Viewer, resource: Resource, kind: str, text: str) -> Contribution:
     contribution = Contribution(
         resource_id=resource.id,
-        kind=choice(kind, CONTRIBUTION_KINDS, "A contribution"),
+        kind=one_of(kind, CONTRIBUTION_KINDS, "A contribution"),
         text=clean_text(text, "A contribution", 10_000, 2),
         author_id=viewer.account_id,
         author_name=viewer.name,
@@ -53,5 +53,5 @@ async def rate(session: AsyncSession, viewer: Viewer, resource: Resource, stars:
     data = ev.ResourceRated(
         resource_id=resource.id, member_id=viewer.account_id, stars=stars, average=float(average), count=count
     )
-    record(session, [event(data, resource.id, resource.audience, resource.network_id)])
+    record(session, [new_event(data, resource.id, resource.audience, resource.network_id)])
     return rating

@@ -1,4 +1,4 @@
-"""Checks on what members write, shared by stories, resources and comments."""
+"""Tags and reach, shared by stories, resources and comments (their text is checked by `infra.text`)."""
 
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -7,24 +7,11 @@ from infra.errors import InvalidInput
 from services.knowledge.tables import Reach
 
 
-def clean_text(value: str, field: str, longest: int, shortest: int = 1) -> str:
-    value = " ".join(value.split()) if longest <= 300 else value.strip()
-    if not shortest <= len(value) <= longest:
-        raise InvalidInput(f"{field} needs {shortest} to {longest} characters.")
-    return value
-
-
 def clean_tags(tags: list[str]) -> list[str]:
     chosen = list(dict.fromkeys(" ".join(tag.lower().split()) for tag in tags if tag.strip()))
     if len(chosen) > 20 or any(len(tag) > 40 for tag in chosen):
         raise InvalidInput("Use at most 20 tags of up to 40 characters.")
     return chosen
-
-
-def choice(value: str, allowed: tuple[str, ...], field: str) -> str:
-    if value not in allowed:
-        raise InvalidInput(f"{field} is one of {', '.join(allowed)}.")
-    return value
 
 
 async def set_reach(session: AsyncSession, entity_id: str, keys: list[str]) -> None:

@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import Select, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from infra.database import rows_changed
 from infra.viewer import Viewer
 from services.moderation.reviewers import reviews
 from services.moderation.tables import Act, Flag
@@ -25,12 +26,11 @@ async def review_queue(session: AsyncSession, viewer: Viewer, network_id: str) -
     return [flag for flag in flags if reviews(flag, viewer, role)]
 
 
-def acts_in(network_id: str) -> Select[tuple[Act]]:
+def acts_in(network_id: str) -> Select[Act]:
     return select(Act).where(Act.network_id == network_id).order_by(Act.at.desc(), Act.event_id)
 
 
 async def forget_before(session: AsyncSession, moment: datetime) -> int:
     """Retention: drops decided flags and recorded acts older than `moment`; how many rows went."""
-    flags = await session.execute(delete(Flag).where(Flag.status.not_in(PENDING), Flag.decided_at < moment))
-    acts = await session.execute(delete(Act).where(Act.at < moment))
-    return flags.rowcount + acts.rowcount  # type: ignore[attr-defined]
+    flags = await rows_changed(session, delete(Flag).where(Flag.status.not_in(PENDING), Flag.decided_at < moment))
+    return flags + await rows_changed(session, delete(Act).where(Act.at < moment))

@@ -4,7 +4,7 @@ Each check is one read filtered by what the viewer may see, so something hidden 
 same path, in the same time, to the same NotFound.
 """
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select, true
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.audience import AudienceKind, ids_of
@@ -30,7 +30,7 @@ def hosted_by(member_id: str) -> Select[str]:
     return select(Membership.network_id).where(Membership.member_id == member_id, Membership.role == "host")
 
 
-def hosts(viewer: Viewer, network_id: ColumnElement[str]) -> ColumnElement[bool]:
+def hosts(viewer: Viewer, network_id: SQLColumnExpression[str]) -> ColumnElement[bool]:
     """Whether the viewer hosts the network of `network_id` (admins host every network)."""
     return true() if viewer.is_admin else network_id.in_(hosted_by(viewer.account_id))
 

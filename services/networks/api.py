@@ -53,7 +53,7 @@ async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
         return await audiences_in(session, member_id)
 
 
-async def audiences_in(session: AsyncSession, member_id: str, *also: Select[tuple[str, str]]) -> frozenset[str]:
+async def audiences_in(session: AsyncSession, member_id: str, *also: Select[str, str]) -> frozenset[str]:
     """As `audiences_of`, in the caller's session and one query; `also` adds other services' (kind, id) circles."""
     networks = select(literal(AudienceKind.NETWORK.value), Membership.network_id).where(
         Membership.member_id == member_id

@@ -4,21 +4,16 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
-from infra.errors import Conflict, InvalidInput
+from infra.errors import Conflict
+from infra.text import clean_text
 from infra.viewer import Viewer
 from services.networks import events as ev
-from services.networks.publications import event, network_audience, network_publication, profile_publication
+from services.networks.publications import network_audience, network_publication, profile_publication
 from services.networks.queries import allowed_areas
 from services.networks.tables import LocalGroupMember, Membership, Network, PracticeArea, Profile
-
-
-def clean_text(value: str, field: str, longest: int, shortest: int = 0) -> str:
-    value = value.strip()
-    if not shortest <= len(value) <= longest:
-        raise InvalidInput(f"{field} needs {shortest} to {longest} characters.")
-    return value
 
 
 async def ensure_profile(session: AsyncSession, viewer: Viewer) -> Profile:
@@ -33,7 +28,7 @@ def record_network(session: AsyncSession, network: Network) -> None:
     data = ev.NetworkChanged(
         network_id=network.id, name=network.name, is_public=network.is_public, publication=network_publication(network)
     )
-    record(session, [event(data, network.id, network_audience(network), network.id)])
+    record(session, [new_event(data, network.id, network_audience(network), network.id)])
 
 
 async def add_member(session: AsyncSession, viewer: Viewer, network: Network, role: str) -> None:
@@ -41,7 +36,7 @@ async def add_member(session: AsyncSession, viewer: Viewer, network: Network, ro
     profile = await ensure_profile(session, viewer)
     await session.flush()
     joined = ev.MemberJoined(network_id=network.id, member_id=viewer.account_id, member_name=profile.name, role=role)
-    record(session, [event(joined, viewer.account_id, [audience.network(network.id)], network.id)])
+    record(session, [new_event(joined, viewer.account_id, [audience.network(network.id)], network.id)])
     await record_profile(session, profile)
 
 
@@ -63,7 +58,7 @@ async def record_profile(session: AsyncSession, profile: Profile) -> None:
         publication=profile_publication(profile, network_ids),
     )
     keys = [audience.network(network_id) for network_id in network_ids]
-    record(session, [event(data, profile.member_id, keys, None)])
+    record(session, [new_event(data, profile.member_id, keys, None)])
 
 
 async def create_network(

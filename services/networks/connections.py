@@ -3,21 +3,21 @@
 Connected networks receive each other's published harvests and network-wide resources.
 """
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, Forbidden, InvalidInput, NotFound
 from infra.viewer import Viewer
 from services.networks import events as ev
 from services.networks.access import hosted_network, hosts, role_of, visible_network
-from services.networks.publications import event
 from services.networks.tables import Connection, Network
 
 
-def _between(a: str, b: str):  # type: ignore[no-untyped-def]
+def _between(a: str, b: str) -> ColumnElement[bool]:
     return or_(
         and_(Connection.proposer_id == a, Connection.partner_id == b),
         and_(Connection.proposer_id == b, Connection.partner_id == a),
@@ -27,7 +27,7 @@ def _between(a: str, b: str):  # type: ignore[no-untyped-def]
 def _record(session: AsyncSession, connection: Connection, kind: type[ev.ConnectionEvent]) -> None:
     data = kind(connection_id=connection.id, proposer_id=connection.proposer_id, partner_id=connection.partner_id)
     keys = [audience.network(connection.proposer_id), audience.network(connection.partner_id)]
-    record(session, [event(data, connection.id, keys, connection.proposer_id)])
+    record(session, [new_event(data, connection.id, keys, connection.proposer_id)])
 
 
 async def propose(session: AsyncSession, viewer: Viewer, network_id: str, partner_id: str) -> Connection:
@@ -40,7 +40,7 @@ async def propose(session: AsyncSession, viewer: Viewer, network_id: str, partne
         select(Connection.id).where(_between(network.id, partner_id), Connection.status != "declined")
     ):
         raise Conflict("These networks are connected already, or a proposal waits for an answer.")
-    await session.execute(Connection.__table__.delete().where(_between(network.id, partner_id)))
+    await session.execute(delete(Connection).where(_between(network.id, partner_id)))
     connection = Connection(
         proposer_id=network.id, partner_id=partner_id, proposed_by=viewer.account_id, created_at=utcnow()
     )
@@ -71,7 +71,7 @@ async def answer(session: AsyncSession, viewer: Viewer, connection_id: str, acce
     return connection
 
 
-def connections_of(network_id: str):  # type: ignore[no-untyped-def]
+def connections_of(network_id: str) -> Select[Connection]:
     mine = or_(Connection.proposer_id == network_id, Connection.partner_id == network_id)
     return select(Connection).where(mine).order_by(Connection.created_at, Connection.id)
 

@@ -4,15 +4,17 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, NotFound
+from infra.text import clean_text
 from infra.viewer import Viewer
 from services.networks import events as ev
 from services.networks.access import hosted_network, member_network, network_ids_of
-from services.networks.commands import clean_text, ensure_profile, record_profile
+from services.networks.commands import ensure_profile, record_profile
 from services.networks.practice_areas import clean_areas
-from services.networks.publications import event, local_group_publication
+from services.networks.publications import local_group_publication
 from services.networks.queries import allowed_areas
 from services.networks.tables import LocalGroup, LocalGroupMember
 
@@ -25,7 +27,7 @@ def _record(session: AsyncSession, group: LocalGroup) -> None:
         practice_areas=group.practice_areas,
         publication=local_group_publication(group),
     )
-    record(session, [event(data, group.id, [audience.network(group.network_id)], group.network_id)])
+    record(session, [new_event(data, group.id, [audience.network(group.network_id)], group.network_id)])
 
 
 async def create_local_group(
@@ -72,6 +74,6 @@ async def join_local_group(session: AsyncSession, viewer: Viewer, local_group_id
     joined = ev.LocalGroupMemberJoined(
         local_group_id=group.id, network_id=group.network_id, member_id=viewer.account_id
     )
-    record(session, [event(joined, viewer.account_id, [audience.network(group.network_id)], group.network_id)])
+    record(session, [new_event(joined, viewer.account_id, [audience.network(group.network_id)], group.network_id)])
     await record_profile(session, await ensure_profile(session, viewer))
     return group

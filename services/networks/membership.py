@@ -6,14 +6,15 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, Forbidden, InvalidInput, NotFound
+from infra.text import clean_text
 from infra.viewer import Viewer
 from services.networks import events as ev
 from services.networks.access import ROLES, hosted_network, hosts, network_and_role, role_of
-from services.networks.commands import add_member, clean_text
-from services.networks.publications import event
+from services.networks.commands import add_member
 from services.networks.tables import Invitation, JoinRequest, Membership, Network
 
 
@@ -33,7 +34,7 @@ async def invite(
     session.add(invitation)
     await session.flush()
     sent = ev.InvitationSent(invitation_id=invitation.id, network_id=network.id, invited_by=viewer.account_id)
-    record(session, [event(sent, invitation.id, [audience.network(network.id)], network.id)])
+    record(session, [new_event(sent, invitation.id, [audience.network(network.id)], network.id)])
     return invitation
 
 
@@ -103,7 +104,7 @@ async def decide_join_request(
         approved=approve,
         actor_id=viewer.account_id,
     )
-    record(session, [event(decided, request.id, [audience.network(network.id)], network.id)])
+    record(session, [new_event(decided, request.id, [audience.network(network.id)], network.id)])
     if approve and (applicant := await applicant_of(request.member_id)) is not None:
         await add_member(session, applicant, network, "member")
     return request
@@ -121,5 +122,5 @@ async def set_role(session: AsyncSession, viewer: Viewer, network_id: str, membe
         raise Forbidden("A network keeps at least one host.")
     membership.role = role
     changed = ev.RoleChanged(network_id=network_id, member_id=member_id, role=role, actor_id=viewer.account_id)
-    record(session, [event(changed, member_id, [audience.network(network_id)], network_id)])
+    record(session, [new_event(changed, member_id, [audience.network(network_id)], network_id)])
     return membership

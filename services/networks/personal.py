@@ -5,10 +5,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
+from events.catalogue import new_event
 from events.outbox import record
 from infra.personal_data import PersonalData, gathered
 from services.networks import events as ev
-from services.networks.publications import event
 from services.networks.tables import Invitation, JoinRequest, LocalGroupMember, Membership, Profile
 
 
@@ -27,7 +27,7 @@ async def erase_member(session: AsyncSession, member_id: str, email: str) -> Non
     if networks:
         gone = ev.ProfileChanged(member_id=member_id, network_ids=networks, local_group_ids=[], practice_areas=[],
                                  publication=None)  # fmt: skip
-        record(session, [event(gone, member_id, [audience.network(n) for n in networks], None)])
+        record(session, [new_event(gone, member_id, [audience.network(n) for n in networks], None)])
     for table in (Profile, Membership, LocalGroupMember, JoinRequest):
         await session.execute(delete(table).where(table.member_id == member_id))
     await session.execute(delete(Invitation).where(Invitation.email == email))

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.columns import utcnow
+from infra.text import clean_text
 from infra.viewer import Viewer
-from services.networks.commands import clean_text, ensure_profile, record_profile
+from services.networks.commands import ensure_profile, record_profile
 from services.networks.practice_areas import clean_areas
 from services.networks.queries import allowed_areas
 from services.networks.tables import Profile

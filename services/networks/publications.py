@@ -1,8 +1,6 @@
 """How networks, local groups and profiles look to search and feeds, and who may see them."""
 
 from events import audience
-from events.catalogue import Payload, new_event
-from events.envelope import Event
 from events.publication import Publication
 from services.networks.tables import LocalGroup, Network, Profile
 
@@ -50,7 +48,3 @@ def profile_publication(profile: Profile, network_ids: list[str]) -> Publication
         updated_at=profile.updated_at,
         path=f"/members/{profile.member_id}",
     )
-
-
-def event(data: Payload, subject: str, keys: list[str], network_id: str | None) -> Event:
-    return new_event(data, subject=subject, audience=keys, network=network_id)

@@ -23,7 +23,7 @@ async def allowed_areas(session: AsyncSession, network_id: str | None) -> set[st
     return set(DEFAULT_PRACTICE_AREAS) | set(own)
 
 
-def visible_networks(member_id: str, is_admin: bool) -> Select:  # type: ignore[type-arg]
+def visible_networks(member_id: str, is_admin: bool) -> Select[Network]:
     mine = select(Membership.network_id).where(Membership.member_id == member_id)
     query = select(Network)
     if not is_admin:
@@ -31,7 +31,7 @@ def visible_networks(member_id: str, is_admin: bool) -> Select:  # type: ignore[
     return query.order_by(Network.created_at, Network.id)
 
 
-def network_members(network_id: str, unseen: frozenset[str] = frozenset()) -> Select:  # type: ignore[type-arg]
+def network_members(network_id: str, unseen: frozenset[str] = frozenset()) -> Select[Profile]:
     """Its members, but those `unseen` (the viewer has a block with them)."""
     return (
         select(Profile)
@@ -41,11 +41,11 @@ def network_members(network_id: str, unseen: frozenset[str] = frozenset()) -> Se
     )
 
 
-def local_groups_of(network_id: str) -> Select:  # type: ignore[type-arg]
+def local_groups_of(network_id: str) -> Select[LocalGroup]:
     return select(LocalGroup).where(LocalGroup.network_id == network_id).order_by(LocalGroup.name, LocalGroup.id)
 
 
-def local_group_members(local_group_id: str, unseen: frozenset[str] = frozenset()) -> Select:  # type: ignore[type-arg]
+def local_group_members(local_group_id: str, unseen: frozenset[str] = frozenset()) -> Select[Profile]:
     return (
         select(Profile)
         .join(LocalGroupMember, LocalGroupMember.member_id == Profile.member_id)

@@ -4,10 +4,11 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.context import Ctx, RequestContext
 from infra.errors import NotFound
-from infra.pagination import Connection
+from infra.pagination import Connection, paged
 from infra.viewer import Viewer
 from services.accounts import api as accounts
 from services.networks import commands, local_groups, membership, profiles, queries
@@ -15,7 +16,8 @@ from services.networks.access import hosted_network, visible_network
 from services.networks.api import practice_areas as allowed_practice_areas
 from services.networks.tables import Invitation as InvitationRow
 from services.networks.tables import JoinRequest as JoinRequestRow
-from services.networks.types import LocalGroup, Member, Network, paged
+from services.networks.tables import Network as NetworkRow
+from services.networks.types import LocalGroup, Member, Network
 
 
 @strawberry.type
@@ -81,7 +83,7 @@ class Query:
     async def networks(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Network]:
         viewer = info.context.viewer
         query = queries.visible_networks(viewer.account_id if viewer else "", bool(viewer and viewer.is_admin))
-        return await paged(info.context, query, first, after, Network.of)
+        return await paged(info.context.db, query, first, after, Network.of)
 
     @strawberry.field
     async def network(self, info: Ctx, id: strawberry.ID) -> Network:
@@ -216,10 +218,10 @@ class Mutation:
 
     @strawberry.mutation(description="Changes your profile.")
     async def update_profile(self, info: Ctx, input: ProfileInput) -> Member:
-        change = profiles.ProfileChange(**strawberry.asdict(input))
+        change = profiles.ProfileChange(input.name, input.bio, input.practice_areas, input.offers, input.seeks)
         async with info.context.db.transaction() as session:
             return Member.of(await profiles.update_profile(session, info.context.member(), change))
 
 
-async def hosted(session, context: RequestContext, network_id: str, doing: str):  # type: ignore[no-untyped-def]
+async def hosted(session: AsyncSession, context: RequestContext, network_id: str, doing: str) -> NetworkRow:
     return await hosted_network(session, context.member(), network_id, doing)

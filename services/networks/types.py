@@ -5,10 +5,9 @@ from datetime import datetime
 import strawberry
 
 from events import audience
-from infra import pagination
 from infra.context import Ctx, RequestContext
 from infra.errors import Forbidden
-from infra.pagination import Connection
+from infra.pagination import Connection, paged
 from services.networks import api as networks_api
 from services.networks import connections, loaders, queries, tables
 
@@ -21,10 +20,6 @@ def _sees_inside(context: RequestContext, network_id: str) -> bool:
 def require_inside(context: RequestContext, network_id: str) -> None:
     if not _sees_inside(context, network_id):
         raise Forbidden("Only members of the network see this.")
-
-
-def paged(context: RequestContext, query, first: int | None, after: str | None, wrap):  # type: ignore[no-untyped-def]
-    return pagination.paged(context.db, query, first, after, wrap)
 
 
 @strawberry.type
@@ -71,7 +66,7 @@ class LocalGroup:
     async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member]:
         require_inside(info.context, self.network_id)
         unseen = info.context.viewer.blocked if info.context.viewer else frozenset()
-        return await paged(info.context, queries.local_group_members(self.id, unseen), first, after, Member.of)
+        return await paged(info.context.db, queries.local_group_members(self.id, unseen), first, after, Member.of)
 
 
 @strawberry.type
@@ -97,14 +92,14 @@ class Network:
     async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member] | None:
         require_inside(info.context, self.id)
         unseen = info.context.viewer.blocked if info.context.viewer else frozenset()
-        return await paged(info.context, queries.network_members(self.id, unseen), first, after, Member.of)
+        return await paged(info.context.db, queries.network_members(self.id, unseen), first, after, Member.of)
 
     @strawberry.field
     async def local_groups(
         self, info: Ctx, first: int | None = 20, after: str | None = None
     ) -> Connection[LocalGroup] | None:
         require_inside(info.context, self.id)
-        return await paged(info.context, queries.local_groups_of(self.id), first, after, LocalGroup.of)
+        return await paged(info.context.db, queries.local_groups_of(self.id), first, after, LocalGroup.of)
 
     @strawberry.field(description="Networks connected to this one (both hosts agreed).")
     async def connected_networks(self, info: Ctx) -> list["Network"] | None:

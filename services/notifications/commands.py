@@ -1,5 +1,7 @@
 """What members do with their notifications: read them, choose channels, unsubscribe from a kind or a digest."""
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,7 +15,7 @@ from services.notifications.tables import Notification, Preference
 MAX_IDS = 100
 
 
-async def mark_read(session: AsyncSession, member_id: str, ids: list[str] | None, everything: bool) -> None:
+async def mark_read(session: AsyncSession, member_id: str, ids: Sequence[str] | None, everything: bool) -> None:
     """Marks the named notifications, or all of them, read; an id that is not the member's changes nothing."""
     if everything == (ids is not None):
         raise InvalidInput("Give either ids or all: true.")

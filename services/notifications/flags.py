@@ -17,7 +17,7 @@ ITEM_PATHS = {"story": "/stories/"}
 
 async def flag_raised(event: Event, session: AsyncSession) -> Happening:
     data = read(event, moderation.FlagRaised)
-    [group, *_] = sorted(groups_of(event.audience, None)) or [None]
+    group = next(iter(sorted(groups_of(event.audience, None))), None)
     kind = Kind.FLAG_FOR_COORDINATORS if data.to_coordinators else Kind.FLAG_RAISED
     notice = Notice(kind, f"flag:{data.target_id}", f"a member reported a {data.target_kind} for review",
                     f"/review/{data.network_id}", event.time, event.audience, group, data.flagged_by)  # fmt: skip

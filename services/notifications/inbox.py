@@ -7,6 +7,7 @@ nothing: an event no later than a row's `updated_at` was applied to it already.
 
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -35,7 +36,7 @@ async def notify(session: AsyncSession, notice: Notice, recipients: Iterable[str
     if notice.actor_id:
         allowed = await moderation.unblocked(session, notice.actor_id, allowed)
     channels = await channels_for(session, notice.kind, allowed)
-    wanted = {member: channel for member, channel in channels.items() if channel is not Channel.OFF}
+    wanted: dict[str, Channel] = {member: channel for member, channel in channels.items() if channel is not Channel.OFF}
     folded = await _fold(session, notice, wanted)
     fresh = [member for member in wanted if member not in folded]
     rows = [_row(notice, member) for member in fresh]
@@ -47,7 +48,7 @@ async def notify(session: AsyncSession, notice: Notice, recipients: Iterable[str
     return len(rows) + sum(folded.values())
 
 
-def _row(notice: Notice, member: str) -> dict[str, object]:
+def _row(notice: Notice, member: str) -> dict[str, Any]:
     return {
         "id": new_id(), "recipient_id": member, "kind": notice.kind.value, "subject": notice.subject,
         "title": notice.phrase, "path": notice.path, "group_id": notice.group_id,

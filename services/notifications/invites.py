@@ -24,4 +24,5 @@ def meeting_ics(meeting: MeetingGlimpse, link: str) -> str:
     event.add("description", f"{MODES.get(meeting.mode, meeting.mode)}. Where and how: {link}")
     event.add("url", link)
     calendar.add_component(event)
-    return calendar.to_ical().decode()
+    ical: bytes = calendar.to_ical()
+    return ical.decode()

@@ -47,7 +47,8 @@ async def mentioned(session: AsyncSession, event: Event, place: Place, content_i
 
 
 async def story_mentions(event: Event, session: AsyncSession) -> Happening | None:
-    data = read(event, knowledge.StoryShared if event.type.endswith("shared") else knowledge.StoryChanged)
+    shared = event.type.endswith("shared")
+    data = read(event, knowledge.StoryShared) if shared else read(event, knowledge.StoryChanged)
     if data.publication is None or not data.mentioned_ids:
         return None
     place = await place_of(session, event, "a story", "story", data.story_id, data.author_id)

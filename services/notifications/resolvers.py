@@ -63,7 +63,7 @@ class Mutation:
         self,
         info: Ctx,
         kind: NotificationKind,
-        channel: NotificationChannel,  # type: ignore[valid-type]
+        channel: NotificationChannel,
     ) -> list[NotificationPreference]:
         async with info.context.db.transaction() as session:
             await commands.choose(session, info.context.member().account_id, Kind(kind.value), Channel(channel.value))

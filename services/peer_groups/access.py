@@ -4,7 +4,7 @@ a network's hosts and coordinators see that groups keep meeting, never what is s
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
@@ -61,7 +61,7 @@ def open_seat(member_id: str) -> ColumnElement[bool]:
     )
 
 
-def said_since_seated(written_at: ColumnElement[datetime]) -> ColumnElement[bool]:
+def said_since_seated(written_at: SQLColumnExpression[datetime]) -> ColumnElement[bool]:
     """What was written at or after the joined seat's `sees_from` (all of it when the history is open to them)."""
     return or_(GroupMember.sees_from.is_(None), written_at >= GroupMember.sees_from)
 

@@ -51,7 +51,7 @@ async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
         return await audiences_in(session, member_id)
 
 
-def circles_of(member_id: str) -> Select[tuple[str, str]]:
+def circles_of(member_id: str) -> Select[str, str]:
     """(audience kind, id) of each group whose current contract the member accepted."""
     return (
         select(literal(AudienceKind.PEER_GROUP.value), GroupMember.group_id)
@@ -76,7 +76,7 @@ async def late_seats_in(session: AsyncSession, member_id: str) -> dict[str, date
     query = select(GroupMember.group_id, GroupMember.sees_from).where(
         GroupMember.member_id == member_id, GroupMember.sees_from.is_not(None)
     )
-    return {audience.peer_group(group_id): since for group_id, since in await session.execute(query)}
+    return {audience.peer_group(group_id): since for group_id, since in await session.execute(query) if since}
 
 
 async def is_member(db: Database, group_id: str, member_id: str) -> bool:

@@ -11,12 +11,12 @@ from events.catalogue import Payload, new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, InvalidInput, NotFound
+from infra.text import clean_text
 from services.networks import api as networks
 from services.peer_groups import events as ev
 from services.peer_groups.access import Actor
 from services.peer_groups.schemes import Enrolment, checked_enrolment, enrol, network_scheme
 from services.peer_groups.tables import Application, Scheme
-from services.peer_groups.text import clean_text
 
 NO_APPLICATION = "No such application."
 

@@ -5,12 +5,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.outbox import record
 from infra.errors import Conflict
+from infra.text import clean_lines
 from services.peer_groups import events as ev
 from services.peer_groups.access import has_accepted, member_group
 from services.peer_groups.groups import seats
 from services.peer_groups.publications import group_event
 from services.peer_groups.tables import PeerGroup
-from services.peer_groups.text import clean_lines
 
 
 async def change_contract(session: AsyncSession, member_id: str, group_id: str, norms: list[str]) -> PeerGroup:

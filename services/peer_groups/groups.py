@@ -8,12 +8,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, InvalidInput, NotFound
+from infra.text import clean_text
 from services.peer_groups import events as ev
 from services.peer_groups.access import Actor, member_group
 from services.peer_groups.kinds import DEFAULT_NORMS, check_complete, check_size, kind_of
 from services.peer_groups.publications import group_event, group_publication
 from services.peer_groups.tables import GroupMember, PeerGroup
-from services.peer_groups.text import clean_text
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ scheme — practice areas, goals against what mentors offer, availability, and t
 Explanations never name anyone's social identity."""
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -62,7 +63,7 @@ async def suggestions(session: AsyncSession, actor: Actor, scheme_id: str, limit
 
 
 async def match(
-    session: AsyncSession, actor: Actor, scheme_id: str, mentor_id: str, mentee_ids: list[str]
+    session: AsyncSession, actor: Actor, scheme_id: str, mentor_id: str, mentee_ids: Sequence[str]
 ) -> PeerGroup:
     """The coordinator forms the group; each mentee must be an unmatched participant of the scheme."""
     scheme = await network_scheme(session, actor, scheme_id)

@@ -9,13 +9,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import InvalidInput, NotFound
+from infra.text import clean_text, one_of
 from services.peer_groups import events as ev
 from services.peer_groups.access import open_group, open_seat, said_since_seated
 from services.peer_groups.cadence import add_months
 from services.peer_groups.groups import seats
 from services.peer_groups.publications import group_event, meeting_publication
 from services.peer_groups.tables import Attendance, GroupMember, Meeting, PeerGroup
-from services.peer_groups.text import clean_text, one_of
 
 MODES = ("in_person", "phone", "online")
 

@@ -3,15 +3,15 @@ check-ins at meetings that benchmark progress against it. The member chooses who
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.columns import utcnow
 from infra.errors import InvalidInput, NotFound
+from infra.text import clean_lines, clean_text, one_of
 from services.peer_groups.access import Actor
 from services.peer_groups.meetings import group_meeting
 from services.peer_groups.tables import CheckIn, DevelopmentPlan, Goal, GroupMember, PeerGroup
-from services.peer_groups.text import clean_lines, clean_text, one_of
 
 VISIBILITIES = ("only_me", "peer_group", "coordinator")
 
@@ -79,7 +79,7 @@ async def check_in(
     return entry
 
 
-def _agreed(member_id: ColumnElement[str] | str) -> ColumnElement[bool]:
+def _agreed(member_id: SQLColumnExpression[str] | str) -> ColumnElement[bool]:
     """The query's peer group seats `member_id`, who accepted its current contract."""
     seats = select(GroupMember.group_id).where(
         GroupMember.member_id == member_id, GroupMember.accepted_version == PeerGroup.contract_version
@@ -101,7 +101,7 @@ async def shared_with_group(session: AsyncSession, group: PeerGroup) -> list[Dev
     return list(await session.scalars(query))
 
 
-def _shared_groups(viewer_id: str) -> Select[tuple[str]]:
+def _shared_groups(viewer_id: str) -> Select[str]:
     """Groups of the plan's network where owner and viewer both accepted the current contract."""
     return select(PeerGroup.id).where(
         PeerGroup.network_id == DevelopmentPlan.network_id, _agreed(DevelopmentPlan.member_id), _agreed(viewer_id)
@@ -135,4 +135,5 @@ async def _seen_from(session: AsyncSession, plan: DevelopmentPlan, viewer_id: st
             DevelopmentPlan.id == plan.id))
     )  # fmt: skip
     moments = list(await session.scalars(query))
-    return None if None in moments else min(moments, default=None)
+    known = [moment for moment in moments if moment is not None]
+    return None if len(known) < len(moments) else min(known, default=None)

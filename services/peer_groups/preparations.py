@@ -9,11 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.outbox import record
 from infra.columns import utcnow
+from infra.text import clean_text
 from services.peer_groups import events as ev
 from services.peer_groups.access import open_group, open_seat, said_since_seated
 from services.peer_groups.publications import group_event
 from services.peer_groups.tables import GroupMember, PeerGroup, Preparation
-from services.peer_groups.text import clean_text
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from infra.errors import InvalidInput
-from services.peer_groups.text import clean_lines, clean_text, one_of
+from infra.text import clean_lines, clean_text, one_of
 
 # Who speaks in a step: the presenter, each peer in turn (everyone but the presenter), the mentor, the mentee
 # (the presenter of a mentoring run), or all together (the facilitator moves the step on).

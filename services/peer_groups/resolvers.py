@@ -5,7 +5,7 @@ from datetime import datetime
 import strawberry
 
 from infra.context import Ctx, RequestContext
-from services.peer_groups import contract, groups, meetings, queries, runs
+from services.peer_groups import contract, groups, meetings, queries, runs, tables
 from services.peer_groups.access import Actor, coordinated_network, member_group
 from services.peer_groups.application_resolvers import ApplicationMutation, ApplicationQuery
 from services.peer_groups.meeting_resolvers import MeetingMutation
@@ -39,6 +39,17 @@ class ProtocolStepInput:
     prompts: list[str] = strawberry.field(default_factory=list)
     pitfalls: list[str] = strawberry.field(default_factory=list, description="Keys, e.g. advice_giving, criticism.")
     presenter_listens_in_silence: bool = False
+
+    def step(self) -> Step:
+        return Step(
+            self.title,
+            self.role,
+            self.seconds,
+            self.guidance,
+            tuple(self.prompts),
+            tuple(self.pitfalls),
+            self.presenter_listens_in_silence,
+        )
 
 
 def actor(context: RequestContext) -> Actor:
@@ -167,12 +178,10 @@ class GroupMutation:
     async def define_protocol(
         self, info: Ctx, peer_group_id: strawberry.ID, name: str, steps: list[ProtocolStepInput]
     ) -> ProtocolDefinition:
-        drafted = [
-            Step(**{**strawberry.asdict(s), "prompts": tuple(s.prompts), "pitfalls": tuple(s.pitfalls)}) for s in steps
-        ]
+        drafted = [step.step() for step in steps]
         async with info.context.db.transaction() as session:
             row = await runs.define_protocol(session, info.context.member().account_id, peer_group_id, name, drafted)
-            group = await session.get_one(groups.PeerGroup, row.group_id)
+            group = await session.get_one(tables.PeerGroup, row.group_id)
             return ProtocolDefinition.of(await runs.find_protocol(session, group, row.id))
 
     @strawberry.mutation(description="Starts a protocol at a meeting; you facilitate. `protocol` is a key or id.")

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, Forbidden, InvalidInput, NotFound
+from infra.text import clean_text
 from services.peer_groups import events as ev
 from services.peer_groups.access import open_group, open_seat, said_since_seated
 from services.peer_groups.groups import seats
@@ -16,7 +17,6 @@ from services.peer_groups.publications import group_event
 from services.peer_groups.standard_protocols import STANDARD
 from services.peer_groups.tables import GroupMember, Meeting, PeerGroup, ProtocolRun, Turn
 from services.peer_groups.tables import Protocol as OwnProtocol
-from services.peer_groups.text import clean_text
 
 
 async def define_protocol(

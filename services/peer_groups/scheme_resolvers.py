@@ -36,6 +36,22 @@ class MentoringSchemeInput:
     questions: list[str] = strawberry.field(default_factory=list, description="Own questions for the surveys.")
     screening: list[str] = strawberry.field(default_factory=list, description="Questions applicants answer.")
 
+    def draft(self) -> schemes.SchemeDraft:
+        lists = (self.eligibility, self.diversity_aims, self.questions, self.screening)
+        eligibility, diversity_aims, questions, screening = (tuple(entries) for entries in lists)
+        return schemes.SchemeDraft(
+            self.network_id,
+            self.name,
+            self.kind,
+            self.aims,
+            eligibility,
+            self.months,
+            self.agreement,
+            diversity_aims,
+            questions,
+            screening,
+        )
+
 
 @strawberry.input
 class EnrolmentInput:
@@ -148,10 +164,8 @@ class SchemeQuery:
 class SchemeMutation:
     @strawberry.mutation(description="Defines a mentoring scheme (hosts and coordinators).")
     async def create_mentoring_scheme(self, info: Ctx, input: MentoringSchemeInput) -> MentoringScheme:
-        fields = strawberry.asdict(input)
-        draft = schemes.SchemeDraft(**{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
         async with info.context.db.transaction() as session:
-            return MentoringScheme.of(await schemes.create_scheme(session, scheme_actor(info.context), draft))
+            return MentoringScheme.of(await schemes.create_scheme(session, scheme_actor(info.context), input.draft()))
 
     @strawberry.mutation(description="Changes what you told a scheme you are enrolled in (apply to join it).")
     async def enrol_in_scheme(

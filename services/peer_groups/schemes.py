@@ -11,13 +11,13 @@ from events.catalogue import new_event
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, InvalidInput, NotFound
+from infra.text import clean_lines, clean_text, one_of
 from services.peer_groups import events as ev
 from services.peer_groups.access import Actor, coordinated_network
 from services.peer_groups.groups import Formation
 from services.peer_groups.kinds import DEFAULT_NORMS, kind_of
 from services.peer_groups.publications import scheme_publication
 from services.peer_groups.tables import Offer, Participant, Scheme
-from services.peer_groups.text import clean_lines, clean_text, one_of
 
 
 @dataclass(frozen=True)

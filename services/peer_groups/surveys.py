@@ -12,12 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events.outbox import record
 from infra.columns import utcnow
 from infra.errors import Conflict, InvalidInput, NotFound
+from infra.text import clean_text
 from services.peer_groups import events as ev
 from services.peer_groups.cadence import add_months
 from services.peer_groups.groups import seats
 from services.peer_groups.publications import group_event
 from services.peer_groups.tables import PeerGroup, Scheme, SurveyInvitation, SurveyResponse
-from services.peer_groups.text import clean_text
 
 WAVES = (12, 24)
 # The earliest any wave falls: a one-month scheme's.

@@ -11,7 +11,7 @@ from tests.support.graphql import gateway
 
 COMMANDS = [
     "serve", "migrate", "demo", "grant-admin", "scheduler", "reindex", "import-resources", "relay", "worker",
-    "replay", "status", "bench",
+    "replay", "status",
 ]  # fmt: skip
 
 

@@ -27,7 +27,7 @@ async def test_the_embedded_mode_relays_consumes_and_broadcasts(database: Databa
     background = start_embedded(settings, database, [counter()], broadcast)
     try:
         with broadcast.subscribe("item-0") as live:
-            await asyncio.sleep(0.1)
+            assert await asyncio.to_thread(broadcast.tailing.wait, 30), "the live tail never read"
             await write(database, events)
             await eventually(lambda: applied(database, 6))
             first = await asyncio.wait_for(anext(live), 5)

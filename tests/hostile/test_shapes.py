@@ -1,10 +1,10 @@
 """Hostile request shapes: too big, too deep, too wide, bombs of aliases, fragments and batches.
 
-Each is refused with a clear 4xx (or answered), quickly, without a 5xx, a masked internal error or a trace.
+Each is refused with a clear 4xx (or answered) without a 5xx, a masked internal error or a trace; how fast is
+bench's business (`bench/hostile.py`).
 """
 
 import json
-import time
 
 import pytest
 
@@ -39,13 +39,16 @@ def test_a_very_wide_query_is_refused(target: Target) -> None:
     assert answer.status_code == 400
 
 
-def test_a_fragment_fan_out_bomb_is_answered_quickly(target: Target) -> None:
+def test_a_fragment_fan_out_bomb_is_refused_by_its_count_before_any_rule_expands_it(target: Target) -> None:
     # Each fragment spreads the previous one twice: 2^18 selections if expanded naively, from 700 bytes.
     fragments = ["fragment B0 on Account { name }"]
     fragments += [f"fragment B{i} on Account {{ ...B{i - 1} ...B{i - 1} }}" for i in range(1, 19)]
-    started = time.perf_counter()
-    target.send(json.dumps({"query": "{ me { ...B18 } } " + " ".join(fragments)}), target.world.host_token)
-    assert time.perf_counter() - started < 0.5
+    answer = target.send(json.dumps({"query": "{ me { ...B18 } } " + " ".join(fragments)}), target.world.host_token)
+    assert answer.status_code == 400
+    assert (
+        answer.json()["errors"][0]["message"]
+        == f"The query expands to more than {target.api.runtime.settings.max_fields} fields."
+    )
 
 
 def test_aliases_multiplied_through_fragments_are_refused(target: Target) -> None:

@@ -25,7 +25,7 @@ MARKS = ("**", "](", "_questions_", "*listened*", "- one")
 async def _indexed(api: Gateway, database: Database) -> None:
     """The gateway's own search index, fed by the indexer every event recorded so far (`project` relayed them)."""
     bus = InProcessBus(database)
-    runner = Runner(indexer.consumer(api.runtime.search), database, bus)
+    runner = Runner(indexer.consumer(lambda: api.runtime.search), database, bus)
     source = bus.source("indexer", indexer.SOURCES)
     while await runner.step(source, 0.01):
         pass

@@ -33,7 +33,7 @@ def settings(database_url: str, tmp_path) -> Settings:  # type: ignore[no-untype
 async def _indexed(database: Database) -> EmbeddedIndex:
     """A search index built by the indexer from every event recorded so far (`project` relayed them)."""
     index, bus = EmbeddedIndex(), InProcessBus(database)
-    runner = Runner(indexer.consumer(index), database, bus)
+    runner = Runner(indexer.consumer(lambda: index), database, bus)
     source = bus.source("indexer", indexer.SOURCES)
     while await runner.step(source, 0.01):
         pass

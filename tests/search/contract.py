@@ -85,7 +85,7 @@ class SearchContract(UnseenDocumentsContract):
         self, fresh_index: SearchIndex, database: Database
     ) -> None:
         # A Meilisearch index created by the first write had no filterable fields: every search failed.
-        bus, indexer = InProcessBus(database), consumer(fresh_index)
+        bus, indexer = InProcessBus(database), consumer(lambda: fresh_index)
         runner = Runner(indexer, database, bus)
         await runner.prepare()  # how the indexer starts, as `commons worker indexer` or inside `commons serve`
         async with database.transaction() as session:
