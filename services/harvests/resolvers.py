@@ -12,7 +12,6 @@ from services.harvests.action_resolvers import ActionMutation, ActionQuery, show
 from services.harvests.editing import EditMutation
 from services.harvests.gathered import gathering_kind
 from services.harvests.item_types import HarvestItem, HarvestSection
-from services.harvests.reading import read_items
 from services.harvests.tables import CitationRequest as CitationRequestRow
 from services.harvests.tables import Harvest as HarvestRow
 from services.harvests.types import CitationRequest, GatheringKind, Harvest
