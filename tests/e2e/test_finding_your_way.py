@@ -12,11 +12,15 @@ from tests.e2e.test_journey import person, sign_up
 pytestmark = pytest.mark.e2e
 
 
-def shares_a_story(page: Page, title: str, body: str) -> None:
+def founds_a_network(page: Page, name: str) -> None:
     page.goto("/networks")
     page.get_by_text("Start a new network").click()
-    page.get_by_label("Name").fill("Wayfinders Network")
+    page.get_by_label("Name").fill(name)
     page.get_by_role("button", name="Create network").click()
+
+
+def shares_a_story(page: Page, title: str, body: str) -> None:
+    founds_a_network(page, "Wayfinders Network")
     page.goto("/stories/new")
     page.get_by_role("group", name="Who can read it?").get_by_label(re.compile("The whole network")).check()
     page.get_by_label("Title").fill(title)
