@@ -15,6 +15,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from events import audience
 from events.audience import network, peer_group
 from events.catalogue import Payload, new_event
 from events.envelope import Event
@@ -118,6 +119,31 @@ def _flags(secret: str, world: dict[str, Any], ident: str, inside: tuple[str, ..
     return {"moderation.flag.raised": (raised, inside), "moderation.flag.decided": (decided, inside)}
 
 
+def _schemes(secret: str, world: dict[str, Any], ident: str) -> dict[str, Any]:
+    """Applications and choices in a mentoring scheme, addressed to the people they concern (`member:<id>`); each
+    notification may reach only the one person the event names for it (the network's coordinators for an
+    application)."""
+    everyone = sorted(world["network_members"])
+    number = int("".join(filter(str.isdigit, secret)))
+    one, other = everyone[number % len(everyone)], everyone[number // len(everyone) % len(everyone)]
+    scheme = {"scheme_id": ident}
+    choice = {**scheme, "choice_id": ident, "offer_id": ident, "mentee_id": one, "mentor_id": other}
+    world["addressed"] |= {f"application:{ident}": {one} | world["coordinators"], f"choice:{ident}": {one, other}}
+    to = (audience.member(one), audience.member(other))
+    return {
+        "peer_groups.application.made": (
+            groups.ApplicationMade(**scheme, application_id=ident, member_id=one, role="mentee"),
+            (audience.member(one), *map(audience.member, world["coordinators"])),
+        ),
+        "peer_groups.application.decided": (
+            groups.ApplicationDecided(**scheme, application_id=ident, member_id=one, approved=number % 2 == 0),
+            (audience.member(one),),
+        ),
+        "peer_groups.offer.chosen": (groups.OfferChosen(**choice), to),
+        "peer_groups.choice.answered": (groups.ChoiceAnswered(**choice, accepted=False, group_id=None), to),
+    }
+
+
 def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
     group, net, at, ident = world["group"], world["network"], datetime.now(UTC) + timedelta(days=3), new_id()
     inside = (peer_group(group),)
@@ -192,12 +218,15 @@ def _event(kind: str, secret: str, world: dict[str, Any]) -> Event:
         ),
         **_responses(secret, world, ident, inside),
         **_flags(secret, world, ident, inside),
+        **_schemes(secret, world, ident),
     }
     data, audience = made[kind]
     return new_event(data, subject=ident, audience=audience, network=net)
 
 
 def _allowed(row: Notification, world: dict[str, Any]) -> set[str]:
+    if row.subject in world["addressed"]:
+        return set(world["addressed"][row.subject])
     if row.kind == Kind.HARVEST_PUBLISHED.value:
         return world["network_members"]
     if row.kind in (Kind.SEAT_PROPOSED.value, Kind.PROPOSAL_CLOSED.value):
@@ -234,6 +263,7 @@ def _world(api: Gateway) -> dict[str, Any]:
         "seated": {amara.id, ben.id, chen.id},
         "network_members": {p.id for p in people},
         "email_of": {p.id: p.email for p in people},
+        "addressed": {},
     }
 
 
