@@ -13,34 +13,17 @@ from events.signals import outbox_committed
 from events.tables import OutboxRow
 
 RECORDED = "events.recorded"
+# The envelope's fields a row keeps under the same name; the row calls the id event_id and holds the audience
+# as a list.
+KEPT = ("type", "version", "subject", "network", "data", "time", "traceparent")
 
 
 def row_of(event: Event) -> OutboxRow:
-    return OutboxRow(
-        event_id=event.id,
-        type=event.type,
-        version=event.version,
-        subject=event.subject,
-        network=event.network,
-        audience=list(event.audience),
-        data=event.data,
-        time=event.time,
-        traceparent=event.traceparent,
-    )
+    return OutboxRow(event_id=event.id, audience=list(event.audience), **{name: getattr(event, name) for name in KEPT})
 
 
 def event_of(row: OutboxRow) -> Event:
-    return Event(
-        id=row.event_id,
-        type=row.type,
-        version=row.version,
-        subject=row.subject,
-        network=row.network,
-        audience=tuple(row.audience),
-        data=row.data,
-        time=row.time,
-        traceparent=row.traceparent,
-    )
+    return Event(id=row.event_id, audience=tuple(row.audience), **{name: getattr(row, name) for name in KEPT})
 
 
 def record(session: AsyncSession, events: Iterable[Event]) -> None:

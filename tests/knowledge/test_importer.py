@@ -1,12 +1,13 @@
 """Importing seed 003's resource lists: resources with their practice areas, duplicates merged, rejects explained."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from commons.cli import main
 from infra.settings import Settings
-from tests.knowledge.community import community
+from tests.knowledge.community import Community, community
 from tests.support.databases import IN_CI
 from tests.support.graphql import Gateway
 
@@ -15,11 +16,28 @@ LIST = """query($n: ID!, $a: String) { resources(networkId: $n, practiceArea: $a
   edges { node { title kind authors year url practiceAreas } } } }"""
 
 
-def _imported(api: Gateway, settings: Settings, file: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> tuple:  # type: ignore[no-untyped-def]
-    place = community(api)
-    monkeypatch.setenv("COMMONS_DATABASE_URL", settings.resolved_database_url)
-    assert main(["import-resources", str(file), "--network", place.network]) == 0
-    return place, capsys.readouterr().out
+Importer = Callable[[Path], tuple[Community, str]]
+
+
+@pytest.fixture
+def imported(
+    api: Gateway, settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Importer:
+    """Imports a file into a new community's network with `commons import-resources`: the place and the report."""
+
+    def run(file: Path) -> tuple[Community, str]:
+        place = community(api)
+        monkeypatch.setenv("COMMONS_DATABASE_URL", settings.resolved_database_url)
+        assert main(["import-resources", str(file), "--network", place.network]) == 0
+        return place, capsys.readouterr().out
+
+    return run
+
+
+def _csv(folder: Path, text: str) -> Path:
+    listing = folder / "resources.csv"
+    listing.write_text(text)
+    return listing
 
 
 def _seed() -> Path:
@@ -30,10 +48,8 @@ def _seed() -> Path:
     return found  # type: ignore[return-value]
 
 
-def test_seed_003_lists_become_resources_with_practice_areas(
-    api: Gateway, settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    place, report = _imported(api, settings, _seed(), monkeypatch, capsys)
+def test_seed_003_lists_become_resources_with_practice_areas(imported: Importer) -> None:
+    place, report = imported(_seed())
     assert report.startswith("created 42, merged 2, rejected 0")
     assert "merged: Momentum: Igniting Social Change in the Connected Age" in report
     shelf = {e["node"]["title"]: e["node"] for e in place.host.run(LIST, n=place.network)["resources"]["edges"]}
@@ -57,27 +73,21 @@ def test_seed_003_lists_become_resources_with_practice_areas(
     hosting = place.host.run(LIST, n=place.network, a="hosting")["resources"]
     assert "The World Café: Shaping Our Futures Through Conversations that Matter" in str(hosting)
     assert hosting["totalCount"] == 5
-    _, again = _imported(api, settings, _seed(), monkeypatch, capsys)
+    _, again = imported(_seed())
     assert again.startswith("created 42"), "another network's shelf is its own"
 
 
-def test_a_csv_list_reports_what_it_rejected_and_why(
-    api: Gateway,
-    settings: Settings,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path: Path,
-) -> None:
-    listing = tmp_path / "resources.csv"
-    listing.write_text(
+def test_a_csv_list_reports_what_it_rejected_and_why(imported: Importer, tmp_path: Path) -> None:
+    listing = _csv(
+        tmp_path,
         "title,authors,year,url,kind,practice_areas\n"
         "Net Gains,Peter Plastrik; Madeleine Taylor,2010,https://netgains.org/,book,networks\n"
         "Net Gains (again),,,https://NETGAINS.org?utm_source=x,book,hosting\n"
         "Star charts,,,https://stars.example,tool,astrology\n"
         "Old tool,,last year,,tool,coaching\n"
-        "Bad link,,,javascript:alert(1),link,coaching\n"
+        "Bad link,,,javascript:alert(1),link,coaching\n",
     )
-    place, report = _imported(api, settings, listing, monkeypatch, capsys)
+    place, report = imported(listing)
     assert report.splitlines()[0] == "created 1, merged 1, rejected 3"
     assert "rejected line 4: Star charts" in report and "Unknown practice area: astrology." in report
     assert "The year 'last year' is not a number." in report
@@ -87,24 +97,20 @@ def test_a_csv_list_reports_what_it_rejected_and_why(
 
 
 def test_rows_that_cannot_be_read_are_rejected_one_by_one_and_the_rest_imported(
-    api: Gateway,
-    settings: Settings,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    tmp_path: Path,
+    imported: Importer, tmp_path: Path
 ) -> None:
     """A superscript year, a field over the csv module's limit and a NUL each stopped the whole import."""
-    listing = tmp_path / "resources.csv"
-    listing.write_text(
+    listing = _csv(
+        tmp_path,
         "title,authors,year,url,kind,practice_areas,description\n"
         "Net Gains,Peter Plastrik,2010,https://netgains.org/,book,networks,\n"
         "Squared,,²,,book,networks,\n"
         f"Endless,,,,book,networks,{'long ' * 30_000}\n"
         "Null\x00Title,,,,book,networks,\n"
         '"Two-line\ntitle",,2020,,book,networks,\n'
-        "Last one,,2001,,book,networks,\n"
+        "Last one,,2001,,book,networks,\n",
     )
-    place, report = _imported(api, settings, listing, monkeypatch, capsys)
+    place, report = imported(listing)
     assert report.splitlines()[0] == "created 3, merged 0, rejected 3"
     assert "rejected line 3: Squared, ², book, networks — The year '²' is not a number." in report
     assert "rejected line 4:" in report and "field larger than field limit (131072)" in report
