@@ -4,6 +4,7 @@ viewer may read already, so a place or a person never shows an outsider what its
 from typing import Any
 
 from tests.knowledge.community import WRITE, community, peer_group, story
+from tests.knowledge.test_late_joiner import _seat as seat
 from tests.support.graphql import Gateway
 
 IN = "query($c: String, $a: ID) { stories(circle: $c, authorId: $a) { edges { node { title } } } }"
@@ -43,3 +44,15 @@ def test_a_profile_shows_what_its_member_shared_that_the_viewer_may_read(api: Ga
     assert titles(chen.run(IN, a=amara.id)) == ["Shared later"]
     assert titles(chen.run(IN, c=group)) == []
     assert titles(ben.run(IN, c=group)) == ["Shared later", "What the board said"]
+
+
+def test_a_late_joiner_sees_in_the_group_only_what_was_written_there_from_their_seat_on(api: Gateway) -> None:
+    place = community(api)
+    amara, ben, cleo = (place.member(api, n) for n in ("Amara Okafor", "Ben Carter", "Cleo Colleague"))
+    group = peer_group(place, amara, ben)
+    before = amara.run(WRITE, n=place.network, a=group, s=story(title="Before Cleo"))["writeStory"]
+    amara.run(SHARE, id=before["id"], a=f"network:{place.network}")
+    seat(group, amara, ben, cleo)
+    amara.run(WRITE, n=place.network, a=group, s=story(title="With Cleo"))
+    assert titles(cleo.run(IN, c=group)) == ["With Cleo"]
+    assert titles(cleo.run(IN, a=amara.id)) == ["With Cleo", "Before Cleo"]
