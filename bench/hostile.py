@@ -49,16 +49,27 @@ async def _measure(base_url: str) -> list[Row]:
         bomb = await hammer(http, lambda c: c.post("/graphql", json={"query": BOMB}), 1, SECONDS / 2, check=refused)
         healthz, attack = await _under_attack(http)
     return [
-        Row("hostile: /healthz p50 under six hostile requests", healthz.percentile(50), "ms",
-            "/healthz p50 alone", alone.percentile(50)),
-        Row("hostile: /healthz p95 under six hostile requests", healthz.percentile(95), "ms",
-            "/healthz p95 alone", alone.percentile(95), target="value <= 50"),
+        Row(
+            "hostile: /healthz p50 under six hostile requests",
+            healthz.percentile(50),
+            "ms",
+            "/healthz p50 alone",
+            alone.percentile(50),
+        ),
+        Row(
+            "hostile: /healthz p95 under six hostile requests",
+            healthz.percentile(95),
+            "ms",
+            "/healthz p95 alone",
+            alone.percentile(95),
+            target="value <= 50",
+        ),
         Row("hostile: time to refusal p50", attack.percentile(50), "ms"),
         Row("hostile: time to refusal p95", attack.percentile(95), "ms"),
         Row("hostile: requests not refused with a clear 400", attack.failures, "requests", target="0"),
         Row("hostile: fragment fan-out bomb, time to refusal p95", bomb.percentile(95), "ms", target="value <= 500"),
         Row("hostile: fan-out bombs not refused with a clear 400", bomb.failures, "requests", target="0"),
-    ]  # fmt: skip
+    ]
 
 
 def main(scale: float = 1.0) -> list[Row]:

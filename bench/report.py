@@ -55,10 +55,18 @@ def _figure(value: float | None) -> str:
 def table(rows: Iterable[Row]) -> str:
     header = ("figure", "scale", "value", "unit", "baseline", "baseline value", "ratio", "target")
     lines = [
-        (r.name, f"{r.scale:g}x", _figure(r.value), r.unit, r.baseline_name or "-", _figure(r.baseline_value),
-         f"{r.ratio:.2f}" if r.ratio is not None else "-", r.target or "-")
+        (
+            r.name,
+            f"{r.scale:g}x",
+            _figure(r.value),
+            r.unit,
+            r.baseline_name or "-",
+            _figure(r.baseline_value),
+            f"{r.ratio:.2f}" if r.ratio is not None else "-",
+            r.target or "-",
+        )
         for r in rows
-    ]  # fmt: skip
+    ]
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *lines, strict=False)]
     render = ["  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)) for line in lines]
     rule = "  ".join("-" * width for width in widths)

@@ -57,8 +57,16 @@ def main(scale: float = 1.0) -> list[Row]:
     count = max(BATCH, int(EVENTS * scale) // BATCH * BATCH)
     with fresh_database() as (url, _):
         sealed, plain = asyncio.run(measured(url, count))
-    return [Row("events naming a member written (sealed)", sealed, "events/s", "events naming no one", plain,
-                target="ratio >= 0.5")]  # fmt: skip
+    return [
+        Row(
+            "events naming a member written (sealed)",
+            sealed,
+            "events/s",
+            "events naming no one",
+            plain,
+            target="ratio >= 0.5",
+        )
+    ]
 
 
 if __name__ == "__main__":

@@ -30,8 +30,14 @@ class Shared(Payload):
 
 def _story(n: int) -> object:
     now = utcnow()
-    seen = Publication(kind="story", title=f"Fresh story zq{n}x", text="Shared just now.", created_at=now,
-                       updated_at=now, path=f"/stories/fresh-{n}")  # fmt: skip
+    seen = Publication(
+        kind="story",
+        title=f"Fresh story zq{n}x",
+        text="Shared just now.",
+        created_at=now,
+        updated_at=now,
+        path=f"/stories/fresh-{n}",
+    )
     return new_event(Shared(publication=seen), subject=f"fresh-{n}", audience=["platform"], network=None)
 
 

@@ -124,9 +124,14 @@ def parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     resources.add_argument("--network", required=True, help="the network's id")
     resources.add_argument("--by", help="email of the host signing the import (default: the first host)")
     handlers = {
-        "serve": serve, "migrate": migrate, "demo": demo, "grant-admin": grant_admin, "scheduler": scheduler,
-        "reindex": reindex, "import-resources": import_resources,
-    }  # fmt: skip
+        "serve": serve,
+        "migrate": migrate,
+        "demo": demo,
+        "grant-admin": grant_admin,
+        "scheduler": scheduler,
+        "reindex": reindex,
+        "import-resources": import_resources,
+    }
     return top, handlers | add_event_commands(commands)
 
 

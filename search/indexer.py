@@ -46,10 +46,15 @@ def _applies(event: Event, applied: Applied | None) -> bool:
 
 
 async def _record(session: AsyncSession, event: Event, document: SearchDocument | None) -> None:
-    await session.merge(SearchSubject(
-        subject=event.subject, event_time=event.time, event_id=event.id,
-        document=to_json(document) if document else None, applied_at=utcnow(),
-    ))  # fmt: skip
+    await session.merge(
+        SearchSubject(
+            subject=event.subject,
+            event_time=event.time,
+            event_id=event.id,
+            document=to_json(document) if document else None,
+            applied_at=utcnow(),
+        )
+    )
 
 
 async def remember(session: AsyncSession, event: Event) -> SearchDocument | None:

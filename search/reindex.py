@@ -74,7 +74,7 @@ async def rebuild(db: Database, index: SearchIndex) -> int:
 
 async def reindex(settings: Settings) -> int:
     """Rebuilds the index `settings` choose; how many documents it holds now."""
-    db, index = Database(settings.resolved_database_url), build_index(settings)
+    db, index = Database.of(settings), build_index(settings)
     try:
         index.apply_settings()
         return await rebuild(db, index)

@@ -93,8 +93,14 @@ async def open_session(db: Database, settings: Settings, account: Account, brows
 
 def announce_ended(session: AsyncSession, account_id: str) -> None:
     """Tells live connections (in every process, through the bus's live tail) to check their sessions again."""
-    record(session, [new_event(SessionsEnded(account_id=account_id), subject=account_id,
-                               audience=[audience.PLATFORM.key], network=None)])  # fmt: skip
+    record(
+        session,
+        [
+            new_event(
+                SessionsEnded(account_id=account_id), subject=account_id, audience=[audience.PLATFORM.key], network=None
+            )
+        ],
+    )
 
 
 async def sign_out(db: Database, token: str) -> None:

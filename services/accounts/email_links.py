@@ -22,12 +22,18 @@ class Purpose(StrEnum):
 
 
 LETTERS = {
-    Purpose.VERIFY: ("Confirm your email address for Practice Commons",
-                     "Follow this link to confirm that this address is yours. It works once.", "/verify-email"),
-    Purpose.RESET: ("Reset your Practice Commons password",
-                    "Follow this link to choose a new password. It works once, and soon expires; if you did not ask "
-                    "for it, ignore this email.", "/reset-password"),
-}  # fmt: skip
+    Purpose.VERIFY: (
+        "Confirm your email address for Practice Commons",
+        "Follow this link to confirm that this address is yours. It works once.",
+        "/verify-email",
+    ),
+    Purpose.RESET: (
+        "Reset your Practice Commons password",
+        "Follow this link to choose a new password. It works once, and soon expires; if you did not ask "
+        "for it, ignore this email.",
+        "/reset-password",
+    ),
+}
 TAKEN = Letter(
     "Someone tried to sign up with your address",
     "Someone, perhaps you, tried to make a new Practice Commons account with this email address, which has one "
@@ -53,8 +59,9 @@ async def send_link(session: AsyncSession, settings: Settings, account_id: str, 
     expires_at = now + _lifetime(settings, purpose)
     session.add(EmailLink(token_hash=hashed, account_id=account_id, purpose=purpose.value, expires_at=expires_at))
     subject, text, path = LETTERS[purpose]
-    await NEIGHBOURS.queue_letter(session, _key(purpose, hashed), Letter(subject, text, f"{path}?token={token}"),
-                       now, account_id)  # fmt: skip
+    await NEIGHBOURS.queue_letter(
+        session, _key(purpose, hashed), Letter(subject, text, f"{path}?token={token}"), now, account_id
+    )
 
 
 async def tell_owner(session: AsyncSession, account_id: str) -> None:

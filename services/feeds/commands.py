@@ -72,7 +72,11 @@ async def choose(
         row = {"member_id": viewer.account_id, "kind": kind.value, "target": target, "stance": stance.value}
         await upsert(session, Interest, [row], ["stance"])
         return
-    await session.execute(delete(Interest).where(
-        Interest.member_id == viewer.account_id, Interest.kind == kind.value, Interest.target == target,
-        Interest.stance == stance.value,
-    ))  # fmt: skip
+    await session.execute(
+        delete(Interest).where(
+            Interest.member_id == viewer.account_id,
+            Interest.kind == kind.value,
+            Interest.target == target,
+            Interest.stance == stance.value,
+        )
+    )

@@ -71,13 +71,25 @@ class Gathering:
 
     @classmethod
     def of(cls, row: tables.Gathering, hosting: bool) -> "Gathering":
-        return cls(row=row, id=strawberry.ID(row.id), kind=GatheringFormat(row.kind), title=row.title,
-                   starts_at=row.starts_at, ends_at=row.ends_at, place=row.place, link=row.link, agenda=row.agenda,
-                   capacity=row.capacity, waiting_list=row.waiting_list, status=row.status,
-                   network_id=strawberry.ID(row.network_id),
-                   local_group_id=strawberry.ID(row.local_group_id) if row.local_group_id else None,
-                   hosted_by=row.created_by_name, viewer_hosts=hosting,
-                   calendar_path=f"/gatherings/{row.id}/gathering.ics")  # fmt: skip
+        return cls(
+            row=row,
+            id=strawberry.ID(row.id),
+            kind=GatheringFormat(row.kind),
+            title=row.title,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at,
+            place=row.place,
+            link=row.link,
+            agenda=row.agenda,
+            capacity=row.capacity,
+            waiting_list=row.waiting_list,
+            status=row.status,
+            network_id=strawberry.ID(row.network_id),
+            local_group_id=strawberry.ID(row.local_group_id) if row.local_group_id else None,
+            hosted_by=row.created_by_name,
+            viewer_hosts=hosting,
+            calendar_path=f"/gatherings/{row.id}/gathering.ics",
+        )
 
     async def _answers(self, info: Ctx) -> list[tables.Rsvp]:
         return await info.context.loader(loaders.rsvps_by_gathering).load(self.row.id)
@@ -107,5 +119,13 @@ class Gathering:
         places = {r.member_id: _place(answers, r) for r in answers}
         names = {r.member_id: r.member_name for r in answers} | {m: a.member_name for m, a in marked.items()}
         said = {r.member_id: RsvpAnswer(r.answer) for r in answers}
-        return [Attendee(member_id=strawberry.ID(m), name=name, answer=said.get(m), position=places.get(m),
-                         present=marked[m].present if m in marked else None) for m, name in names.items()]  # fmt: skip
+        return [
+            Attendee(
+                member_id=strawberry.ID(m),
+                name=name,
+                answer=said.get(m),
+                position=places.get(m),
+                present=marked[m].present if m in marked else None,
+            )
+            for m, name in names.items()
+        ]

@@ -70,8 +70,10 @@ async def mark(session: AsyncSession, viewer: Viewer, item_id: str, done: bool) 
         raise Forbidden("An action is followed up once its harvest is published.")
     item.done_at = utcnow() if done else None
     data = ev.ActionFollowedUp(harvest_id=harvest.id, item_id=item.id, owner_id=viewer.account_id, done=done)
-    record(session, [new_event(data, item.id, harvest.audience or [audience.network(harvest.network_id)],
-                           harvest.network_id)])  # fmt: skip
+    record(
+        session,
+        [new_event(data, item.id, harvest.audience or [audience.network(harvest.network_id)], harvest.network_id)],
+    )
     return item
 
 

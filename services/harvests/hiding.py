@@ -20,8 +20,15 @@ async def flaggable(db: Database, viewer: Viewer, kind: str, harvest_id: str) ->
         harvest = await readable_harvest(session, viewer, harvest_id)
     if harvest.published_at is None or harvest.created_by in viewer.blocked:
         raise NotFound("No such harvest.")
-    return Flaggable("harvest", harvest.id, harvest.network_id, harvest.created_by, tuple(harvest.audience),
-                     f"{harvest.title}\n\n{harvest.summary}", harvest.published_at)  # fmt: skip
+    return Flaggable(
+        "harvest",
+        harvest.id,
+        harvest.network_id,
+        harvest.created_by,
+        tuple(harvest.audience),
+        f"{harvest.title}\n\n{harvest.summary}",
+        harvest.published_at,
+    )
 
 
 async def set_hidden(session: AsyncSession, kind: str, harvest_id: str, hidden: bool) -> None:

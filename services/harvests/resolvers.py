@@ -9,7 +9,7 @@ from infra.pagination import Connection, connection, page, windowed
 from services.harvests import actions, citations, commands, publishing, queries
 from services.harvests.access import draft_harvest, hosting, is_host, readable_harvest
 from services.harvests.action_resolvers import ActionMutation, ActionQuery, shown_item
-from services.harvests.editing import EditMutation
+from services.harvests.edit_resolvers import EditMutation
 from services.harvests.gathered import gathering_kind
 from services.harvests.item_types import HarvestItem, HarvestSection
 from services.harvests.tables import CitationRequest as CitationRequestRow
@@ -84,8 +84,9 @@ class Mutation(ActionMutation, EditMutation):
         await hosting(db, viewer, network_id)
         named = harvest.gathering.value if harvest.gathering else None
         kind = await gathering_kind(db, network_id, harvest.gathering_id, named)
-        about = commands.Gathering(harvest.title, kind, harvest.held_on, harvest.summary,
-                                   tuple(harvest.practice_areas), harvest.gathering_id)  # fmt: skip
+        about = commands.Gathering(
+            harvest.title, kind, harvest.held_on, harvest.summary, tuple(harvest.practice_areas), harvest.gathering_id
+        )
         areas = frozenset(await networks.practice_areas(db, network_id))
         async with db.transaction() as session:
             return Harvest(row=await commands.create_harvest(session, viewer, network_id, areas, about))

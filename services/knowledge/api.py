@@ -61,9 +61,16 @@ def _excerpt(body: str) -> str:
 
 def glimpse_of(story: Story, version: int) -> StoryGlimpse:
     return StoryGlimpse(
-        story.id, story.network_id, story.author_id, story.author_name, story.title, _excerpt(story.body),
-        tuple(story.audience), story.created_at, version,
-    )  # fmt: skip
+        story.id,
+        story.network_id,
+        story.author_id,
+        story.author_name,
+        story.title,
+        _excerpt(story.body),
+        tuple(story.audience),
+        story.created_at,
+        version,
+    )
 
 
 async def story_glimpses(db: Database, ids: list[str]) -> dict[str, StoryGlimpse]:

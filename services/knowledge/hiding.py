@@ -25,8 +25,9 @@ async def _story(db: Database, viewer: Viewer, story_id: str) -> Flaggable:
     async with db.sessions() as session:
         story = await readable_story(session, viewer, story_id)
     excerpt = f"{story.title}\n\n{plain_text(story.body)[:EXCERPT]}"
-    return Flaggable("story", story.id, story.network_id, story.author_id, tuple(story.audience), excerpt,
-                     story.created_at)  # fmt: skip
+    return Flaggable(
+        "story", story.id, story.network_id, story.author_id, tuple(story.audience), excerpt, story.created_at
+    )
 
 
 async def _answered(session: AsyncSession, viewer: Viewer, comment: Comment) -> tuple[str, list[str]]:
@@ -49,8 +50,9 @@ async def _comment(db: Database, viewer: Viewer, comment_id: str) -> Flaggable:
         network_id, target_now = await _answered(session, viewer, comment)
     if not part_reaches(comment.audience, comment.created_at, target_now, viewer):
         raise NotFound("No such comment.")
-    return Flaggable("comment", comment.id, network_id, comment.author_id, tuple(comment.audience), comment.body,
-                     comment.created_at)  # fmt: skip
+    return Flaggable(
+        "comment", comment.id, network_id, comment.author_id, tuple(comment.audience), comment.body, comment.created_at
+    )
 
 
 async def _contribution(db: Database, viewer: Viewer, contribution_id: str) -> Flaggable:
@@ -59,8 +61,15 @@ async def _contribution(db: Database, viewer: Viewer, contribution_id: str) -> F
         if found is None or not shown_to(viewer, found.author_id, found.hidden):
             raise NotFound("No such contribution.")
         resource = await readable_resource(session, viewer, found.resource_id)
-    return Flaggable("contribution", found.id, resource.network_id, found.author_id, tuple(resource.audience),
-                     found.text, found.created_at)  # fmt: skip
+    return Flaggable(
+        "contribution",
+        found.id,
+        resource.network_id,
+        found.author_id,
+        tuple(resource.audience),
+        found.text,
+        found.created_at,
+    )
 
 
 FLAGGABLE = {"story": _story, "comment": _comment, "contribution": _contribution}
@@ -80,8 +89,9 @@ async def _hide_comment(session: AsyncSession, comment_id: str, hidden: bool) ->
     comment = await session.get(Comment, comment_id)
     if comment is not None:
         comment.hidden = hidden
-        data = ev.CommentModerated(comment_id=comment.id, target_id=comment.target_id, author_id=comment.author_id,
-                                   hidden=hidden)  # fmt: skip
+        data = ev.CommentModerated(
+            comment_id=comment.id, target_id=comment.target_id, author_id=comment.author_id, hidden=hidden
+        )
         record(session, [new_event(data, comment.id, comment.audience, None)])
 
 
@@ -91,8 +101,7 @@ async def _hide_contribution(session: AsyncSession, contribution_id: str, hidden
     if contribution is not None and resource is not None:
         contribution.hidden = hidden
         await session.flush()
-        await record_resource(session, resource, ev.ResourceModerated, contribution_id=contribution.id,
-                              hidden=hidden)  # fmt: skip
+        await record_resource(session, resource, ev.ResourceModerated, contribution_id=contribution.id, hidden=hidden)
 
 
 HIDING = {"story": _hide_story, "comment": _hide_comment, "contribution": _hide_contribution}

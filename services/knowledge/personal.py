@@ -25,16 +25,20 @@ Written = TypeVar("Written", Story, StoryRevision, Comment)
 
 async def personal_data(session: AsyncSession, member_id: str) -> PersonalData:
     own_stories = select(Story.id).where(Story.author_id == member_id)
-    return await gathered(session, {
-        "stories": select(Story).where(Story.author_id == member_id).order_by(Story.created_at),
-        "story_revisions": select(StoryRevision).where(StoryRevision.story_id.in_(own_stories))
-        .order_by(StoryRevision.story_id, StoryRevision.number),
-        "comments": select(Comment).where(Comment.author_id == member_id).order_by(Comment.created_at),
-        "resource_contributions": select(Contribution).where(Contribution.author_id == member_id),
-        "resources_added": select(Resource).where(Resource.added_by == member_id),
-        "ratings": select(Rating).where(Rating.member_id == member_id),
-        "reactions": select(Reaction).where(Reaction.member_id == member_id),
-    })  # fmt: skip
+    return await gathered(
+        session,
+        {
+            "stories": select(Story).where(Story.author_id == member_id).order_by(Story.created_at),
+            "story_revisions": select(StoryRevision)
+            .where(StoryRevision.story_id.in_(own_stories))
+            .order_by(StoryRevision.story_id, StoryRevision.number),
+            "comments": select(Comment).where(Comment.author_id == member_id).order_by(Comment.created_at),
+            "resource_contributions": select(Contribution).where(Contribution.author_id == member_id),
+            "resources_added": select(Resource).where(Resource.added_by == member_id),
+            "ratings": select(Rating).where(Rating.member_id == member_id),
+            "reactions": select(Reaction).where(Reaction.member_id == member_id),
+        },
+    )
 
 
 async def stories_by(session: AsyncSession, member_id: str) -> set[str]:
@@ -65,8 +69,13 @@ async def _stories(session: AsyncSession, member_id: str, erase_writing: bool) -
 
 async def _announce(session: AsyncSession, story: Story, publication: Publication | None) -> None:
     await set_reach(session, story.id, story.audience if publication else [])
-    data = ev.StoryAnonymised(story_id=story.id, network_id=story.network_id, author_id=story.author_id,
-                              kind=story.kind, publication=publication)  # fmt: skip
+    data = ev.StoryAnonymised(
+        story_id=story.id,
+        network_id=story.network_id,
+        author_id=story.author_id,
+        kind=story.kind,
+        publication=publication,
+    )
     record(session, [new_event(data, story.id, story.audience, story.network_id)])
 
 
@@ -88,7 +97,8 @@ async def _signed(session: AsyncSession, member_id: str, erase_writing: bool) ->
     """Comments and contributions: anonymised, or erased; the member's ratings and reactions go either way."""
     for table in (Comment, Contribution):
         mine = table.author_id == member_id
-        await session.execute(delete(table).where(mine) if erase_writing
-                              else update(table).where(mine).values(author_name=FORMER_MEMBER))  # fmt: skip
+        await session.execute(
+            delete(table).where(mine) if erase_writing else update(table).where(mine).values(author_name=FORMER_MEMBER)
+        )
     await session.execute(delete(Rating).where(Rating.member_id == member_id))
     await session.execute(delete(Reaction).where(Reaction.member_id == member_id))

@@ -95,6 +95,12 @@ async def react(session: AsyncSession, viewer: Viewer, on: Target, reaction: str
                 audience=list(on.audience),
             )
         )
-    data = ev.ReactionChanged(target_kind=on.kind, target_id=on.id, member_id=viewer.account_id, reaction=reaction,
-                              on=on_, target_author_id=on.author_id)  # fmt: skip
+    data = ev.ReactionChanged(
+        target_kind=on.kind,
+        target_id=on.id,
+        member_id=viewer.account_id,
+        reaction=reaction,
+        on=on_,
+        target_author_id=on.author_id,
+    )
     record(session, [new_event(data, on.id, on.audience, on.network_id)])

@@ -69,9 +69,14 @@ class Comment:
 
     @classmethod
     def of(cls, row: tables.Comment) -> "Comment":
-        return cls(id=strawberry.ID(row.id), kind=CommentKind(row.kind), body=row.body,
-                   author=Author.of(row.author_id, row.author_name), created_at=row.created_at,
-                   hidden=bool(row.hidden))  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            kind=CommentKind(row.kind),
+            body=row.body,
+            author=Author.of(row.author_id, row.author_name),
+            created_at=row.created_at,
+            hidden=bool(row.hidden),
+        )
 
 
 @strawberry.type

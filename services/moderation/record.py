@@ -58,8 +58,15 @@ async def handle(event: Event, session: AsyncSession) -> None:
     if act is None or event.network is None:
         return
     actor, action, subject, detail = act
-    row = {"event_id": event.id, "network_id": event.network, "actor_id": actor, "action": action,
-           "subject": subject, "detail": detail, "at": event.time}  # fmt: skip
+    row = {
+        "event_id": event.id,
+        "network_id": event.network,
+        "actor_id": actor,
+        "action": action,
+        "subject": subject,
+        "detail": detail,
+        "at": event.time,
+    }
     await upsert(session, Act, [row])
 
 

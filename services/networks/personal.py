@@ -13,20 +13,24 @@ from services.networks.tables import Invitation, JoinRequest, LocalGroupMember, 
 
 
 async def personal_data(session: AsyncSession, member_id: str, email: str) -> PersonalData:
-    return await gathered(session, {
-        "profile": select(Profile).where(Profile.member_id == member_id),
-        "memberships": select(Membership).where(Membership.member_id == member_id),
-        "local_group_memberships": select(LocalGroupMember).where(LocalGroupMember.member_id == member_id),
-        "join_requests": select(JoinRequest).where(JoinRequest.member_id == member_id),
-        "invitations_received": select(Invitation).where(Invitation.email == email),
-    })  # fmt: skip
+    return await gathered(
+        session,
+        {
+            "profile": select(Profile).where(Profile.member_id == member_id),
+            "memberships": select(Membership).where(Membership.member_id == member_id),
+            "local_group_memberships": select(LocalGroupMember).where(LocalGroupMember.member_id == member_id),
+            "join_requests": select(JoinRequest).where(JoinRequest.member_id == member_id),
+            "invitations_received": select(Invitation).where(Invitation.email == email),
+        },
+    )
 
 
 async def erase_member(session: AsyncSession, member_id: str, email: str) -> None:
     networks = list(await session.scalars(select(Membership.network_id).where(Membership.member_id == member_id)))
     if networks:
-        gone = ev.ProfileChanged(member_id=member_id, network_ids=networks, local_group_ids=[], practice_areas=[],
-                                 publication=None)  # fmt: skip
+        gone = ev.ProfileChanged(
+            member_id=member_id, network_ids=networks, local_group_ids=[], practice_areas=[], publication=None
+        )
         record(session, [new_event(gone, member_id, [audience.network(n) for n in networks], None)])
     for table in (Profile, Membership, LocalGroupMember, JoinRequest):
         await session.execute(delete(table).where(table.member_id == member_id))

@@ -34,8 +34,14 @@ class Member:
 
     @classmethod
     def of(cls, row: tables.Profile) -> "Member":
-        return cls(id=strawberry.ID(row.member_id), name=row.name, bio=row.bio, practice_areas=row.practice_areas,
-                   offers=row.offers, seeks=row.seeks)  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.member_id),
+            name=row.name,
+            bio=row.bio,
+            practice_areas=row.practice_areas,
+            offers=row.offers,
+            seeks=row.seeks,
+        )
 
     @strawberry.field(description="Their local groups, in networks you belong to.")
     async def local_groups(self, info: Ctx) -> list["LocalGroup"]:
@@ -54,8 +60,14 @@ class LocalGroup:
 
     @classmethod
     def of(cls, row: tables.LocalGroup) -> "LocalGroup":
-        return cls(id=strawberry.ID(row.id), name=row.name, place=row.place, description=row.description,
-                   practice_areas=row.practice_areas, network_id=row.network_id)  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            name=row.name,
+            place=row.place,
+            description=row.description,
+            practice_areas=row.practice_areas,
+            network_id=row.network_id,
+        )
 
     @strawberry.field
     async def network(self, info: Ctx) -> "Network":
@@ -79,8 +91,13 @@ class Network:
 
     @classmethod
     def of(cls, row: tables.Network) -> "Network":
-        return cls(id=strawberry.ID(row.id), name=row.name, description=row.description, is_public=row.is_public,
-                   created_at=row.created_at)  # fmt: skip
+        return cls(
+            id=strawberry.ID(row.id),
+            name=row.name,
+            description=row.description,
+            is_public=row.is_public,
+            created_at=row.created_at,
+        )
 
     @strawberry.field(description="Your role here: host, coordinator or member; null when you are not a member.")
     async def viewer_role(self, info: Ctx) -> str | None:

@@ -26,8 +26,11 @@ async def mark_read(session: AsyncSession, member_id: str, ids: Sequence[str] | 
             raise InvalidInput(f"Give between 1 and {MAX_IDS} notification ids.")
         if any(len(i) > 36 or "\x00" in i for i in named):
             raise NotFound("No such notification.")  # never one of ours; PostgreSQL refuses NUL in text
-        owned = await session.scalar(select(func.count()).select_from(Notification).where(
-            Notification.recipient_id == member_id, Notification.id.in_(named)))  # fmt: skip
+        owned = await session.scalar(
+            select(func.count())
+            .select_from(Notification)
+            .where(Notification.recipient_id == member_id, Notification.id.in_(named))
+        )
         if owned != len(named):
             raise NotFound("No such notification.")
         mine = mine & Notification.id.in_(named)

@@ -19,8 +19,16 @@ async def flag_raised(event: Event, session: AsyncSession) -> Happening:
     data = read(event, moderation.FlagRaised)
     group = next(iter(sorted(groups_of(event.audience, None))), None)
     kind = Kind.FLAG_FOR_COORDINATORS if data.to_coordinators else Kind.FLAG_RAISED
-    notice = Notice(kind, f"flag:{data.target_id}", f"a member reported a {data.target_kind} for review",
-                    f"/review/{data.network_id}", event.time, event.audience, group, data.flagged_by)  # fmt: skip
+    notice = Notice(
+        kind,
+        f"flag:{data.target_id}",
+        f"a member reported a {data.target_kind} for review",
+        f"/review/{data.network_id}",
+        event.time,
+        event.audience,
+        group,
+        data.flagged_by,
+    )
     if group is None:
         reviewers = await networks.host_ids_in(session, data.network_id)
     else:
@@ -36,8 +44,14 @@ async def flag_decided(event: Event, session: AsyncSession) -> Happening | None:
         return None
     done = "hid" if data.decision == "hide" else "restored"
     path = f"{ITEM_PATHS.get(data.target_kind, '/review/decisions/')}{data.target_id}"
-    notice = Notice(Kind.CONTENT_MODERATED, f"moderated:{data.target_id}", f"a reviewer {done} your {data.target_kind}",
-                    path, event.time, event.audience)  # fmt: skip
+    notice = Notice(
+        Kind.CONTENT_MODERATED,
+        f"moderated:{data.target_id}",
+        f"a reviewer {done} your {data.target_kind}",
+        path,
+        event.time,
+        event.audience,
+    )
     return notice, [data.author_id]
 
 

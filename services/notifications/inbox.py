@@ -50,19 +50,33 @@ async def notify(session: AsyncSession, notice: Notice, recipients: Iterable[str
 
 def _row(notice: Notice, member: str) -> dict[str, Any]:
     return {
-        "id": new_id(), "recipient_id": member, "kind": notice.kind.value, "subject": notice.subject,
-        "title": notice.phrase, "path": notice.path, "group_id": notice.group_id,
-        "actor_names": [notice.actor_name] if notice.actor_name else [], "count": 1,
-        "created_at": notice.at, "updated_at": notice.at, "read_at": None,
-    }  # fmt: skip
+        "id": new_id(),
+        "recipient_id": member,
+        "kind": notice.kind.value,
+        "subject": notice.subject,
+        "title": notice.phrase,
+        "path": notice.path,
+        "group_id": notice.group_id,
+        "actor_names": [notice.actor_name] if notice.actor_name else [],
+        "count": 1,
+        "created_at": notice.at,
+        "updated_at": notice.at,
+        "read_at": None,
+    }
 
 
 async def _fold(session: AsyncSession, notice: Notice, wanted: dict[str, Channel]) -> dict[str, bool]:
     """Recipients with a recent notification about the same thing, and whether this event changed it."""
-    recent = await session.scalars(select(Notification).where(
-        Notification.subject == notice.subject, Notification.kind == notice.kind.value,
-        Notification.created_at > notice.at - FOLD_WINDOW, Notification.created_at <= notice.at,
-    ).order_by(Notification.created_at))  # fmt: skip
+    recent = await session.scalars(
+        select(Notification)
+        .where(
+            Notification.subject == notice.subject,
+            Notification.kind == notice.kind.value,
+            Notification.created_at > notice.at - FOLD_WINDOW,
+            Notification.created_at <= notice.at,
+        )
+        .order_by(Notification.created_at)
+    )
     found: dict[str, bool] = {}
     for row in recent:
         if row.recipient_id in wanted:
@@ -87,8 +101,19 @@ def _apply(row: Notification, notice: Notice) -> bool:
 
 
 def _announce(session: AsyncSession, notice: Notice, recipients: list[str]) -> None:
-    record(session, [
-        new_event(Delivered(recipient_ids=recipients[i : i + ANNOUNCED_PER_EVENT], kind=notice.kind.value,
-                            subject=notice.subject), subject=notice.subject, audience=notice.audience, network=None)
-        for i in range(0, len(recipients), ANNOUNCED_PER_EVENT)
-    ])  # fmt: skip
+    record(
+        session,
+        [
+            new_event(
+                Delivered(
+                    recipient_ids=recipients[i : i + ANNOUNCED_PER_EVENT],
+                    kind=notice.kind.value,
+                    subject=notice.subject,
+                ),
+                subject=notice.subject,
+                audience=notice.audience,
+                network=None,
+            )
+            for i in range(0, len(recipients), ANNOUNCED_PER_EVENT)
+        ],
+    )

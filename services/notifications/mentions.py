@@ -30,9 +30,13 @@ async def may_read(session: AsyncSession, member_id: str, keys: Iterable[str]) -
 
 async def _unmentioned(session: AsyncSession, subject: str, members: list[str]) -> set[str]:
     """An edit or a wider share names the story's mentions again: only those not told of it yet are new."""
-    told = await session.scalars(select(Notification.recipient_id).where(
-        Notification.kind == Kind.MENTION.value, Notification.subject == subject,
-        Notification.recipient_id.in_(members)))  # fmt: skip
+    told = await session.scalars(
+        select(Notification.recipient_id).where(
+            Notification.kind == Kind.MENTION.value,
+            Notification.subject == subject,
+            Notification.recipient_id.in_(members),
+        )
+    )
     return set(members) - set(told)
 
 
@@ -41,8 +45,17 @@ async def mentioned(session: AsyncSession, event: Event, place: Place, content_i
     subject = f"mention:{content_id}"
     fresh = await _unmentioned(session, subject, ids)
     readers = [member for member in ids if member in fresh and await may_read(session, member, event.audience)]
-    notice = Notice(Kind.MENTION, subject, f"mentioned you in {place.what}", place.path, event.time, event.audience,
-                    place.group_id, place.actor_id, place.actor_name)  # fmt: skip
+    notice = Notice(
+        Kind.MENTION,
+        subject,
+        f"mentioned you in {place.what}",
+        place.path,
+        event.time,
+        event.audience,
+        place.group_id,
+        place.actor_id,
+        place.actor_name,
+    )
     return notice, readers
 
 

@@ -28,8 +28,10 @@ async def _unread(context: RequestContext) -> int:
 async def _preferences(context: RequestContext) -> list[NotificationPreference]:
     async with context.db.sessions() as session:
         chosen = await choices_of(session, context.member().account_id)
-    return [NotificationPreference(kind=NotificationKind(k.value), channel=NotificationChannel(c.value))
-            for k, c in chosen.items()]  # fmt: skip
+    return [
+        NotificationPreference(kind=NotificationKind(k.value), channel=NotificationChannel(c.value))
+        for k, c in chosen.items()
+    ]
 
 
 @strawberry.type

@@ -33,10 +33,16 @@ class Notification:
     @classmethod
     def of(cls, row: Row) -> "Notification":
         return cls(
-            id=strawberry.ID(row.id), kind=NotificationKind(row.kind), text=text_of(row), path=row.path,
-            actor_names=list(row.actor_names), count=row.count, created_at=row.created_at, updated_at=row.updated_at,
+            id=strawberry.ID(row.id),
+            kind=NotificationKind(row.kind),
+            text=text_of(row),
+            path=row.path,
+            actor_names=list(row.actor_names),
+            count=row.count,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
             read=row.read_at is not None,
-        )  # fmt: skip
+        )
 
 
 NotificationConnection = Connection[Notification]

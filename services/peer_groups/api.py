@@ -117,8 +117,9 @@ async def group_name_in(session: AsyncSession, group_id: str) -> str | None:
 
 async def meeting_glimpse(session: AsyncSession, meeting_id: str) -> MeetingGlimpse | None:
     query = select(Meeting.id, Meeting.group_id, PeerGroup.name, Meeting.starts_at, Meeting.minutes, Meeting.mode)
-    row = (await session.execute(query.join(PeerGroup, PeerGroup.id == Meeting.group_id)
-                                 .where(Meeting.id == meeting_id))).first()  # fmt: skip
+    row = (
+        await session.execute(query.join(PeerGroup, PeerGroup.id == Meeting.group_id).where(Meeting.id == meeting_id))
+    ).first()
     return MeetingGlimpse(*row) if row else None
 
 
@@ -145,9 +146,10 @@ async def cadence_in(session: AsyncSession, group_id: str, now: datetime) -> Cad
 async def unanswered_survey(session: AsyncSession, group_id: str, months: int) -> list[str]:
     """Members sent the group's survey of that wave who have not answered it yet."""
     query = select(SurveyInvitation.member_id).where(
-        SurveyInvitation.group_id == group_id, SurveyInvitation.months == months,
+        SurveyInvitation.group_id == group_id,
+        SurveyInvitation.months == months,
         SurveyInvitation.answered_at.is_(None),
-    )  # fmt: skip
+    )
     return list(await session.scalars(query))
 
 

@@ -43,13 +43,19 @@ async def apply(
     mine = select(Application.id).where(Application.scheme_id == scheme.id, Application.member_id == actor.id)
     if await session.scalar(mine) is not None:
         raise Conflict("You applied to this scheme already; each member applies once.")
-    application = Application(scheme_id=scheme.id, member_id=actor.id, enrolment=checked_enrolment(enrolment),
-                              answers=_answers(scheme, answers, eligible), state="pending",
-                              created_at=utcnow())  # fmt: skip
+    application = Application(
+        scheme_id=scheme.id,
+        member_id=actor.id,
+        enrolment=checked_enrolment(enrolment),
+        answers=_answers(scheme, answers, eligible),
+        state="pending",
+        created_at=utcnow(),
+    )
     session.add(application)
     await session.flush()
-    data = ev.ApplicationMade(application_id=application.id, scheme_id=scheme.id, member_id=actor.id,
-                              role=enrolment.role)  # fmt: skip
+    data = ev.ApplicationMade(
+        application_id=application.id, scheme_id=scheme.id, member_id=actor.id, role=enrolment.role
+    )
     await _record(session, scheme, application, data)
     return application
 
@@ -80,7 +86,8 @@ async def decide(session: AsyncSession, actor: Actor, application_id: str, appro
         await enrol(session, scheme, application.member_id, Enrolment(**application.enrolment))
     application.state, application.reason = ("approved" if approve else "declined"), said
     application.decided_by, application.decided_at = actor.id, utcnow()
-    data = ev.ApplicationDecided(application_id=application.id, scheme_id=scheme.id,
-                                 member_id=application.member_id, approved=approve)  # fmt: skip
+    data = ev.ApplicationDecided(
+        application_id=application.id, scheme_id=scheme.id, member_id=application.member_id, approved=approve
+    )
     await _record(session, scheme, application, data)
     return application

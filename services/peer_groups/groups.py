@@ -112,8 +112,15 @@ async def seat_member(session: AsyncSession, group: PeerGroup, member_id: str, r
     if any(seat.member_id == member_id for seat in current):
         raise Conflict("That person is in the group already.")
     now = utcnow()
-    session.add(GroupMember(group_id=group.id, member_id=member_id, role=checked_role(group, current, role),
-                            joined_at=now, sees_from=now))  # fmt: skip
+    session.add(
+        GroupMember(
+            group_id=group.id,
+            member_id=member_id,
+            role=checked_role(group, current, role),
+            joined_at=now,
+            sees_from=now,
+        )
+    )
     await session.flush()
     await record_group(session, group)
 

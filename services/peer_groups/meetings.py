@@ -43,16 +43,36 @@ def checked_plan(plan: MeetingPlan, now: datetime) -> MeetingPlan:
 
 
 def _add(session: AsyncSession, group: PeerGroup, plan: MeetingPlan) -> Meeting:
-    meeting = Meeting(group_id=group.id, starts_at=plan.starts_at, minutes=plan.minutes, mode=plan.mode,
-                      place=plan.place, created_at=utcnow())  # fmt: skip
+    meeting = Meeting(
+        group_id=group.id,
+        starts_at=plan.starts_at,
+        minutes=plan.minutes,
+        mode=plan.mode,
+        place=plan.place,
+        created_at=utcnow(),
+    )
     session.add(meeting)
     return meeting
 
 
 def _record(session: AsyncSession, group: PeerGroup, meetings: list[Meeting]) -> None:
-    record(session, [group_event(ev.MeetingScheduled(
-        meeting_id=m.id, group_id=group.id, starts_at=m.starts_at, mode=m.mode,
-        publication=meeting_publication(group, m)), m.id, group) for m in meetings])  # fmt: skip
+    record(
+        session,
+        [
+            group_event(
+                ev.MeetingScheduled(
+                    meeting_id=m.id,
+                    group_id=group.id,
+                    starts_at=m.starts_at,
+                    mode=m.mode,
+                    publication=meeting_publication(group, m),
+                ),
+                m.id,
+                group,
+            )
+            for m in meetings
+        ],
+    )
 
 
 async def schedule(session: AsyncSession, member_id: str, group_id: str, plans: list[MeetingPlan]) -> list[Meeting]:
@@ -106,8 +126,9 @@ async def record_attendance(session: AsyncSession, member_id: str, meeting_id: s
         raise InvalidInput("Only the group's members can be marked present.")
     await session.execute(delete(Attendance).where(Attendance.meeting_id == meeting.id))
     session.add_all(Attendance(meeting_id=meeting.id, member_id=m, present=m in present) for m in members)
-    data = ev.AttendanceRecorded(meeting_id=meeting.id, group_id=group.id, present=len(set(present)),
-                                 absent=len(set(members) - set(present)))  # fmt: skip
+    data = ev.AttendanceRecorded(
+        meeting_id=meeting.id, group_id=group.id, present=len(set(present)), absent=len(set(members) - set(present))
+    )
     record(session, [group_event(data, meeting.id, group)])
     return meeting
 

@@ -71,9 +71,14 @@ async def check_in(
         await group_meeting(session, member_id, meeting_id)
     if not 0 <= progress <= 100:
         raise InvalidInput("Progress is a percentage, 0 to 100.")
-    entry = CheckIn(goal_id=goal.id, meeting_id=meeting_id, progress=progress, created_at=utcnow(),
-                    reflection=clean_text(texts[0], "A reflection", 5000),
-                    next_step=clean_text(texts[1], "What you'll try next", 2000))  # fmt: skip
+    entry = CheckIn(
+        goal_id=goal.id,
+        meeting_id=meeting_id,
+        progress=progress,
+        created_at=utcnow(),
+        reflection=clean_text(texts[0], "A reflection", 5000),
+        next_step=clean_text(texts[1], "What you'll try next", 2000),
+    )
     session.add(entry)
     await session.flush()
     return entry
@@ -131,9 +136,9 @@ async def visible_plan(session: AsyncSession, actor: Actor, plan_id: str) -> tup
 async def _seen_from(session: AsyncSession, plan: DevelopmentPlan, viewer_id: str) -> datetime | None:
     """The earliest a peer may see of the plan's check-ins, over the groups they share with its member."""
     query = select(GroupMember.sees_from).where(
-        GroupMember.member_id == viewer_id, GroupMember.group_id.in_(_shared_groups(viewer_id).where(
-            DevelopmentPlan.id == plan.id))
-    )  # fmt: skip
+        GroupMember.member_id == viewer_id,
+        GroupMember.group_id.in_(_shared_groups(viewer_id).where(DevelopmentPlan.id == plan.id)),
+    )
     moments = list(await session.scalars(query))
     known = [moment for moment in moments if moment is not None]
     return None if len(known) < len(moments) else min(known, default=None)

@@ -68,10 +68,20 @@ async def start_run(
     if not {presenter, mentor or presenter} <= {seat.member_id for seat in members} or presenter == mentor:
         raise InvalidInput("The presenter and the mentor are two different members of the group.")
     now = utcnow()
-    run = ProtocolRun(meeting_id=meeting.id, group_id=group.id, protocol_name=protocol.name, facilitator_id=member_id,
-                      steps=[step.as_data() for step in protocol.steps], presenter_id=presenter, step=0, turn=0,
-                      speakers=speakers(protocol, members, presenter, _mentor(members, presenter, mentor)),
-                      step_started_at=now, turn_started_at=now, version=1)  # fmt: skip
+    run = ProtocolRun(
+        meeting_id=meeting.id,
+        group_id=group.id,
+        protocol_name=protocol.name,
+        facilitator_id=member_id,
+        steps=[step.as_data() for step in protocol.steps],
+        presenter_id=presenter,
+        step=0,
+        turn=0,
+        speakers=speakers(protocol, members, presenter, _mentor(members, presenter, mentor)),
+        step_started_at=now,
+        turn_started_at=now,
+        version=1,
+    )
     session.add(run)
     await session.flush()
     _record(session, group, run)
@@ -132,6 +142,13 @@ async def advance(session: AsyncSession, member_id: str, run_id: str, at_version
 
 
 def _record(session: AsyncSession, group: PeerGroup, run: ProtocolRun) -> None:
-    data = ev.ProtocolRunChanged(run_id=run.id, group_id=group.id, meeting_id=run.meeting_id, step=run.step,
-                                 turn=run.turn, finished=run.finished_at is not None, version=run.version)  # fmt: skip
+    data = ev.ProtocolRunChanged(
+        run_id=run.id,
+        group_id=group.id,
+        meeting_id=run.meeting_id,
+        step=run.step,
+        turn=run.turn,
+        finished=run.finished_at is not None,
+        version=run.version,
+    )
     record(session, [group_event(data, run.id, group)])

@@ -49,20 +49,32 @@ async def create_scheme(session: AsyncSession, actor: Actor, draft: SchemeDraft)
     if not 1 <= draft.months <= 60:
         raise InvalidInput("A scheme lasts 1 to 60 months.")
     clean_lines(agreement_lines(draft.agreement), "A line of the agreement", 500, 30)
-    scheme = Scheme(network_id=draft.network_id, name=clean_text(draft.name, "A scheme's name", 120, 2),
-                    kind=draft.kind, aims=clean_text(draft.aims, "Aims", 5000), months=draft.months,
-                    eligibility=clean_lines(draft.eligibility, "Eligibility", 300, 20),
-                    agreement=clean_text(draft.agreement, "An agreement", 20_000),
-                    diversity_aims=clean_lines(draft.diversity_aims, "Diversity aims", 80, 20),
-                    questions=clean_lines(draft.questions, "Questions", 500, 10),
-                    screening=clean_lines(draft.screening, "Screening questions", 500, 10),
-                    created_at=utcnow())  # fmt: skip
+    scheme = Scheme(
+        network_id=draft.network_id,
+        name=clean_text(draft.name, "A scheme's name", 120, 2),
+        kind=draft.kind,
+        aims=clean_text(draft.aims, "Aims", 5000),
+        months=draft.months,
+        eligibility=clean_lines(draft.eligibility, "Eligibility", 300, 20),
+        agreement=clean_text(draft.agreement, "An agreement", 20_000),
+        diversity_aims=clean_lines(draft.diversity_aims, "Diversity aims", 80, 20),
+        questions=clean_lines(draft.questions, "Questions", 500, 10),
+        screening=clean_lines(draft.screening, "Screening questions", 500, 10),
+        created_at=utcnow(),
+    )
     session.add(scheme)
     await session.flush()
-    data = ev.SchemeCreated(scheme_id=scheme.id, network_id=scheme.network_id, name=scheme.name, kind=scheme.kind,
-                            publication=scheme_publication(scheme))  # fmt: skip
-    record(session, [new_event(data, subject=scheme.id, audience=[audience.network(scheme.network_id)],
-                               network=scheme.network_id)])  # fmt: skip
+    data = ev.SchemeCreated(
+        scheme_id=scheme.id,
+        network_id=scheme.network_id,
+        name=scheme.name,
+        kind=scheme.kind,
+        publication=scheme_publication(scheme),
+    )
+    record(
+        session,
+        [new_event(data, subject=scheme.id, audience=[audience.network(scheme.network_id)], network=scheme.network_id)],
+    )
     return scheme
 
 
@@ -81,23 +93,34 @@ def formation(scheme: Scheme, member_ids: tuple[str, ...], mentor_id: str) -> Fo
     """A group of the scheme: its kind, its agreement as the contract, its length as the cadence's span."""
     has_mentor = kind_of(scheme.kind).has_mentor
     norms = tuple(agreement_lines(scheme.agreement)) or DEFAULT_NORMS
-    return Formation(scheme.network_id, scheme.kind, f"{scheme.name}: mentoring", member_ids,
-                     mentor_id if has_mentor else None, scheme.id, norms, scheme.months)  # fmt: skip
+    return Formation(
+        scheme.network_id,
+        scheme.kind,
+        f"{scheme.name}: mentoring",
+        member_ids,
+        mentor_id if has_mentor else None,
+        scheme.id,
+        norms,
+        scheme.months,
+    )
 
 
 def checked_enrolment(enrolment: Enrolment) -> dict[str, str | list[str]]:
-    return {"role": one_of(enrolment.role, ("mentor", "mentee"), "A role in a scheme"),
-            "practice_areas": clean_lines(enrolment.practice_areas, "Practice areas", 80, 20),
-            "goals": clean_text(enrolment.goals, "Goals", 5000),
-            "availability": clean_lines(enrolment.availability, "Availability", 80, 14),
-            "identities": clean_lines(enrolment.identities, "Social identity", 80, 10)}  # fmt: skip
+    return {
+        "role": one_of(enrolment.role, ("mentor", "mentee"), "A role in a scheme"),
+        "practice_areas": clean_lines(enrolment.practice_areas, "Practice areas", 80, 20),
+        "goals": clean_text(enrolment.goals, "Goals", 5000),
+        "availability": clean_lines(enrolment.availability, "Availability", 80, 14),
+        "identities": clean_lines(enrolment.identities, "Social identity", 80, 10),
+    }
 
 
 async def enrol(session: AsyncSession, scheme: Scheme, member_id: str, enrolment: Enrolment) -> Participant:
     """Enrols an approved applicant (applications.decide), or changes an enrolled member's answers."""
     checked = checked_enrolment(enrolment)
-    participant = await session.get(Participant, (scheme.id, member_id)) or Participant(scheme_id=scheme.id,
-                                                                                       member_id=member_id)  # fmt: skip
+    participant = await session.get(Participant, (scheme.id, member_id)) or Participant(
+        scheme_id=scheme.id, member_id=member_id
+    )
     for name, value in checked.items():
         setattr(participant, name, value)
     session.add(participant)
@@ -119,11 +142,19 @@ async def post_offer(session: AsyncSession, actor: Actor, scheme_id: str, text: 
         raise Conflict("Enrol in the scheme as a mentor before you post an offer.")
     if not 1 <= capacity <= kind_of(scheme.kind).most:
         raise InvalidInput(f"You can take 1 to {kind_of(scheme.kind).most} mentees in this scheme.")
-    offer = Offer(scheme_id=scheme.id, mentor_id=actor.id, text=clean_text(text, "An offer", 5000, 10),
-                  capacity=capacity, taken=0, created_at=utcnow())  # fmt: skip
+    offer = Offer(
+        scheme_id=scheme.id,
+        mentor_id=actor.id,
+        text=clean_text(text, "An offer", 5000, 10),
+        capacity=capacity,
+        taken=0,
+        created_at=utcnow(),
+    )
     session.add(offer)
     await session.flush()
     data = ev.OfferPosted(offer_id=offer.id, scheme_id=scheme.id, mentor_id=actor.id)
-    record(session, [new_event(data, subject=offer.id, audience=[audience.network(scheme.network_id)],
-                               network=scheme.network_id)])  # fmt: skip
+    record(
+        session,
+        [new_event(data, subject=offer.id, audience=[audience.network(scheme.network_id)], network=scheme.network_id)],
+    )
     return offer

@@ -28,9 +28,12 @@ QUESTIONS = (
     {"key": "difference", "text": "What difference has the mentoring made?", "kind": "text"},
     {"key": "objectives", "text": "Were your objectives achieved?", "kind": "scale"},
     {"key": "outcome", "text": "What has the programme's outcome been for you personally?", "kind": "text"},
-    {"key": "support", "text": "How well did your group support your own agenda towards stronger leadership?",
-     "kind": "scale"},
-)  # fmt: skip
+    {
+        "key": "support",
+        "text": "How well did your group support your own agenda towards stronger leadership?",
+        "kind": "scale",
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -60,15 +63,23 @@ async def questions_for(session: AsyncSession, group: PeerGroup) -> list[dict[st
 
 
 async def _send(session: AsyncSession, group: PeerGroup, months: int, now: datetime) -> int:
-    sent = set(await session.scalars(select(SurveyInvitation.member_id).where(
-        SurveyInvitation.group_id == group.id, SurveyInvitation.months == months)))  # fmt: skip
+    sent = set(
+        await session.scalars(
+            select(SurveyInvitation.member_id).where(
+                SurveyInvitation.group_id == group.id, SurveyInvitation.months == months
+            )
+        )
+    )
     questions = await questions_for(session, group)
     due = [seat.member_id for seat in await seats(session, group.id) if seat.member_id not in sent]
-    session.add_all(SurveyInvitation(group_id=group.id, member_id=m, months=months, questions=questions, sent_at=now)
-                    for m in due)  # fmt: skip
+    session.add_all(
+        SurveyInvitation(group_id=group.id, member_id=m, months=months, questions=questions, sent_at=now) for m in due
+    )
     if due:
-        record(session, [group_event(ev.SurveySent(group_id=group.id, months=months, recipients=len(due)),
-                                     group.id, group)])  # fmt: skip
+        record(
+            session,
+            [group_event(ev.SurveySent(group_id=group.id, months=months, recipients=len(due)), group.id, group)],
+        )
     return len(due)
 
 
@@ -101,8 +112,11 @@ async def answer(session: AsyncSession, member_id: str, survey_id: str, answers:
         raise InvalidInput("Answer each of the survey's questions at most once.")
     values = {q["key"]: _value(q, given.get(q["key"], Answer(q["key"]))) for q in survey.questions}
     group = await session.get_one(PeerGroup, survey.group_id)
-    session.add(SurveyResponse(network_id=group.network_id, group_id=group.id, group_kind=group.kind,
-                               months=survey.months, answers=values))  # fmt: skip
+    session.add(
+        SurveyResponse(
+            network_id=group.network_id, group_id=group.id, group_kind=group.kind, months=survey.months, answers=values
+        )
+    )
     survey.answered_at = utcnow()
     record(session, [group_event(ev.SurveyAnswered(group_id=group.id, months=survey.months), group.id, group)])
     return survey

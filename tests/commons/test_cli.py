@@ -10,9 +10,18 @@ from infra.settings import Settings
 from tests.support.graphql import gateway
 
 COMMANDS = [
-    "serve", "migrate", "demo", "grant-admin", "scheduler", "reindex", "import-resources", "relay", "worker",
-    "replay", "status",
-]  # fmt: skip
+    "serve",
+    "migrate",
+    "demo",
+    "grant-admin",
+    "scheduler",
+    "reindex",
+    "import-resources",
+    "relay",
+    "worker",
+    "replay",
+    "status",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

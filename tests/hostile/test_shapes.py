@@ -16,8 +16,9 @@ NETWORK_HOPS = "network { localGroups { edges { node { "
 def test_a_body_over_the_limit_is_refused_with_or_without_a_declared_length(target: Target) -> None:
     too_big = json.dumps({"query": "{ me { name } }", "pad": "x" * 1_100_000}).encode()
     declared = target.send(too_big)
-    streamed = target.api.http.post("/graphql", content=iter([too_big[:500_000], too_big[500_000:]]),
-                                    headers={"content-type": "application/json"})  # fmt: skip
+    streamed = target.api.http.post(
+        "/graphql", content=iter([too_big[:500_000], too_big[500_000:]]), headers={"content-type": "application/json"}
+    )
     assert (declared.status_code, streamed.status_code) == (413, 413)
 
 

@@ -52,12 +52,18 @@ async def test_sharing_a_story_shares_its_current_version_only(api: Gateway, dat
     amara.run(SHARE, id=story_id, a=f"network:{place.network}")
 
     outside = chen.run(READ, id=story_id)["story"]
-    assert outside == {"title": "A board that came back", "body": "We met again and listened.",
-                       "revisions": [], "comments": [], "reactions": []}  # fmt: skip
+    assert outside == {
+        "title": "A board that came back",
+        "body": "We met again and listened.",
+        "revisions": [],
+        "comments": [],
+        "reactions": [],
+    }
     assert chen.run(RESPONSES, s=story_id) == {"comments": [], "reactions": []}
     inside = ben.run(READ, id=story_id)["story"]
-    assert inside["revisions"] == [{"number": 1, "title": "The board walked out",
-                                    "body": "Marrowbone said nothing for an hour."}]  # fmt: skip
+    assert inside["revisions"] == [
+        {"number": 1, "title": "The board walked out", "body": "Marrowbone said nothing for an hour."}
+    ]
     assert inside["comments"] == [{"body": "Zephyrine did the same to me."}]
     assert inside["reactions"] == [{"reaction": "RESONATES", "count": 1}]
     assert amara.run(READ, id=story_id)["story"]["revisions"] == inside["revisions"]

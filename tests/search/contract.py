@@ -69,10 +69,17 @@ class SearchContract(UnseenDocumentsContract):
         index.upsert(LIBRARY)
         return index
 
-    @pytest.mark.parametrize(("typed", "found"), [
-        ("mentorng", "mentoring"), ("harvst notes", "harvest"), ("CoP", "cop"), ("MSP", "msp"),
-        ("facilit", "hosting"), ("Open Spa", "harvest"),
-    ])  # fmt: skip
+    @pytest.mark.parametrize(
+        ("typed", "found"),
+        [
+            ("mentorng", "mentoring"),
+            ("harvst notes", "harvest"),
+            ("CoP", "cop"),
+            ("MSP", "msp"),
+            ("facilit", "hosting"),
+            ("Open Spa", "harvest"),
+        ],
+    )
     def test_typos_prefixes_and_synonyms_find_what_was_meant(
         self, library: SearchIndex, typed: str, found: str
     ) -> None:
@@ -118,8 +125,9 @@ class SearchContract(UnseenDocumentsContract):
 
     def test_a_facet_offers_its_most_frequent_values_and_no_more_than_a_page_shows(self, index: SearchIndex) -> None:
         # Author n wrote n + 1 stories: the authors 5 to 24 are the most frequent.
-        index.upsert([doc(f"s{n}-{k}", f"Circle story {k}", author_id=f"author{n:02}") for n in range(25)
-                      for k in range(n + 1)])  # fmt: skip
+        index.upsert(
+            [doc(f"s{n}-{k}", f"Circle story {k}", author_id=f"author{n:02}") for n in range(25) for k in range(n + 1)]
+        )
         counted = ask(index, "circle", limit=1).facets["author_id"]
         assert counted == {f"author{n:02}": n + 1 for n in range(5, 25)} and len(counted) == FACET_VALUES
 
@@ -131,11 +139,13 @@ class SearchContract(UnseenDocumentsContract):
         self, index: SearchIndex
     ) -> None:
         seated = NOW - timedelta(days=2)
-        index.upsert([
-            doc("before", "Board dilemma", audience=CIRCLE, created_at=seated - timedelta(milliseconds=1)),
-            doc("since", "Board retreat", audience=CIRCLE, created_at=seated + timedelta(seconds=1)),
-            doc("shared", "Board handbook", created_at=seated - timedelta(days=9)),
-        ])  # fmt: skip
+        index.upsert(
+            [
+                doc("before", "Board dilemma", audience=CIRCLE, created_at=seated - timedelta(milliseconds=1)),
+                doc("since", "Board retreat", audience=CIRCLE, created_at=seated + timedelta(seconds=1)),
+                doc("shared", "Board handbook", created_at=seated - timedelta(days=9)),
+            ]
+        )
         late = ask(index, "board", frozenset({N1, CIRCLE}), sees_from={CIRCLE: seated})
         assert sorted(ids(late)) == ["shared", "since"] and late.total == 2
         assert late.facets["author_id"] == {"ada": 2}

@@ -69,49 +69,122 @@ FLAG = 'mutation($i: ID!) { flagItem(kind: STORY, itemId: $i, reason: OTHER, not
 OFFER = 'mutation($s: ID!) { postMentoringOffer(mentoringSchemeId: $s, text: "quillfeather offer text") { id } }'
 # Every confidential text and address of the world; none may appear in any answer to an outsider.
 SECRETS = (
-    "Quillfeather", "quillfeather", "Hana Quillhost", "host@quill.example.org", "Ivy Quillinsider",
-    "insider@quill.example.org", "invitee@quill.example.org", "applicant@quill.example.org", "Apu Quillapplicant",
-    "Fern Quillfellow", "fellow@quill.example.org", "Pim Quillpairer", "pairer@quill.example.org",
-    "Nia Quillcohost", "cohost@quill.example.org", "Cole Quillcoordinator", "coordinator@quill.example.org",
-    "Lena Quilllate", "late@quill.example.org",
-)  # fmt: skip
+    "Quillfeather",
+    "quillfeather",
+    "Hana Quillhost",
+    "host@quill.example.org",
+    "Ivy Quillinsider",
+    "insider@quill.example.org",
+    "invitee@quill.example.org",
+    "applicant@quill.example.org",
+    "Apu Quillapplicant",
+    "Fern Quillfellow",
+    "fellow@quill.example.org",
+    "Pim Quillpairer",
+    "pairer@quill.example.org",
+    "Nia Quillcohost",
+    "cohost@quill.example.org",
+    "Cole Quillcoordinator",
+    "coordinator@quill.example.org",
+    "Lena Quilllate",
+    "late@quill.example.org",
+)
 PEER_GROUP_NAME = "Quillfeather Tuesday peers"
 # What is said and kept in the peer group; none may reach a member of its network outside it (DOMAIN.md).
 PEER_GROUP_SECRETS = (
-    "Quillfeather Tuesday peers", "Quillfeather dilemma", "quillfeather confidential story", "Quillfeather Hall",
-    "quillfeather meeting notes", "Quillfeather listening round", "quillfeather silent listening",
-    "quillfeather guidance", "quillfeather goal", "quillfeather step", "quillfeather reflection",
-    "quillfeather survey answer", "quillfeather flag note",
-)  # fmt: skip
+    "Quillfeather Tuesday peers",
+    "Quillfeather dilemma",
+    "quillfeather confidential story",
+    "Quillfeather Hall",
+    "quillfeather meeting notes",
+    "Quillfeather listening round",
+    "quillfeather silent listening",
+    "quillfeather guidance",
+    "quillfeather goal",
+    "quillfeather step",
+    "quillfeather reflection",
+    "quillfeather survey answer",
+    "quillfeather flag note",
+)
 # The kinds of world.ids that are the peer group's or live in its space (its story, also as a feed item).
 PEER_GROUP_KINDS = frozenset(
-    {"PeerGroup", "Story", "Item", "CitationRequest", "Meeting", "ProtocolRun", "DevelopmentPlan", "Goal", "Survey",
-     "Proposal", "Flag"}
-)  # fmt: skip
+    {
+        "PeerGroup",
+        "Story",
+        "Item",
+        "CitationRequest",
+        "Meeting",
+        "ProtocolRun",
+        "DevelopmentPlan",
+        "Goal",
+        "Survey",
+        "Proposal",
+        "Flag",
+    }
+)
 # What was said in the peer group before a late joiner's seat: theirs only once the members open its history. The
 # group's name, its own protocols and the plans its members share with it are theirs as members.
 LATE_JOINER_SECRETS = (
-    "Quillfeather dilemma", "quillfeather confidential story", "Quillfeather Hall", "quillfeather meeting notes",
-    "quillfeather reflection", "quillfeather survey answer", "quillfeather flag note",
-)  # fmt: skip
+    "Quillfeather dilemma",
+    "quillfeather confidential story",
+    "Quillfeather Hall",
+    "quillfeather meeting notes",
+    "quillfeather reflection",
+    "quillfeather survey answer",
+    "quillfeather flag note",
+)
 LATE_JOINER_KINDS = frozenset({"Story", "Item", "CitationRequest", "Meeting", "ProtocolRun", "Survey", "Flag"})
 # What is the network's own, inside it: none may reach a member of a connected network, who may see what the
 # network publishes to its partners and its name and description as a partner, nothing else.
 NETWORK_SECRETS = (
-    "quillfeather rituals", "Quillfeather Leeds", "Quillfeather Vale",
-    "quillfeather group plans", "quillfeather private bio", "quillfeather offers", "quillfeather seeks",
-    "Ivy Quillinsider", "insider@quill.example.org", "invitee@quill.example.org", "Quillfeather Handbook",
-    "Quillfeather harvest", "quillfeather draft summary", "quillfeather insight", "Quillfeather mentoring",
-    "quillfeather aims", "quillfeather offer text", "quillfeather identity", "Fern Quillfellow", "Nia Quillcohost",
-    "Cole Quillcoordinator", "Hana Quillhost", "host@quill.example.org", "Quillfeather gathering",
+    "quillfeather rituals",
+    "Quillfeather Leeds",
+    "Quillfeather Vale",
+    "quillfeather group plans",
+    "quillfeather private bio",
+    "quillfeather offers",
+    "quillfeather seeks",
+    "Ivy Quillinsider",
+    "insider@quill.example.org",
+    "invitee@quill.example.org",
+    "Quillfeather Handbook",
+    "Quillfeather harvest",
+    "quillfeather draft summary",
+    "quillfeather insight",
+    "Quillfeather mentoring",
+    "quillfeather aims",
+    "quillfeather offer text",
+    "quillfeather identity",
+    "Fern Quillfellow",
+    "Nia Quillcohost",
+    "Cole Quillcoordinator",
+    "Hana Quillhost",
+    "host@quill.example.org",
+    "Quillfeather gathering",
     "quillfeather agenda",
-)  # fmt: skip
+)
 # The kinds of world.ids that live inside the network (beside the peer group's).
 NETWORK_KINDS = frozenset(
-    {"Network", "LocalGroup", "Member", "Invitation", "Resource", "Harvest", "HarvestItem", "FeedInterest",
-     "MentoringScheme", "MentoringOffer", "Mentor", "Mentee", "Presenter", "PresentMember", "Gathering",
-     "Present", "Owner"}
-)  # fmt: skip
+    {
+        "Network",
+        "LocalGroup",
+        "Member",
+        "Invitation",
+        "Resource",
+        "Harvest",
+        "HarvestItem",
+        "FeedInterest",
+        "MentoringScheme",
+        "MentoringOffer",
+        "Mentor",
+        "Mentee",
+        "Presenter",
+        "PresentMember",
+        "Gathering",
+        "Present",
+        "Owner",
+    }
+)
 
 
 @dataclass
@@ -145,8 +218,13 @@ def _private_network(api: Gateway) -> tuple[dict[str, str], Member, dict[str, st
     public = host.run(PUBLIC)["createNetwork"]["id"]
     applicant = api.sign_up("Apu Quillapplicant", "applicant@quill.example.org")
     request = applicant.run(JOIN, n=public)["requestToJoin"]["id"]
-    ids = {"Network": network, "LocalGroup": group, "Member": insider.id, "Invitation": invitation,
-           "JoinRequest": request}  # fmt: skip
+    ids = {
+        "Network": network,
+        "LocalGroup": group,
+        "Member": insider.id,
+        "Invitation": invitation,
+        "JoinRequest": request,
+    }
     ids |= _knowledge(host, insider, network, public)
     ids |= _gathering(host, insider, network, group)
     fellows = _fellows(api, host, network, group, insider)
@@ -192,8 +270,10 @@ def _fellows(api: Gateway, host: Member, network: str, group: str, insider: Memb
     pairer = _local_member(host, network, group, api.sign_up("Pim Quillpairer", "pairer@quill.example.org"))
     pair = pairer.run(FORM, n=network, k="co_mentoring_pair", name="Quillfeather side pair", m=[insider.id])
     accept_all(pair["formPeerGroup"]["id"], pairer)
-    return {"member of the network outside the peer group": fellow.token,
-            "member who formed a pair with a peer-group member": pairer.token}  # fmt: skip
+    return {
+        "member of the network outside the peer group": fellow.token,
+        "member who formed a pair with a peer-group member": pairer.token,
+    }
 
 
 def _knowledge(host: Member, insider: Member, network: str, public: str) -> dict[str, str]:
@@ -208,10 +288,22 @@ def _knowledge(host: Member, insider: Member, network: str, public: str) -> dict
     item = host.run(ITEM, h=harvest, s=story, r=resource)["addHarvestItem"]["id"]
     [request] = insider.run("{ myCitationRequests { id } }")["myCitationRequests"]
     partnership = host.run(CONNECT, n=network, p=public)["proposeNetworkConnection"]["id"]
-    return {"Story": story, "Resource": resource, "Harvest": harvest, "HarvestItem": item,
-            "CitationRequest": request["id"], "NetworkPartnership": partnership, "PartnerNetwork": public,
-            "PeerGroup": group_id, "Item": story, "FeedInterest": network,
-            } | _meeting(host, insider, network, group_id) | _scheme_and_survey(host, insider, network)  # fmt: skip
+    return (
+        {
+            "Story": story,
+            "Resource": resource,
+            "Harvest": harvest,
+            "HarvestItem": item,
+            "CitationRequest": request["id"],
+            "NetworkPartnership": partnership,
+            "PartnerNetwork": public,
+            "PeerGroup": group_id,
+            "Item": story,
+            "FeedInterest": network,
+        }
+        | _meeting(host, insider, network, group_id)
+        | _scheme_and_survey(host, insider, network)
+    )
 
 
 def _meeting(host: Member, insider: Member, network: str, group: str) -> dict[str, str]:
@@ -238,9 +330,17 @@ def _scheme_and_survey(host: Member, insider: Member, network: str) -> dict[str,
     [survey] = insider.run("{ mySurveys { id } }")["mySurveys"]
     insider.run(ANSWER, s=survey["id"])
     member = insider.id  # ID arguments naming a person's part (mentor, mentee, presenter, present member)
-    return {"MentoringScheme": scheme, "SchemeApplication": application, "MentoringOffer": offer,
-            "Survey": survey["id"], "Mentor": member, "Mentee": member, "Presenter": member,
-            "PresentMember": member, "Author": member}  # fmt: skip
+    return {
+        "MentoringScheme": scheme,
+        "SchemeApplication": application,
+        "MentoringOffer": offer,
+        "Survey": survey["id"],
+        "Mentor": member,
+        "Mentee": member,
+        "Presenter": member,
+        "PresentMember": member,
+        "Author": member,
+    }
 
 
 def _gathering(host: Member, insider: Member, network: str, group: str) -> dict[str, str]:
@@ -255,8 +355,10 @@ def _gathering(host: Member, insider: Member, network: str, group: str) -> dict[
 def _staff(api: Gateway, host: Member, network: str, group: str) -> dict[str, str]:
     """A second host and a coordinator, in the network's local group, outside the peer group."""
     staff = {}
-    for name, email, role in (("Nia Quillcohost", "cohost@quill.example.org", "host"),
-                              ("Cole Quillcoordinator", "coordinator@quill.example.org", "coordinator")):  # fmt: skip
+    for name, email, role in (
+        ("Nia Quillcohost", "cohost@quill.example.org", "host"),
+        ("Cole Quillcoordinator", "coordinator@quill.example.org", "coordinator"),
+    ):
         member = _local_member(host, network, group, api.sign_up(name, email))
         host.run(ROLE, n=network, m=member.id, r=role)
         staff[f"{role} of the network outside the peer group"] = member.token
