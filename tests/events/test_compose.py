@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 from commons.cli import parser
+from commons.runtime import Runtime
+from infra.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = ROOT / "docker-compose.yml"
@@ -41,6 +43,13 @@ def test_every_commons_process_runs_a_known_command(services: Services) -> None:
     top, handlers = parser()
     for command in commands:
         assert top.parse_args(command[1:]).command in handlers
+
+
+def test_every_consumer_group_has_its_worker(services: Services, tmp_path: Path) -> None:
+    """The embedded mode runs every consumer in one process; the distributed one needs a worker for each."""
+    runtime = Runtime(Settings(data_dir=tmp_path))
+    workers = {spec["command"][2] for spec in commons_processes(services).values() if spec["command"][1] == "worker"}
+    assert workers == {consumer.name for consumer in runtime.consumers()}
 
 
 def test_every_process_waits_for_the_one_migration(services: Services) -> None:
