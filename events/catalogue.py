@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from events.envelope import Event
 
-P = TypeVar("P", bound=BaseModel)
+P = TypeVar("P", bound="Payload")
 
 
 class Payload(BaseModel):
@@ -38,8 +38,8 @@ def payload(event_type: str, version: int = 1) -> Callable[[type[P]], type[P]]:
     def register(cls: type[P]) -> type[P]:
         if (event_type, version) in _schemas:
             raise ValueError(f"{event_type} v{version} is declared twice")
-        _schemas[(event_type, version)] = cls  # type: ignore[assignment]
-        _names[cls] = (event_type, version)  # type: ignore[index]
+        _schemas[(event_type, version)] = cls
+        _names[cls] = (event_type, version)
         return cls
 
     return register

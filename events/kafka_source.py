@@ -95,7 +95,7 @@ class KafkaSource:
             consumer.close()
 
 
-class Assignment(ConsumerRebalanceListener):  # type: ignore[misc]
+class Assignment(ConsumerRebalanceListener):  # type: ignore[misc]  # kafka-python is untyped
     """Logs the partitions this member reads after each rebalance: an operator sees a group share its
     partitions, and a live member take over those of one that died."""
 

@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from graphql import (
+    ASTValidationRule,
     DocumentNode,
     FieldNode,
     GraphQLError,
@@ -92,7 +93,9 @@ class Admission(SchemaExtension):
             context.pre_execution_errors = errors or None
         yield
 
-    async def _errors(self, text: str, document: DocumentNode, rules: tuple) -> list[GraphQLError]:  # type: ignore[type-arg]
+    async def _errors(
+        self, text: str, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
+    ) -> list[GraphQLError]:
         if (refusal := self.admissions.refusal(document)) is not None:
             return [refusal]
         form = form_of(document)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete
 
-from infra.database import Database
+from infra.database import Database, rows_changed
 from infra.settings import Settings
 from services.data_rights.tables import Export
 from services.knowledge import api as knowledge
@@ -22,7 +22,7 @@ class Forgotten:
 
 async def keep_within(db: Database, settings: Settings, now: datetime) -> Forgotten:
     async with db.transaction() as session:
-        expired = await session.execute(delete(Export).where(Export.expires_at <= now))
+        expired = await rows_changed(session, delete(Export).where(Export.expires_at <= now))
         withdrawn = await knowledge.forget_withdrawn(session, now - timedelta(days=settings.withdrawn_kept_days))
         moderated = await moderation.forget_before(session, now - timedelta(days=settings.moderation_kept_days))
-    return Forgotten(expired.rowcount, withdrawn, moderated)  # type: ignore[attr-defined]
+    return Forgotten(expired, withdrawn, moderated)

@@ -84,19 +84,19 @@ class Mutation:
         return item_id
 
     @strawberry.mutation(description="Ranks up what comes from a practice area, local group or network.")
-    async def follow(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]
+    async def follow(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]  # an enum strawberry.enum(...) returns: mypy reads it as a value
         return await _choose(info, kind, id, commands.Stance.FOLLOW, True)
 
     @strawberry.mutation
-    async def unfollow(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]
+    async def unfollow(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]  # an enum strawberry.enum(...) returns: mypy reads it as a value
         return await _choose(info, kind, id, commands.Stance.FOLLOW, False)
 
     @strawberry.mutation(description="Leaves out what comes from a practice area, local group or network.")
-    async def mute(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]
+    async def mute(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]  # an enum strawberry.enum(...) returns: mypy reads it as a value
         return await _choose(info, kind, id, commands.Stance.MUTE, True)
 
     @strawberry.mutation
-    async def unmute(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]
+    async def unmute(self, info: Ctx, kind: InterestKind, id: strawberry.ID) -> list[FeedInterest]:  # type: ignore[valid-type]  # an enum strawberry.enum(...) returns: mypy reads it as a value
         return await _choose(info, kind, id, commands.Stance.MUTE, False)
 
 

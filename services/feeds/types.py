@@ -82,9 +82,9 @@ class FeedConnection:
 
 @strawberry.type(description="A practice area, local group or network you follow or mute.")
 class FeedInterest:
-    kind: InterestKind  # type: ignore[valid-type]
+    kind: InterestKind  # type: ignore[valid-type]  # an enum strawberry.enum(...) returns: mypy reads it as a value
     id: strawberry.ID
-    stance: Stance  # type: ignore[valid-type]
+    stance: Stance  # type: ignore[valid-type]  # an enum strawberry.enum(...) returns: mypy reads it as a value
 
 
 @strawberry.type(description="Another local group working on the practice areas you work on.")

@@ -21,7 +21,7 @@ NotificationChannel = strawberry.enum(  # type: ignore[call-overload]
 @strawberry.type
 class Notification:
     id: strawberry.ID
-    kind: NotificationKind  # type: ignore[valid-type]
+    kind: NotificationKind  # type: ignore[valid-type]  # an enum strawberry.enum(...) returns: mypy reads it as a value
     text: str = strawberry.field(description="Who did what, naming the group it happened in; never its content.")
     path: str = strawberry.field(description="Where the web app shows what it is about.")
     actor_names: list[str]
@@ -56,5 +56,5 @@ class NotificationUpdate:
 
 @strawberry.type
 class NotificationPreference:
-    kind: NotificationKind  # type: ignore[valid-type]
-    channel: NotificationChannel  # type: ignore[valid-type]
+    kind: NotificationKind  # type: ignore[valid-type]  # an enum strawberry.enum(...) returns: mypy reads it as a value
+    channel: NotificationChannel  # type: ignore[valid-type]  # an enum strawberry.enum(...) returns: mypy reads it as a value

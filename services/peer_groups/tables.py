@@ -2,6 +2,7 @@
 mentoring schemes and offers, surveys and programme evaluations."""
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -111,7 +112,7 @@ class Protocol(Base):
     id: Mapped[str] = _id()
     group_id: Mapped[str] = _group()
     name: Mapped[str] = mapped_column(String(120))
-    steps: Mapped[list[dict]] = mapped_column(JSON)  # type: ignore[type-arg]
+    steps: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
 
 
 class ProtocolRun(Base):
@@ -122,7 +123,7 @@ class ProtocolRun(Base):
     group_id: Mapped[str] = _group()
     protocol_name: Mapped[str] = mapped_column(String(120))
     # The steps as they were when the run started, and the speakers of each step in turn order.
-    steps: Mapped[list[dict]] = mapped_column(JSON)  # type: ignore[type-arg]
+    steps: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     speakers: Mapped[list[list[str]]] = mapped_column(JSON)
     facilitator_id: Mapped[str] = mapped_column(String(36))
     presenter_id: Mapped[str] = mapped_column(String(36))
@@ -167,7 +168,7 @@ class Goal(Base):
     plan_id: Mapped[str] = mapped_column(ForeignKey("peer_groups_plans.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     # [{"title": ..., "done": bool}]
-    milestones: Mapped[list[dict]] = mapped_column(JSON, default=list)  # type: ignore[type-arg]
+    milestones: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -212,9 +213,9 @@ class Application(Base):
     scheme_id: Mapped[str] = mapped_column(ForeignKey("peer_groups_schemes.id", ondelete="CASCADE"), index=True)
     member_id: Mapped[str] = mapped_column(String(36), index=True)
     # {"role", "practice_areas", "goals", "availability", "identities"}: the enrolment it asks for.
-    enrolment: Mapped[dict] = mapped_column(JSON)  # type: ignore[type-arg]
+    enrolment: Mapped[dict[str, Any]] = mapped_column(JSON)
     # [{"question": ..., "answer": ...}] in the scheme's screening order.
-    answers: Mapped[list[dict]] = mapped_column(JSON, default=list)  # type: ignore[type-arg]
+    answers: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     # pending, approved or declined
     state: Mapped[str] = mapped_column(String(10), default="pending")
     reason: Mapped[str] = mapped_column(Text, default="")
@@ -290,7 +291,7 @@ class SurveyInvitation(Base):
     group_id: Mapped[str] = _group()
     member_id: Mapped[str] = mapped_column(String(36), index=True)
     months: Mapped[int] = mapped_column(Integer)
-    questions: Mapped[list[dict]] = mapped_column(JSON)  # type: ignore[type-arg]
+    questions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -304,7 +305,7 @@ class SurveyResponse(Base):
     group_kind: Mapped[str] = mapped_column(String(20))
     months: Mapped[int] = mapped_column(Integer)
     # {question key: answer}; no member id, no time finer than the wave.
-    answers: Mapped[dict] = mapped_column(JSON)  # type: ignore[type-arg]
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class Evaluation(Base):
@@ -313,4 +314,4 @@ class Evaluation(Base):
     id: Mapped[str] = _id()
     network_id: Mapped[str] = mapped_column(String(36), index=True)
     produced_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    report: Mapped[dict] = mapped_column(JSON)  # type: ignore[type-arg]
+    report: Mapped[dict[str, Any]] = mapped_column(JSON)
