@@ -6,7 +6,7 @@ from typing import Any
 from tests.knowledge.community import WRITE, community, peer_group, story
 from tests.knowledge.test_responses import COMMENT, REACT
 from tests.support.graphql import Gateway, Member
-from tests.support.pipeline import drained
+from tests.support.pipeline import settle
 
 FEED = "{ feed(first: 20) { edges { node { kind title commentCount reactionCount } } } }"
 SHARE = "mutation($id: ID!, $a: String!) { shareStory(id: $id, audience: $a) { id } }"
@@ -26,7 +26,7 @@ def test_feed_cards_count_only_the_responses_that_reach_their_reader(quiet_api: 
     ben.run(COMMENT, s=written["id"], k="REMINDS_ME", b="That reminds me of our first funder.")
     ben.run(REACT, s=written["id"])
     amara.run(SHARE, id=written["id"], a=f"local_group:{place.local_group}")
-    api.http.portal.call(drained, api.runtime, "feeds")
+    settle(api)
     assert counts(chen, "The grant fell through") == (0, 0)
     chen.run(COMMENT, s=written["id"], k="QUESTION", b="What did you try next?")
     chen.run(REACT, s=written["id"])

@@ -7,7 +7,7 @@ from tests.harvests.flows import CREATE, PUBLISH
 from tests.harvests.test_hidden_drafts import DRAFT, ITEM
 from tests.knowledge.community import community, recorded
 from tests.support.graphql import Gateway
-from tests.support.pipeline import drained
+from tests.support.pipeline import settle
 
 EDIT = "mutation($id: ID!, $t: String!, $s: String!) { editHarvest(id: $id, title: $t, summary: $s) { title summary } }"
 READ = "query($id: ID!) { harvest(id: $id) { title summary } }"
@@ -24,7 +24,7 @@ def test_hosts_edit_a_published_harvests_title_and_summary(quiet_api: Gateway, s
     edited = place.host.run(EDIT, id=harvest, t="Café: listening first", s="What **we** heard.")["editHarvest"]
     assert edited == {"title": "Café: listening first", "summary": "What **we** heard."}
     assert ben.run(READ, id=harvest)["harvest"]["title"] == "Café: listening first"
-    api.http.portal.call(drained, api.runtime, "feeds")
+    settle(api)
     [card] = [e["node"] for e in ben.run(FEED)["feed"]["edges"] if e["node"]["id"] == harvest]
     assert card["title"] == "Café: listening first" and card["excerpt"].startswith("What we heard.")
     assert [e.type for e in recorded(settings, "harvests.harvest.")][-2:] == [
