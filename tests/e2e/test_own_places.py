@@ -1,10 +1,13 @@
-"""A member's profile shows the stories they shared that the viewer may read (issue 16, places with their own
-life); the server decides what is readable, tested in tests/knowledge/test_places_own_stories.py."""
+"""A member's profile and a local group's page show the stories shared there that the viewer may read (issue 16,
+places with their own life); the server decides what is readable, tested in
+tests/knowledge/test_places_own_stories.py."""
+
+import re
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.e2e.test_finding_your_way import shares_a_story
+from tests.e2e.test_finding_your_way import founds_a_network, shares_a_story
 from tests.e2e.test_journey import person, sign_up
 
 pytestmark = pytest.mark.e2e
@@ -21,5 +24,29 @@ def test_a_profile_lists_the_stories_its_member_shared(chromium: Browser, server
         stories = page.get_by_role("region", name="Stories Pia Placemaker shared")
         stories.get_by_role("link", name="Circles by the river").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Circles by the river")
+    finally:
+        page.context.close()
+
+
+def test_a_local_group_page_lists_the_stories_shared_with_it(chromium: Browser, server: str) -> None:
+    page = person(chromium, server).new_page()
+    try:
+        sign_up(page, "Lou Localist", "lou@example.org")
+        founds_a_network(page, "Riverside Network")
+        page.get_by_text("Hosts: invite").click()
+        page.get_by_label("Name", exact=True).last.fill("Riverside chapter")
+        page.get_by_role("button", name="Create local group").click()
+        page.get_by_role("button", name="Join Riverside chapter").click()
+        expect(page.get_by_text("You joined Riverside chapter.")).to_be_visible()
+        group = page.url
+        page.goto("/stories/new")
+        page.get_by_role("group", name="Who can read it?").get_by_label(re.compile("My local group")).check()
+        page.get_by_label("Title").fill("Riverside listens")
+        page.get_by_label("Your story").fill("We met by the weir.")
+        page.get_by_role("button", name="Share story").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Riverside listens")
+        page.goto(group)
+        shared = page.get_by_role("region", name="Stories shared here")
+        expect(shared.get_by_role("link", name="Riverside listens")).to_be_visible()
     finally:
         page.context.close()
