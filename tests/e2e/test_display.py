@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_attacker_on_demo import until
-from tests.e2e.test_finding_your_way import founds_a_network
+from tests.e2e.test_finding_your_way import founds_a_network, writes_a_story
 from tests.e2e.test_harvest_editing import starts_a_harvest
 from tests.e2e.test_journey import person, sign_up
 
@@ -54,12 +54,12 @@ def test_a_markdown_story_and_harvest_summary_show_as_text(chromium: Browser, se
     try:
         sign_up(page, "Maren Markdown", "maren@example.org")
         founds_a_network(page, "Marginalia Network")
-        page.goto("/stories/new")
-        page.get_by_role("group", name="Who can read it?").get_by_label(re.compile("The whole network")).check()
-        page.get_by_label("Title").fill("Rounds that worked")
-        page.get_by_label("Your story").fill("We **really** *listened* to the [Zanzibeth guide](https://example.org).")
-        page.get_by_role("button", name="Share story").click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("Rounds that worked")
+        writes_a_story(
+            page,
+            "The whole network",
+            "Rounds that worked",
+            "We **really** *listened* to the [Zanzibeth guide](https://example.org).",
+        )
         until(lambda: finds_its_snippet(page, "Zanzibeth"), "the story indexed")
         snippet = page.locator(".snippet").first
         expect(snippet).to_contain_text("We really listened to the Zanzibeth guide")

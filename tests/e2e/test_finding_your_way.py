@@ -19,14 +19,19 @@ def founds_a_network(page: Page, name: str) -> None:
     page.get_by_role("button", name="Create network").click()
 
 
-def shares_a_story(page: Page, title: str, body: str) -> None:
-    founds_a_network(page, "Wayfinders Network")
+def writes_a_story(page: Page, audience: str, title: str, body: str) -> None:
+    """`audience`: how the audience's choice begins, e.g. "The whole network" or "My local group"."""
     page.goto("/stories/new")
-    page.get_by_role("group", name="Who can read it?").get_by_label(re.compile("The whole network")).check()
+    page.get_by_role("group", name="Who can read it?").get_by_label(re.compile(audience)).check()
     page.get_by_label("Title").fill(title)
     page.get_by_label("Your story").fill(body)
     page.get_by_role("button", name="Share story").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+
+def shares_a_story(page: Page, title: str, body: str) -> None:
+    founds_a_network(page, "Wayfinders Network")
+    writes_a_story(page, "The whole network", title, body)
 
 
 def searched_from_the_header(page: Page, words: str) -> bool:

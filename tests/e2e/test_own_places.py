@@ -2,12 +2,10 @@
 places with their own life); the server decides what is readable, tested in
 tests/knowledge/test_places_own_stories.py."""
 
-import re
-
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.e2e.test_finding_your_way import founds_a_network, shares_a_story
+from tests.e2e.test_finding_your_way import founds_a_network, shares_a_story, writes_a_story
 from tests.e2e.test_journey import person, sign_up
 
 pytestmark = pytest.mark.e2e
@@ -39,12 +37,7 @@ def test_a_local_group_page_lists_the_stories_shared_with_it(chromium: Browser, 
         page.get_by_role("button", name="Join Riverside chapter").click()
         expect(page.get_by_text("You joined Riverside chapter.")).to_be_visible()
         group = page.url
-        page.goto("/stories/new")
-        page.get_by_role("group", name="Who can read it?").get_by_label(re.compile("My local group")).check()
-        page.get_by_label("Title").fill("Riverside listens")
-        page.get_by_label("Your story").fill("We met by the weir.")
-        page.get_by_role("button", name="Share story").click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("Riverside listens")
+        writes_a_story(page, "My local group", "Riverside listens", "We met by the weir.")
         page.goto(group)
         shared = page.get_by_role("region", name="Stories shared here")
         expect(shared.get_by_role("link", name="Riverside listens")).to_be_visible()
