@@ -28,6 +28,11 @@ def refused(response: httpx.Response) -> bool:
     return response.status_code == 400 and b'"errors"' in response.content
 
 
+def unrun(response: httpx.Response) -> bool:
+    """Refused before it ran: errors and no data (a JSON client gets 200, as GraphQL over HTTP says)."""
+    return b'"errors"' in response.content and b'"data"' not in response.content
+
+
 async def _under_attack(http: httpx.AsyncClient) -> tuple[Measured, Measured]:
     sent = 0
 
@@ -46,7 +51,7 @@ async def _under_attack(http: httpx.AsyncClient) -> tuple[Measured, Measured]:
 async def _measure(base_url: str) -> list[Row]:
     async with client(base_url, HOSTILE + 1) as http:
         alone = await hammer(http, lambda c: c.get("/healthz"), 1, SECONDS / 2)
-        bomb = await hammer(http, lambda c: c.post("/graphql", json={"query": BOMB}), 1, SECONDS / 2, check=refused)
+        bomb = await hammer(http, lambda c: c.post("/graphql", json={"query": BOMB}), 1, SECONDS / 2, check=unrun)
         healthz, attack = await _under_attack(http)
     return [
         Row(
@@ -68,7 +73,7 @@ async def _measure(base_url: str) -> list[Row]:
         Row("hostile: time to refusal p95", attack.percentile(95), "ms"),
         Row("hostile: requests not refused with a clear 400", attack.failures, "requests", target="0"),
         Row("hostile: fragment fan-out bomb, time to refusal p95", bomb.percentile(95), "ms", target="value <= 500"),
-        Row("hostile: fan-out bombs not refused with a clear 400", bomb.failures, "requests", target="0"),
+        Row("hostile: fan-out bombs not refused before running", bomb.failures, "requests", target="0"),
     ]
 
 
