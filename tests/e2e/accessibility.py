@@ -23,3 +23,32 @@ def severe_violations(page: Page) -> list[str]:
         if violation["impact"] in SEVERE
         for node in violation["nodes"]
     ]
+
+
+FOCUSABLE = (
+    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), "
+    "textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])"
+)
+# Each visible control, named so the two lists compare: a radio group is one Tab stop (arrows move within it).
+CONTROLS = f"""() => [...document.querySelectorAll("{FOCUSABLE}")]
+  .filter((el) => el.checkVisibility() && !el.closest('[inert]'))
+  .map((el, i) => el.dataset.keyboardProbe = el.type === 'radio' ? `radio:${{el.name}}` : String(i))"""
+# Date and time fields take a Tab stop per part (day, month, year, hour, minute, AM/PM).
+STOPS_PER_CONTROL = 6
+
+
+def unreachable_by_keyboard(page: Page) -> list[str]:
+    """The visible controls that pressing Tab from the top of the page never reaches (none when usable)."""
+    wanted: list[str] = page.evaluate(CONTROLS)
+    page.evaluate("document.activeElement?.blur(); window.scrollTo(0, 0)")
+    reached: set[str] = set()
+    for _ in range(len(wanted) * STOPS_PER_CONTROL):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement?.dataset.keyboardProbe ?? ''"))
+        if reached.issuperset(wanted):
+            break
+    missed = sorted(set(wanted) - reached)
+    return page.evaluate(
+        "(probes) => probes.map((p) => document.querySelector(`[data-keyboard-probe='${p}']`).outerHTML.slice(0, 80))",
+        missed,
+    )

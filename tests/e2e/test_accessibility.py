@@ -1,5 +1,6 @@
 """Every page the demo's people can reach, at a desktop's and a phone's width, has no serious or critical
-axe-core violation: pages are found by following the app's own links, one page per route."""
+axe-core violation and every visible control on it is reached by Tab: pages are found by following the app's own
+links, one page per route."""
 
 import re
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from commons.demo import PASSWORD
-from tests.e2e.accessibility import severe_violations
+from tests.e2e.accessibility import severe_violations, unreachable_by_keyboard
 from tests.e2e.conftest import serving
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
@@ -63,7 +64,9 @@ def crawl(page: Page, start: str) -> dict[str, list[str]]:
             continue
         routes.add(route)
         shown(page, path)
-        found[path] = severe_violations(page)
+        found[path] = severe_violations(page) + [
+            f"not reached by Tab: {html}" for html in unreachable_by_keyboard(page)
+        ]
         waiting += links(page)
     return found
 
