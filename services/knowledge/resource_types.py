@@ -5,6 +5,7 @@ from datetime import datetime
 import strawberry
 
 from infra.context import Ctx
+from infra.rows import from_row
 from services.knowledge import loaders, tables
 from services.knowledge.access import shown_to
 from services.knowledge.types import (
@@ -29,14 +30,8 @@ class Contribution:
 
     @classmethod
     def of(cls, row: tables.Contribution) -> "Contribution":
-        return cls(
-            id=strawberry.ID(row.id),
-            kind=ContributionKind(row.kind),
-            text=row.text,
-            author=Author.of(row.author_id, row.author_name),
-            created_at=row.created_at,
-            hidden=bool(row.hidden),
-        )
+        author = Author.of(row.author_id, row.author_name)
+        return from_row(cls, row, kind=ContributionKind(row.kind), author=author, hidden=bool(row.hidden))
 
 
 @strawberry.type

@@ -6,6 +6,7 @@ from enum import Enum
 import strawberry
 
 from infra.context import Ctx
+from infra.rows import from_row
 from services.knowledge import loaders, tables
 from services.knowledge.access import part_reaches, shown_to
 
@@ -69,14 +70,8 @@ class Comment:
 
     @classmethod
     def of(cls, row: tables.Comment) -> "Comment":
-        return cls(
-            id=strawberry.ID(row.id),
-            kind=CommentKind(row.kind),
-            body=row.body,
-            author=Author.of(row.author_id, row.author_name),
-            created_at=row.created_at,
-            hidden=bool(row.hidden),
-        )
+        author = Author.of(row.author_id, row.author_name)
+        return from_row(cls, row, kind=CommentKind(row.kind), author=author, hidden=bool(row.hidden))
 
 
 @strawberry.type

@@ -8,6 +8,7 @@ from events import audience
 from infra.context import Ctx, RequestContext
 from infra.errors import Forbidden
 from infra.pagination import Connection, paged
+from infra.rows import from_row
 from services.networks import api as networks_api
 from services.networks import connections, loaders, queries, tables
 
@@ -91,13 +92,7 @@ class Network:
 
     @classmethod
     def of(cls, row: tables.Network) -> "Network":
-        return cls(
-            id=strawberry.ID(row.id),
-            name=row.name,
-            description=row.description,
-            is_public=row.is_public,
-            created_at=row.created_at,
-        )
+        return from_row(cls, row)
 
     @strawberry.field(description="Your role here: host, coordinator or member; null when you are not a member.")
     async def viewer_role(self, info: Ctx) -> str | None:

@@ -4,6 +4,7 @@ from datetime import datetime
 
 import strawberry
 
+from infra.rows import from_row
 from services.peer_groups import tables
 
 
@@ -75,10 +76,4 @@ class FirstMeetingPreparation:
 
     @classmethod
     def of(cls, row: tables.Preparation) -> "FirstMeetingPreparation":
-        return cls(
-            member_id=strawberry.ID(row.member_id),
-            expectations=row.expectations,
-            goals=row.goals,
-            how_to_meet=row.how_to_meet,
-            completed_at=row.completed_at,
-        )
+        return from_row(cls, row)
