@@ -212,7 +212,8 @@ def test_6_a_private_networks_ids_read_as_made_up_ones_to_a_stranger(demo: Demo)
 
 
 def test_7_the_published_harvest_keeps_the_consented_text_after_an_edit(demo: Demo) -> None:
-    read = "query($id: ID!) { harvest(id: $id) { markdown items { stories { title excerpt consent } } } }"
+    # The text, that is: the edit asks its author's consent again (status pending) while readers keep the old text.
+    read = "query($id: ID!) { harvest(id: $id) { markdown items { stories { title excerpt } } } }"
     before = demo.dana.run(read, id=demo.ids["harvest"])
     demo.amara.run(EDIT, id=demo.ids["story"], c={"title": "Chair, revisited", "body": "Names and all, this time."})
     after = demo.dana.run(read, id=demo.ids["harvest"])
