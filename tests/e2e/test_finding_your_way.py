@@ -17,6 +17,7 @@ def founds_a_network(page: Page, name: str) -> None:
     page.get_by_text("Start a new network").click()
     page.get_by_label("Name").fill(name)
     page.get_by_role("button", name="Create network").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
 
 
 def writes_a_story(page: Page, audience: str, title: str, body: str) -> None:
