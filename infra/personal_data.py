@@ -2,7 +2,7 @@
 its rows about the member by kind, and `gathered` turns them into JSON-ready records."""
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, inspect
@@ -19,7 +19,8 @@ def record_of(row: object, leave: tuple[str, ...] = ()) -> Record:
 
 
 def _plain(value: object) -> object:
-    return value.isoformat() if isinstance(value, datetime) else value
+    """Moments and days as ISO 8601 text (a datetime is a date too)."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 async def gathered(

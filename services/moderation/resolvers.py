@@ -35,7 +35,7 @@ class Query:
             await acts.hosting(session, info.context.member(), network_id)
             rows, total = await windowed(session, queries.acts_in(network_id), window)
         shown = await acts.named(info.context.db, rows)
-        return connection([HostAct(**row) for row in shown], window, total)  # type: ignore[arg-type]
+        return connection([HostAct.of(row) for row in shown], window, total)
 
     @strawberry.field(description="The whole record of the network's hosts' acts, as CSV or JSON (hosts).")
     async def host_acts_export(self, info: Ctx, network_id: strawberry.ID, format: RecordFormat) -> str:

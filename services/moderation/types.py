@@ -85,6 +85,12 @@ class HostAct:
     detail: str
     at: datetime
 
+    @classmethod
+    def of(cls, named: dict[str, str]) -> "HostAct":
+        """From the record's row as its export names it (`at` in ISO 8601)."""
+        plain = {key: named[key] for key in ("actor_name", "action", "subject", "detail")}
+        return cls(actor_id=strawberry.ID(named["actor_id"]), at=datetime.fromisoformat(named["at"]), **plain)
+
 
 @strawberry.type
 class BlockedMember:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from services.peer_groups.api import send_due_surveys
 from services.peer_groups.cadence import add_months
-from tests.peer_groups.scheme_support import join_scheme
+from tests.peer_groups.scheme_support import CHOOSE, join_scheme
 from tests.peer_groups.support import FORM, SCHEDULE, accept_all, soon
 from tests.peer_groups.test_membership_consent import AGREE, PROPOSE
 from tests.peer_groups.test_membership_consent import ANSWER as ANSWER_INVITATION
@@ -325,6 +325,8 @@ def _scheme_and_survey(host: Member, insider: Member, network: str) -> dict[str,
     scheme = host.run(SCHEME, n=network)["createMentoringScheme"]["id"]
     application = join_scheme(host, host, scheme, "mentor", who=["quillfeather identity"])
     offer = host.run(OFFER, s=scheme)["postMentoringOffer"]["id"]
+    join_scheme(host, insider, scheme, "mentee")
+    choice = insider.run(CHOOSE, o=offer)["chooseMentoringOffer"]["id"]
     runtime = host.client.http.app.state.runtime  # type: ignore[attr-defined]
     host.client.http.portal.call(send_due_surveys, runtime.db, add_months(datetime.now(UTC), 12))  # type: ignore[union-attr]
     [survey] = insider.run("{ mySurveys { id } }")["mySurveys"]
@@ -333,6 +335,8 @@ def _scheme_and_survey(host: Member, insider: Member, network: str) -> dict[str,
     return {
         "MentoringScheme": scheme,
         "SchemeApplication": application,
+        "Application": application,
+        "Choice": choice,
         "MentoringOffer": offer,
         "Survey": survey["id"],
         "Mentor": member,
