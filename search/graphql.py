@@ -1,8 +1,8 @@
 """The `search` field: one place to search everything the viewer may see.
 
 Needs from `info.context`: `viewer_audiences` (frozenset[str]; empty for anonymous callers, who then find
-nothing), `viewer_sees_from` (the audiences the viewer joined late, and since when) and `search` (the process's
-SearchIndex). Cursors are opaque offsets, as in every list.
+nothing), `viewer_sees_from` (the audiences the viewer joined late, and since when), `viewer` (None or the
+Viewer, whose blocked members' work is left out) and `search` (the process's SearchIndex). Cursors are opaque offsets, as in every list.
 """
 
 from dataclasses import replace

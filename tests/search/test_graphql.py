@@ -29,6 +29,7 @@ class Context:
     search: SearchIndex
     viewer_audiences: frozenset[str]
     viewer_sees_from: Mapping[str, datetime] = field(default_factory=dict)
+    viewer: None = None
 
 
 @pytest.fixture(scope="module")

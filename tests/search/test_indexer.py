@@ -57,7 +57,7 @@ async def test_published_through_the_outbox_relay_and_runner_and_redelivered_har
     async with database.transaction() as session:
         record(session, [story])
     await Relay(database, bus).drain()
-    indexer = consumer(index)
+    indexer = consumer(lambda: index)
     deliveries = await bus.source(indexer.name, indexer.sources).poll(10, 0.1)
     runner = Runner(indexer, database, bus)
     await runner.process(deliveries)
@@ -82,7 +82,7 @@ async def test_a_backlog_reaches_the_index_in_one_write_per_batch(database: Data
     async with database.transaction() as session:
         record(session, [*backlog, changed(None, minutes=1, subject="story-0")])
     await Relay(database, bus).drain()
-    indexer = consumer(index)
+    indexer = consumer(lambda: index)
     await Runner(indexer, database, bus).process(await bus.source(indexer.name, indexer.sources).poll(100, 0.1))
     assert index.count() == 49 and ids(ask(index, "story 7")) == ["story-7"] and index.writes == 2
 
