@@ -52,6 +52,7 @@ def test_keyboard_and_phone(chromium: Browser, server: str, screenshots: Path) -
             expect(page.get_by_role("heading", level=1)).to_be_visible()
             assert not page.evaluate(SIDEWAYS), f"{path} scrolls sideways on a phone"
             page.screenshot(path=screenshots / f"{name}.png", full_page=True)
+        page.get_by_role("button", name="Menu").click()  # on a phone the navigation folds behind it
         page.get_by_role("button", name="Sign out").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
         page.goto("/feed")
