@@ -78,4 +78,4 @@ def from_tantivy(stored: tantivy.Document) -> SearchDocument:
     raw = stored.to_dict()
     values = {name: tuple(raw.get(name, ())) if name in _LISTS else _one(raw.get(name, [])) for name in _KEYWORDS}
     dates = {name: _one(raw[name]) for name in ("created_at", "updated_at")}
-    return SearchDocument(**values, **dates, title=_one(raw["title"]), text=_one(raw.get("text", [])) or "")  # type: ignore[arg-type]
+    return SearchDocument(**values, **dates, title=_one(raw["title"]), text=_one(raw.get("text", [])) or "")  # type: ignore[arg-type]  # tantivy returns each field's values untyped

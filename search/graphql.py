@@ -2,7 +2,8 @@
 
 Needs from `info.context`: `viewer_audiences` (frozenset[str]; empty for anonymous callers, who then find
 nothing), `viewer_sees_from` (the audiences the viewer joined late, and since when), `viewer` (None or the
-Viewer, whose blocked members' work is left out) and `search` (the process's SearchIndex). Cursors are opaque offsets, as in every list.
+Viewer, whose blocked members' work is left out) and `search` (the process's SearchIndex). Cursors are opaque
+offsets, as in every list.
 """
 
 from dataclasses import replace

@@ -8,6 +8,7 @@ same, however long the feed.
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Select, and_, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -44,7 +45,7 @@ SHOWN = (
 )
 
 
-def _stream(key: str, bound: datetime, scan: tuple[datetime, str] | None, since: datetime | None) -> Select:  # type: ignore[type-arg]
+def _stream(key: str, bound: datetime, scan: tuple[datetime, str] | None, since: datetime | None) -> Select[Any]:
     """One key's next items, newest first: an index range scan, limited inside its own subquery. A key the
     member joined late yields only what was published from `since` on."""
     query = select(*SHOWN).join(ItemAudience, ItemAudience.item_id == FeedItem.id)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from infra.errors import InvalidInput
+from infra.text import clean_text
 from services.gatherings.kinds import KINDS
 
 LONGEST = timedelta(days=7)
@@ -23,13 +24,6 @@ class GatheringPlan:
     waiting_list: bool = True
 
 
-def _text(value: str, field: str, longest: int, shortest: int = 0) -> str:
-    value = value.strip()
-    if not shortest <= len(value) <= longest:
-        raise InvalidInput(f"{field} needs {shortest} to {longest} characters.")
-    return value
-
-
 def _times(plan: GatheringPlan, now: datetime) -> None:
     if plan.starts_at.tzinfo is None or plan.ends_at.tzinfo is None:
         raise InvalidInput("Give a gathering's start and end with their time zone offset.")
@@ -40,7 +34,7 @@ def _times(plan: GatheringPlan, now: datetime) -> None:
 
 
 def _link(link: str) -> str:
-    link = _text(link, "A link", 500)
+    link = clean_text(link, "A link", 500)
     if link and (not link.startswith(("https://", "http://")) or any(c.isspace() for c in link)):
         raise InvalidInput("A link starts with https:// or http:// and has no spaces.")
     return link
@@ -52,10 +46,10 @@ def checked(plan: GatheringPlan, now: datetime) -> GatheringPlan:
     _times(plan, now)
     if not 1 <= plan.capacity <= MOST_SEATS:
         raise InvalidInput(f"A gathering's capacity is between 1 and {MOST_SEATS} people.")
-    place, link = _text(plan.place, "A place", 500), _link(plan.link)
+    place, link = clean_text(plan.place, "A place", 500), _link(plan.link)
     if not place and not link:
         raise InvalidInput("Say where the gathering is: a place, or a link to join online.")
-    title, agenda = _text(plan.title, "A title", 200, 2), _text(plan.agenda, "An agenda", 20_000)
+    title, agenda = clean_text(plan.title, "A title", 200, 2), clean_text(plan.agenda, "An agenda", 20_000)
     return GatheringPlan(
         plan.kind, title, plan.starts_at, plan.ends_at, place, link, agenda, plan.capacity, plan.waiting_list
     )

@@ -73,7 +73,8 @@ class LocalGroup:
     @strawberry.field
     async def network(self, info: Ctx) -> "Network":
         row = await info.context.loader(loaders.networks_by_id).load(self.network_id)
-        return Network.of(row)  # type: ignore[arg-type]
+        assert row is not None, "a local group's network is never deleted before it"
+        return Network.of(row)
 
     @strawberry.field
     async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member]:

@@ -77,6 +77,6 @@ async def match(
     if await moderation.blocked_pairs(session, [*mentee_ids, mentor_id]):
         raise InvalidInput("Those members cannot be matched together; choose others.")
     group = await form_group(session, actor, formation(scheme, (*mentee_ids, mentor_id), mentor_id))
-    for mentee in mentees:
-        mentee.matched_group_id = group.id  # type: ignore[union-attr]
+    for mentee in filter(None, mentees):
+        mentee.matched_group_id = group.id
     return group

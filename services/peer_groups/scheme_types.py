@@ -4,6 +4,7 @@ from datetime import datetime
 
 import strawberry
 
+from infra.rows import from_row
 from services.peer_groups import tables
 
 
@@ -81,19 +82,7 @@ class MentoringScheme:
 
     @classmethod
     def of(cls, row: tables.Scheme) -> "MentoringScheme":
-        return cls(
-            id=strawberry.ID(row.id),
-            network_id=strawberry.ID(row.network_id),
-            name=row.name,
-            aims=row.aims,
-            eligibility=row.eligibility,
-            kind=row.kind,
-            months=row.months,
-            agreement=row.agreement,
-            diversity_aims=row.diversity_aims,
-            questions=row.questions,
-            screening=row.screening,
-        )
+        return from_row(cls, row)
 
 
 @strawberry.type

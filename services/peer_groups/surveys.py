@@ -95,9 +95,9 @@ async def send_due(session: AsyncSession, now: datetime) -> int:
 
 def _value(question: dict[str, str], answer: Answer) -> int | str:
     if question["kind"] == "scale":
-        if answer.scale not in SCALE:
+        if answer.scale is None or answer.scale not in SCALE:
             raise InvalidInput(f"Answer '{question['text']}' on a scale of 1 to 5.")
-        return answer.scale  # type: ignore[return-value]
+        return answer.scale
     return clean_text(answer.text or "", "An answer", 5000)
 
 
