@@ -6,9 +6,14 @@ import json
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from events import audience
+from events.catalogue import new_event
+from events.envelope import Event
+from events.outbox import record
 from infra.database import Database
 from infra.errors import Forbidden, NotFound
 from infra.viewer import Viewer
+from services.moderation import events as ev
 from services.moderation.queries import acts_in
 from services.moderation.tables import Act
 from services.networks import api as networks
@@ -40,10 +45,17 @@ async def named(db: Database, acts: list[Act]) -> list[dict[str, str]]:
     ]
 
 
+def _exported(viewer: Viewer, network_id: str, form: str) -> Event:
+    data = ev.RecordExported(network_id=network_id, actor_id=viewer.account_id, format=form)
+    return new_event(data, subject=network_id, audience=[audience.member(viewer.account_id)], network=network_id)
+
+
 async def export(db: Database, viewer: Viewer, network_id: str, form: str) -> str:
-    async with db.sessions() as session:
+    """The record, whole; taking it is itself an act the record keeps."""
+    async with db.transaction() as session:
         await hosting(session, viewer, network_id)
         rows = await named(db, list(await session.scalars(acts_in(network_id).limit(EXPORT_LIMIT))))
+        record(session, [_exported(viewer, network_id, form)])
     if form == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1)
     out = io.StringIO()

@@ -3,6 +3,7 @@ news for that group only (plus the coordinators its flagger chose). No event car
 
 - moderation.flag.raised     a member flagged an item for review
 - moderation.flag.decided    a reviewer hid, restored or dismissed it, with a note; `actor_id` is who did
+- moderation.record.exported a host took the record of hosts' acts away, as CSV or JSON
 Blocks raise no event: the blocked member is never told, and reads filter by the viewer's blocks.
 """
 
@@ -29,3 +30,10 @@ class FlagDecided(FlagEvent):
     decision: str
     actor_id: str
     note: str
+
+
+@payload("moderation.record.exported", 1)
+class RecordExported(Payload):
+    network_id: str
+    actor_id: str
+    format: str

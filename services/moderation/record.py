@@ -1,7 +1,8 @@
 """The record of hosts', coordinators' and admins' acts: the `moderation` consumer group reads the events that
-carry an `actor_id` for such an act (content hidden, restored or dismissed; roles changed; join requests decided)
-and keeps one row per event (idempotent by event id, so a redelivery or a
-replay adds nothing). Rows are never changed; only retention deletes them (`api.forget_before`).
+carry an `actor_id` for such an act (content hidden, restored or dismissed; roles changed; join requests and
+scheme applications decided; mentees matched with a mentor) and keeps one row per event (idempotent by event id,
+so a redelivery or a replay adds nothing). Rows are never changed; only retention deletes them
+(`api.forget_before`). Taking the record away (acts.export) is such an act too.
 
 What happened inside a peer group is recorded without its note: the record is read by the network's hosts, who
 may not learn what the group said.
@@ -20,7 +21,7 @@ from services.moderation.reviewers import confidential
 from services.moderation.tables import Act
 from services.networks import events as networks
 
-SOURCES = ("moderation", "networks")
+SOURCES = ("moderation", "networks", "peer_groups")
 # An act: (actor, what they did, to what, detail); None when the event names no actor (written before the record).
 Done = tuple[str, str, str, str]
 Reading = Callable[[Event], Done | None]
@@ -45,10 +46,36 @@ def _join_decided(event: Event) -> Done | None:
     return (data.actor_id, f"{done} a request to join", f"member:{data.member_id}", "") if data.actor_id else None
 
 
+# Peer groups' events are read by their fields' names, not their classes: peer groups ask moderation who blocked
+# whom, so importing them here would make the two services depend on each other.
+def _application_decided(event: Event) -> Done | None:
+    data, subject = event.data, f"member:{event.data['member_id']}"
+    done = "approved" if data["approved"] else "declined"
+    return (data["actor_id"], f"{done} an application to a scheme", subject, "") if data.get("actor_id") else None
+
+
+def _matched(event: Event) -> Done | None:
+    data = event.data
+    return (
+        data["actor_id"],
+        "matched mentees with a mentor",
+        f"peer_group:{data['group_id']}",
+        f"{data['members']} members",
+    )
+
+
+def _exported(event: Event) -> Done | None:
+    data = read(event, ev.RecordExported)
+    return data.actor_id, f"exported the record as {data.format.upper()}", f"network:{data.network_id}", ""
+
+
 READINGS: dict[str, Reading] = {
     "moderation.flag.decided": _decided,
     "networks.member.role_changed": _role_changed,
     "networks.join_request.decided": _join_decided,
+    "peer_groups.application.decided": _application_decided,
+    "peer_groups.mentoring.matched": _matched,
+    "moderation.record.exported": _exported,
 }
 
 

@@ -87,7 +87,11 @@ async def decide(session: AsyncSession, actor: Actor, application_id: str, appro
     application.state, application.reason = ("approved" if approve else "declined"), said
     application.decided_by, application.decided_at = actor.id, utcnow()
     data = ev.ApplicationDecided(
-        application_id=application.id, scheme_id=scheme.id, member_id=application.member_id, approved=approve
+        application_id=application.id,
+        scheme_id=scheme.id,
+        member_id=application.member_id,
+        approved=approve,
+        actor_id=actor.id,
     )
     await _record(session, scheme, application, data)
     return application

@@ -169,6 +169,7 @@ class ApplicationDecided(Payload):
     scheme_id: str
     member_id: str
     approved: bool
+    actor_id: str | None = None  # the coordinator who decided (None in events written before the record)
 
 
 @payload("peer_groups.offer.chosen", 1)
@@ -188,6 +189,16 @@ class ChoiceAnswered(OfferChosen):
 
     accepted: bool
     group_id: str | None
+
+
+@payload("peer_groups.mentoring.matched", 1)
+class MentoringMatched(Payload):
+    """A coordinator matched mentees with a mentor, forming `group_id`. Audience: the coordinators and the matched."""
+
+    scheme_id: str
+    group_id: str
+    actor_id: str
+    members: int
 
 
 @payload("peer_groups.mentoring.ended", 1)

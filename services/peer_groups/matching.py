@@ -9,8 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from events import audience
+from events.catalogue import new_event
+from events.outbox import record
 from infra.errors import InvalidInput
 from services.moderation import api as moderation
+from services.networks import api as networks
+from services.peer_groups import events as ev
 from services.peer_groups.access import Actor, coordinated_network
 from services.peer_groups.groups import form_group
 from services.peer_groups.schemes import formation, network_scheme
@@ -79,4 +84,14 @@ async def match(
     group = await form_group(session, actor, formation(scheme, (*mentee_ids, mentor_id), mentor_id))
     for mentee in filter(None, mentees):
         mentee.matched_group_id = group.id
+    await _record_match(session, actor, scheme, group, (*mentee_ids, mentor_id))
     return group
+
+
+async def _record_match(
+    session: AsyncSession, actor: Actor, scheme: Scheme, group: PeerGroup, matched: Sequence[str]
+) -> None:
+    coordinators = await networks.coordinator_ids_in(session, scheme.network_id)
+    keys = sorted(map(audience.member, {*matched, *coordinators}))
+    data = ev.MentoringMatched(scheme_id=scheme.id, group_id=group.id, actor_id=actor.id, members=len(matched))
+    record(session, [new_event(data, subject=group.id, audience=keys, network=scheme.network_id)])

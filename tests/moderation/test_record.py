@@ -1,5 +1,6 @@
-"""The record of hosts' acts: roles changed and content hidden, read by the network's hosts only, page by page or
-exported whole as CSV or JSON; a replay of the events adds nothing."""
+"""The record of hosts' acts: roles changed, content hidden, scheme applications decided, mentees matched and the
+record's own exports, read by the network's hosts only, page by page or exported whole as CSV or JSON; a replay
+of the events adds nothing."""
 
 import csv
 import io
@@ -7,6 +8,9 @@ import json
 
 from tests.knowledge.community import WRITE, community, story
 from tests.moderation.support import ACTS, DECIDE, flag, settle
+from tests.peer_groups.scheme_support import join_scheme
+from tests.peer_groups.support import network_of
+from tests.peer_groups.test_matching import MATCH, SCHEME
 from tests.support.graphql import Gateway
 
 ROLE = "mutation($n: ID!, $m: ID!, $r: String!) { setMemberRole(networkId: $n, memberId: $m, role: $r) }"
@@ -31,3 +35,24 @@ def test_the_record_holds_what_hosts_did_for_hosts_only_and_exports_it(api: Gate
     as_json = json.loads(place.host.run(EXPORT, n=place.network, f="JSON")["hostActsExport"])
     assert [row["action"] for row in as_csv] == [row["action"] for row in as_json] == [a["action"] for a in acts]
     assert as_csv[1]["subject"] == f"member:{amara.id}"
+
+
+def test_the_record_holds_applications_decided_mentees_matched_and_its_exports(api: Gateway) -> None:
+    host, network, (mira, fay) = network_of(api, "Mira Mentor", "Fay Mentee")
+    scheme = host.run(SCHEME, n=network)["createMentoringScheme"]["id"]
+    for who, role in ((mira, "mentor"), (fay, "mentee")):
+        join_scheme(host, who, scheme, role, areas=["coaching"], goals="board governance")
+    host.run(MATCH, s=scheme, m=mira.id, e=[fay.id])
+    settle(api)
+    acts = [e["node"] for e in host.run(ACTS, n=network)["hostActs"]["edges"]]
+    assert [(a["actorName"], a["action"], a["detail"]) for a in acts] == [
+        ("Hana Host", "matched mentees with a mentor", "2 members"),
+        ("Hana Host", "approved an application to a scheme", ""),
+        ("Hana Host", "approved an application to a scheme", ""),
+    ]
+    host.run(EXPORT, n=network, f="JSON")
+    settle(api)
+    settle(api)
+    [latest, *_] = [e["node"] for e in host.run(ACTS, n=network)["hostActs"]["edges"]]
+    assert (latest["action"], latest["subject"]) == ("exported the record as JSON", f"network:{network}")
+    assert len(host.run(ACTS, n=network)["hostActs"]["edges"]) == 4
