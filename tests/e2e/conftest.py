@@ -96,6 +96,13 @@ def server(tmp_path_factory: pytest.TempPathFactory, mail: Inbox) -> Iterator[st
         yield url
 
 
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`commons serve --demo` of the module's own: its tests may change the demo's people and groups."""
+    with serving(tmp_path_factory.mktemp("commons-demo"), {}, "--demo") as url:
+        yield url
+
+
 # Per module, not per session: sync Playwright keeps an event loop running in this thread while it is open,
 # which the async tests after these would trip over.
 @pytest.fixture(scope="module")

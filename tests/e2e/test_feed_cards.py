@@ -2,22 +2,14 @@
 read), as the demo's member Amara sees it; which responses count is tested in tests/feeds/test_response_counts.py."""
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.e2e.conftest import serving
 from tests.e2e.test_accessibility import signed_in
 from tests.e2e.test_journey import person
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serving(tmp_path_factory.mktemp("commons-feed-cards"), {}, "--demo") as url:
-        yield url
 
 
 def test_feed_cards_count_comments_and_reactions(chromium: Browser, demo: str) -> None:
