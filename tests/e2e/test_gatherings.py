@@ -56,7 +56,7 @@ def test_a_member_rsvps_and_downloads_the_ics(chromium: Browser, server: str, sc
     try:
         sign_up(host, "Gwen Gatherer", "gwen@example.org")
         host_opens_public_network(host, NETWORK)
-        sign_up(member, "Milo Member", "milo@example.org")
+        sign_up(member, "Milo Member", "milo.member@example.org")
         member_asks_to_join(member, NETWORK)
         host.reload()
         host.get_by_role("button", name="Approve Milo Member").click()

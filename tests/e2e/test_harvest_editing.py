@@ -22,7 +22,7 @@ def starts_a_harvest(page: Page, title: str, summary: str) -> None:
 def test_a_host_edits_a_harvests_title_and_summary(chromium: Browser, server: str) -> None:
     page = person(chromium, server).new_page()
     try:
-        sign_up(page, "Hana Harvester", "hana@example.org")
+        sign_up(page, "Hana Harvester", "harvester@example.org")
         founds_a_network(page, "Gleaners Network")
         starts_a_harvest(page, "Café on gleaning", "")
 

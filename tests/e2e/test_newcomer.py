@@ -19,7 +19,7 @@ def test_a_stranger_signs_up_joins_and_writes_a_first_story(chromium: Browser, s
     try:
         sign_up(host, "Nell Host", "nell@example.org")
         host_opens_public_network(host, NETWORK)
-        sign_up(stranger, "Noor Newcomer", "noor@example.org")
+        sign_up(stranger, "Noor Newcomer", "newcomer.noor@example.org")
         welcome = stranger.get_by_role("region", name="Welcome, Noor Newcomer")
         expect(welcome.get_by_text("To do: Find a network and ask to join")).to_be_attached()
         stranger.screenshot(path=screenshots / "welcome.png", full_page=True)
