@@ -1,7 +1,7 @@
 """The record of hosts', coordinators' and admins' acts: the `moderation` consumer group reads the events that
-carry an `actor_id` for such an act (content hidden, restored or dismissed; roles changed; join requests and
-scheme applications decided; mentees matched with a mentor) and keeps one row per event (idempotent by event id,
-so a redelivery or a replay adds nothing). Rows are never changed; only retention deletes them
+carry an `actor_id` for such an act (content hidden, restored or dismissed; roles changed; members removed; join
+requests and scheme applications decided; mentees matched with a mentor) and keeps one row per event (idempotent
+by event id, so a redelivery or a replay adds nothing). Rows are never changed; only retention deletes them
 (`api.forget_before`). Taking the record away (acts.export) is such an act too.
 
 What happened inside a peer group is recorded without its note: the record is read by the network's hosts, who
@@ -40,6 +40,11 @@ def _role_changed(event: Event) -> Done | None:
     return data.actor_id, f"made a member {data.role}", f"member:{data.member_id}", ""
 
 
+def _removed(event: Event) -> Done | None:
+    data = read(event, networks.MemberRemoved)
+    return data.actor_id, "removed a member", f"member:{data.member_id}", data.reason
+
+
 def _join_decided(event: Event) -> Done | None:
     data = read(event, networks.JoinRequestDecided)
     done = "approved" if data.approved else "declined"
@@ -73,6 +78,7 @@ READINGS: dict[str, Reading] = {
     "moderation.flag.decided": _decided,
     "networks.member.role_changed": _role_changed,
     "networks.join_request.decided": _join_decided,
+    "networks.member.removed": _removed,
     "peer_groups.application.decided": _application_decided,
     "peer_groups.mentoring.matched": _matched,
     "moderation.record.exported": _exported,

@@ -99,3 +99,16 @@ class RoleChanged(Payload):
     member_id: str
     role: str
     actor_id: str
+
+
+@payload("networks.member.removed", 1)
+class MemberRemoved(Payload):
+    """A host removed a member from the network, saying why. Audience: the removed member only; the reason is
+    sealed with their key, so erasing them erases it from the log too."""
+
+    personal = {"reason": "member_id"}
+
+    network_id: str
+    member_id: str
+    reason: str
+    actor_id: str

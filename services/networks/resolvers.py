@@ -11,7 +11,7 @@ from infra.errors import NotFound
 from infra.pagination import Connection, paged
 from infra.viewer import Viewer
 from services.accounts import api as accounts
-from services.networks import commands, local_groups, membership, profiles, queries
+from services.networks import commands, local_groups, membership, profiles, queries, removal
 from services.networks.access import hosted_network, visible_network
 from services.networks.api import practice_areas as allowed_practice_areas
 from services.networks.tables import Invitation as InvitationRow
@@ -194,6 +194,12 @@ class Mutation:
         async with info.context.db.transaction() as session:
             row = await membership.set_role(session, info.context.member(), network_id, member_id, role)
             return row.role
+
+    @strawberry.mutation(description="Removes a member from the network and its local groups, saying why (hosts only).")
+    async def remove_member(self, info: Ctx, network_id: strawberry.ID, member_id: strawberry.ID, reason: str) -> bool:
+        async with info.context.db.transaction() as session:
+            await removal.remove_member(session, info.context.member(), network_id, member_id, reason)
+        return True
 
     @strawberry.mutation(description="Creates a local group in a network (hosts only).")
     async def create_local_group(

@@ -1,5 +1,6 @@
 """A member reports a harassing comment from the story's page; a host hides it from the review queue, with a
-note; readers no longer see it, its author still does, marked hidden."""
+note; readers no longer see it, its author still does, marked hidden. The host then removes its author from the
+network, saying why: they are out at once, and the record of hosts' acts shows the removal."""
 
 import re
 
@@ -9,6 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e.test_join_requests import host_opens_public_network, member_asks_to_join
 from tests.e2e.test_journey import person, sign_up
 from tests.e2e.test_notifications_bell import STORY, writes_story
+from tests.support.waiting import until
 
 pytestmark = pytest.mark.e2e
 NETWORK = "Steady Hands Commons"
@@ -61,6 +63,29 @@ def test_a_member_reports_a_comment_and_a_host_hides_it_from_the_queue(chromium:
         expect(bea.get_by_text(INSULT)).to_have_count(0)
         cai.reload()
         expect(cai.get_by_text("hidden by a reviewer: only you see it")).to_be_visible()
+        removes(host, network_page, "Cai Harsh", "Insults after a warning.")
+        cai.goto(network_page)
+        expect(cai.get_by_text("You are not a member of this network.")).to_be_visible()
     finally:
         for page in (host, cai, bea):
             page.context.close()
+
+
+def removes(host: Page, network_page: str, name: str, reason: str) -> None:
+    host.goto(network_page)
+    host.get_by_text("Hosts: invite, create local groups").click()
+    host.get_by_label("Member to remove").select_option(label=name)
+    host.get_by_label(re.compile("^Why")).fill(reason)
+    host.once("dialog", lambda dialog: dialog.accept())
+    host.get_by_role("button", name="Remove member").click()
+    members = host.get_by_role("region", name="Members")
+    expect(members.get_by_role("link", name="Hedda Steady")).to_be_visible()
+    expect(members.get_by_role("link", name=name)).to_have_count(0)
+    record = host.get_by_role("row").filter(has_text="removed a member").filter(has_text=reason)
+
+    def recorded() -> bool:
+        host.goto(f"{network_page}/record")
+        expect(host.get_by_role("heading", level=1)).to_have_text("What hosts did")
+        return record.count() == 1
+
+    until(recorded, "the record shows the removal")

@@ -2,7 +2,7 @@
 import { gql } from '../api.js';
 import { checkboxes, checked, field, h, replace } from '../dom.js';
 import { circles, session } from '../session.js';
-import { action, form, links, section, tags, title, values } from '../ui.js';
+import { action, form, links, option, section, select, tags, title, values } from '../ui.js';
 import { storiesOf } from './activity.js';
 import { upcoming } from './gatherings.js';
 
@@ -58,7 +58,24 @@ function askToJoin(view, network) {
   }, 'Ask to join');
 }
 
-function hostTools(view, network, areas) {
+// Removing someone is serious: the host says why (for the record of hosts' acts) and confirms.
+function removal(view, network, people) {
+  const others = people.filter((m) => m.id !== session.me.id);
+  return form({ 'aria-label': 'Remove a member' }, [
+    field('Member to remove', select('member', others.map((m) => option(m.id, m.name)), { required: true })),
+    field('Why (kept in the record of hosts’ acts)', h('textarea', { name: 'reason', rows: '2', required: true })),
+  ], async (el) => {
+    const { member, reason } = values(el);
+    const name = others.find((m) => m.id === member)?.name;
+    if (!window.confirm(`Remove ${name} from ${network.name} and its local groups?`)) return null;
+    await gql('mutation Remove($n: ID!, $m: ID!, $r: String!) { removeMember(networkId: $n, memberId: $m, reason: $r) }',
+      { n: network.id, m: member, r: reason });
+    await view.go(`/networks/${network.id}`);
+    return null;
+  }, 'Remove member');
+}
+
+function hostTools(view, network, areas, people) {
   const invite = form({ 'aria-label': 'Invite a member' }, [field('Email to invite', h('input', { name: 'email', type: 'email', required: true }))], async (el) => {
     const { email } = values(el);
     await gql('mutation Invite($id: ID!, $email: String!) { inviteMember(networkId: $id, email: $email) { id } }', { id: network.id, email });
@@ -75,8 +92,8 @@ function hostTools(view, network, areas) {
     { id: network.id, name: v.name, place: v.place, description: v.description, areas: checked(el, 'area') });
     await view.go(`/local-groups/${createLocalGroup.id}`);
   }, 'Create local group');
-  return h('details', { class: 'host-tools' }, h('summary', {}, 'Hosts: invite, create local groups, harvest, coordinate'),
-    invite, group,
+  return h('details', { class: 'host-tools' }, h('summary', {}, 'Hosts: invite, create local groups, harvest, coordinate, remove members'),
+    invite, group, removal(view, network, people),
     h('p', {}, h('a', { href: `/harvests?network=${network.id}` }, 'Harvests of this network'), ' · ',
       h('a', { href: `/coordinator/${network.id}` }, 'Matching and evaluation'), ' · ',
       h('a', { href: `/review/${network.id}` }, 'Review queue'), ' · ', h('a', { href: `/networks/${network.id}/record` }, 'Record of hosts’ acts')));
@@ -124,7 +141,7 @@ export async function network(view) {
     inside.network.viewerRole === 'host' ? await joinRequests(found) : '',
     inside.network.connectedNetworks.length ? section('Connected networks', links(inside.network.connectedNetworks, (n) => `/networks/${n.id}`, (n) => n.name, '')) : '',
     await harvestsOf(found.id),
-    inside.network.viewerRole === 'host' ? hostTools(view, found, inside.practiceAreas) : '');
+    inside.network.viewerRole === 'host' ? hostTools(view, found, inside.practiceAreas, inside.network.members.edges.map((edge) => edge.node)) : '');
 }
 
 export async function localGroup(view) {
