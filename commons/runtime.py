@@ -24,6 +24,7 @@ from services.harvests import api as harvests
 from services.knowledge import api as knowledge
 from services.knowledge.neighbours import NEIGHBOURS as KNOWLEDGE_NEIGHBOURS
 from services.moderation import api as moderation
+from services.networks import api as networks
 from services.notifications import api as notifications
 from services.peer_groups.api import send_due_surveys
 
@@ -42,6 +43,7 @@ def introduce_services() -> None:
     for kind in knowledge.FLAGGABLE:
         moderation.OWNERS[kind] = moderation.Owner(knowledge.flaggable, knowledge.set_hidden)
     moderation.OWNERS["harvest"] = moderation.Owner(harvests.flaggable, harvests.set_hidden)
+    moderation.OWNERS["profile"] = moderation.Owner(networks.flaggable, networks.set_hidden)
 
 
 class Runtime:

@@ -18,6 +18,7 @@ class FlaggedKind(Enum):
     COMMENT = "comment"
     CONTRIBUTION = "contribution"
     HARVEST = "harvest"
+    PROFILE = "profile"
 
 
 @strawberry.enum

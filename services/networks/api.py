@@ -10,6 +10,8 @@ from events.audience import AudienceKind
 from infra.database import Database
 from services.networks.access import hosted_by, role_of
 from services.networks.connections import connected_ids
+from services.networks.hiding import flaggable as flaggable
+from services.networks.hiding import set_hidden as set_hidden
 from services.networks.invitations import InvitationGlimpse, invitation_glimpse, network_name_in
 from services.networks.personal import erase_member as erase_member
 from services.networks.personal import personal_data as personal_data

@@ -35,7 +35,9 @@ def local_group_publication(group: LocalGroup) -> Publication:
     )
 
 
-def profile_publication(profile: Profile, network_ids: list[str]) -> Publication:
+def profile_publication(profile: Profile, network_ids: list[str]) -> Publication | None:
+    if profile.hidden:
+        return None
     return Publication(
         kind="member",
         title=profile.name,

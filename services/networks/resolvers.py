@@ -101,7 +101,7 @@ class Query:
             found = await queries.visible_profile(session, info.context.member(), id)
         if found is None:
             raise NotFound("No such member.")
-        return Member.of(found)
+        return Member.of(found, info.context.member().account_id)
 
     @strawberry.field(description="Invitations waiting for you, once you have verified your email address.")
     async def my_invitations(self, info: Ctx) -> list[Invitation]:
@@ -226,7 +226,8 @@ class Mutation:
     async def update_profile(self, info: Ctx, input: ProfileInput) -> Member:
         change = profiles.ProfileChange(input.name, input.bio, input.practice_areas, input.offers, input.seeks)
         async with info.context.db.transaction() as session:
-            return Member.of(await profiles.update_profile(session, info.context.member(), change))
+            viewer = info.context.member()
+            return Member.of(await profiles.update_profile(session, viewer, change), viewer.account_id)
 
 
 async def hosted(session: AsyncSession, context: RequestContext, network_id: str, doing: str) -> NetworkRow:

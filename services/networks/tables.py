@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from infra.columns import UTCDateTime, new_id, utcnow
@@ -93,6 +93,8 @@ class Profile(Base):
     offers: Mapped[str] = mapped_column(Text, default="")
     seeks: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Hidden by a reviewer: others see the name only, and search leaves the member out.
+    hidden: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Connection(Base):

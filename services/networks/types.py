@@ -1,5 +1,6 @@
 """GraphQL object types of the networks service."""
 
+from collections.abc import Callable
 from datetime import datetime
 
 import strawberry
@@ -32,17 +33,26 @@ class Member:
     practice_areas: list[str]
     offers: str = strawberry.field(description="What they can offer as a mentor.")
     seeks: str = strawberry.field(description="What they seek from mentoring.")
+    hidden: bool = strawberry.field(description="Hidden by a reviewer: others see the name only.")
 
     @classmethod
-    def of(cls, row: tables.Profile) -> "Member":
+    def of(cls, row: tables.Profile, viewer_id: str | None = None) -> "Member":
+        """A hidden profile shows its words to its member only (`viewer_id`)."""
+        shown = not row.hidden or row.member_id == viewer_id
         return cls(
             id=strawberry.ID(row.member_id),
             name=row.name,
-            bio=row.bio,
-            practice_areas=row.practice_areas,
-            offers=row.offers,
-            seeks=row.seeks,
+            bio=row.bio if shown else "",
+            practice_areas=row.practice_areas if shown else [],
+            offers=row.offers if shown else "",
+            seeks=row.seeks if shown else "",
+            hidden=row.hidden,
         )
+
+    @classmethod
+    def seen_by(cls, context: RequestContext) -> Callable[[tables.Profile], "Member"]:
+        viewer_id = context.viewer.account_id if context.viewer else None
+        return lambda row: cls.of(row, viewer_id)
 
     @strawberry.field(description="Their local groups, in networks you belong to.")
     async def local_groups(self, info: Ctx) -> list["LocalGroup"]:
@@ -80,7 +90,9 @@ class LocalGroup:
     async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member]:
         require_inside(info.context, self.network_id)
         unseen = info.context.viewer.blocked if info.context.viewer else frozenset()
-        return await paged(info.context.db, queries.local_group_members(self.id, unseen), first, after, Member.of)
+        return await paged(
+            info.context.db, queries.local_group_members(self.id, unseen), first, after, Member.seen_by(info.context)
+        )
 
 
 @strawberry.type
@@ -105,7 +117,9 @@ class Network:
     async def members(self, info: Ctx, first: int | None = 20, after: str | None = None) -> Connection[Member] | None:
         require_inside(info.context, self.id)
         unseen = info.context.viewer.blocked if info.context.viewer else frozenset()
-        return await paged(info.context.db, queries.network_members(self.id, unseen), first, after, Member.of)
+        return await paged(
+            info.context.db, queries.network_members(self.id, unseen), first, after, Member.seen_by(info.context)
+        )
 
     @strawberry.field
     async def local_groups(

@@ -12,7 +12,7 @@ from services.notifications.kinds import Kind
 from services.notifications.notice import Happening, Notice
 from services.peer_groups import api as peer_groups
 
-ITEM_PATHS = {"story": "/stories/"}
+ITEM_PATHS = {"story": "/stories/", "profile": "/members/"}
 
 
 async def flag_raised(event: Event, session: AsyncSession) -> Happening:

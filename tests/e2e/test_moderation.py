@@ -1,12 +1,14 @@
 """A member reports a harassing comment from the story's page; a host hides it from the review queue, with a
 note; readers no longer see it, its author still does, marked hidden. The host then removes its author from the
-network, saying why: they are out at once, and the record of hosts' acts shows the removal."""
+network, saying why: they are out at once, and the record of hosts' acts shows the removal. In the demo, a member
+reports a profile and the host hides it: others then read that a reviewer hid it, and nothing of its bio."""
 
 import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.e2e.test_accessibility import signed_in
 from tests.e2e.test_join_requests import host_opens_public_network, member_asks_to_join
 from tests.e2e.test_journey import person, sign_up
 from tests.e2e.test_notifications_bell import STORY, writes_story
@@ -89,3 +91,35 @@ def removes(host: Page, network_page: str, name: str, reason: str) -> None:
         return record.count() == 1
 
     until(recorded, "the record shows the removal")
+
+
+def test_a_member_reports_a_profile_and_the_host_hides_it(chromium: Browser, demo: str) -> None:
+    amara, hana = person(chromium, demo).new_page(), person(chromium, demo).new_page()
+    try:
+        signed_in(amara, "amara@example.org")
+        amara.goto("/networks")
+        amara.get_by_role("link", name="Leadership Alumni Network").first.click()
+        amara.get_by_role("region", name="Members").get_by_role("link", name="Ben Carter").click()
+        profile = amara.url
+        amara.get_by_text("Report", exact=True).click()
+        amara.get_by_label("Why?").select_option("SPAM")
+        amara.get_by_role("button", name="Send report").click()
+        expect(amara.get_by_role("status").filter(has_text="Reported")).to_have_text(
+            "Reported: the network\N{RIGHT SINGLE QUOTATION MARK}s hosts will review it."
+        )
+
+        signed_in(hana, "host@example.org")
+        hana.goto("/networks")
+        hana.get_by_role("link", name="Leadership Alumni Network").first.click()
+        hana.get_by_text("Hosts: invite, create local groups").click()
+        hana.get_by_role("link", name="Review queue").click()
+        report = hana.get_by_role("list", name="Reports").get_by_role("listitem").filter(has_text="A profile reported")
+        report.get_by_label(re.compile("Your note")).fill("Profiles are not for selling.")
+        report.get_by_role("button", name="Hide").click()
+        expect(hana.get_by_role("button", name="Restore")).to_be_visible()
+
+        amara.goto(profile)
+        expect(amara.get_by_text("A reviewer hid this profile.")).to_be_visible()
+    finally:
+        for page in (amara, hana):
+            page.context.close()

@@ -4,14 +4,15 @@ import { checkboxes, checked, field, h } from '../dom.js';
 import { myProfile, session } from '../session.js';
 import { form, links, section, tags, title, values } from '../ui.js';
 import { storiesOf } from './activity.js';
-import { blockButton, blockedList } from './moderation.js';
+import { blockButton, blockedList, reportButton } from './moderation.js';
 import { notificationPreferences } from './notification_preferences.js';
 import { yourData } from './your_data.js';
 
-const PROFILE = 'id name bio practiceAreas offers seeks localGroups { id name network { id name } }';
+const PROFILE = 'id name bio practiceAreas offers seeks hidden localGroups { id name network { id name } }';
 
 function profileView(member) {
   return [
+    member.hidden ? h('p', { class: 'notice' }, member.id === session.me.id ? 'A reviewer hid your profile: others see your name only.' : 'A reviewer hid this profile.') : '',
     member.bio ? h('p', { class: 'lead' }, member.bio) : h('p', { class: 'empty' }, 'No bio yet.'),
     tags(member.practiceAreas),
     member.offers ? section('Can offer as a mentor', h('p', {}, member.offers)) : '',
@@ -25,7 +26,7 @@ export async function member(view) {
   view.main.append(title(found.name), ...profileView(found),
     await storiesOf(`Stories ${found.name} shared`, { a: found.id }, 'No stories you can read yet.'));
   if (found.id === session.me.id) view.main.append(h('p', {}, h('a', { href: '/profile' }, 'Edit your profile')));
-  else view.main.append(blockButton(view, found));
+  else view.main.append(reportButton('PROFILE', found.id), blockButton(view, found));
 }
 
 export async function profile(view) {

@@ -7,7 +7,7 @@ const REASONS = [['HARASSMENT', 'Harassment'], ['BREACH_OF_CONFIDENTIALITY', 'Br
 const FLAG = `mutation Flag($kind: FlaggedKind!, $itemId: ID!, $reason: FlagReason!, $note: String!, $toCoordinators: Boolean!) {
   flagItem(kind: $kind, itemId: $itemId, reason: $reason, note: $note, toCoordinators: $toCoordinators) { id } }`;
 
-// A small "Report" dialog under a story, comment or contribution. Inside a peer group its members review it; the
+// A small "Report" dialog under a story, comment, contribution or on a profile. Inside a peer group its members review it; the
 // flagger may let the network's coordinators in too, for this one item.
 export function reportButton(kind, itemId, { inPeerGroup = false } = {}) {
   const dialog = h('details', { class: 'report' }, h('summary', {}, 'Report'));
