@@ -45,6 +45,11 @@ def found(member: Member, words: str) -> list[str]:
     return [hit["title"] for hit in member.run(SEARCH, q=words)["search"]["hits"]]
 
 
+def acts(host: Member, network: str) -> list[dict[str, str]]:
+    """The record of hosts' acts as the host reads it, newest first."""
+    return [edge["node"] for edge in host.run(ACTS, n=network)["hostActs"]["edges"]]
+
+
 def feed(member: Member) -> list[str]:
     return [edge["node"]["title"] for edge in member.run(FEED)["feed"]["edges"]]
 

@@ -3,7 +3,7 @@ hosts. Hidden, others read the name only and search leaves the member out; its m
 and is told; restored, it is back. Someone who shares no network with the member cannot tell it exists."""
 
 from tests.knowledge.community import community
-from tests.moderation.support import ACTS, DECIDE, QUEUE, flag, found, inbox, settle
+from tests.moderation.support import DECIDE, QUEUE, acts, flag, found, inbox, settle
 from tests.support.graphql import Gateway
 
 BIO = "Zanzibarite tonics cure burnout, message me to buy"
@@ -29,7 +29,7 @@ def test_a_hidden_profile_shows_its_name_only_leaves_search_and_comes_back_when_
     assert cai.run(READ, id=cai.id)["member"] == {"name": "Cai Seller", "bio": BIO, "hidden": True}
     assert found(amara, "zanzibarite tonics") == []
     assert "A reviewer hid your profile" in [notice["text"] for notice in inbox(cai)]
-    [act] = [e["node"] for e in place.host.run(ACTS, n=place.network)["hostActs"]["edges"]]
+    [act] = acts(place.host, place.network)
     assert (act["action"], act["subject"]) == ("hid a profile", f"profile:{cai.id}")
     place.host.run(DECIDE, f=raised, d="RESTORE", n="Bio changed after a talk.")
     settle(api)

@@ -7,7 +7,7 @@ import io
 import json
 
 from tests.knowledge.community import WRITE, community, story
-from tests.moderation.support import ACTS, DECIDE, flag, settle
+from tests.moderation.support import ACTS, DECIDE, acts, flag, settle
 from tests.peer_groups.scheme_support import join_scheme
 from tests.peer_groups.support import network_of
 from tests.peer_groups.test_matching import MATCH, SCHEME
@@ -25,15 +25,15 @@ def test_the_record_holds_what_hosts_did_for_hosts_only_and_exports_it(api: Gate
     place.host.run(DECIDE, f=flag(amara, "STORY", written["writeStory"]["id"], "SPAM"), d="HIDE", n="Spam.")
     settle(api)
     settle(api)  # a second pass over the same events changes nothing
-    acts = [e["node"] for e in place.host.run(ACTS, n=place.network)["hostActs"]["edges"]]
-    assert [(a["actorName"], a["action"], a["detail"]) for a in acts] == [
+    done = acts(place.host, place.network)
+    assert [(a["actorName"], a["action"], a["detail"]) for a in done] == [
         ("Hana Host", "hid a story", "Spam."),
         ("Hana Host", "made a member coordinator", ""),
     ]
     assert amara.fails(ACTS, n=place.network)[0]["extensions"]["code"] == "FORBIDDEN"
     as_csv = list(csv.DictReader(io.StringIO(place.host.run(EXPORT, n=place.network, f="CSV")["hostActsExport"])))
     as_json = json.loads(place.host.run(EXPORT, n=place.network, f="JSON")["hostActsExport"])
-    assert [row["action"] for row in as_csv] == [row["action"] for row in as_json] == [a["action"] for a in acts]
+    assert [row["action"] for row in as_csv] == [row["action"] for row in as_json] == [a["action"] for a in done]
     assert as_csv[1]["subject"] == f"member:{amara.id}"
 
 
@@ -44,8 +44,8 @@ def test_the_record_holds_applications_decided_mentees_matched_and_its_exports(a
         join_scheme(host, who, scheme, role, areas=["coaching"], goals="board governance")
     host.run(MATCH, s=scheme, m=mira.id, e=[fay.id])
     settle(api)
-    acts = [e["node"] for e in host.run(ACTS, n=network)["hostActs"]["edges"]]
-    assert [(a["actorName"], a["action"], a["detail"]) for a in acts] == [
+    done = acts(host, network)
+    assert [(a["actorName"], a["action"], a["detail"]) for a in done] == [
         ("Hana Host", "matched mentees with a mentor", "2 members"),
         ("Hana Host", "approved an application to a scheme", ""),
         ("Hana Host", "approved an application to a scheme", ""),
@@ -53,6 +53,6 @@ def test_the_record_holds_applications_decided_mentees_matched_and_its_exports(a
     host.run(EXPORT, n=network, f="JSON")
     settle(api)
     settle(api)
-    [latest, *_] = [e["node"] for e in host.run(ACTS, n=network)["hostActs"]["edges"]]
+    [latest, *_] = acts(host, network)
     assert (latest["action"], latest["subject"]) == ("exported the record as JSON", f"network:{network}")
-    assert len(host.run(ACTS, n=network)["hostActs"]["edges"]) == 4
+    assert len(acts(host, network)) == 4

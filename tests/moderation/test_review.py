@@ -6,11 +6,11 @@ who then read that one item and nothing else of the group. Bad input changes not
 from tests.harvests.flows import ADD_ITEM, CREATE, PUBLISH
 from tests.knowledge.community import WRITE, community, peer_group, story
 from tests.moderation.support import (
-    ACTS,
     COMMENT,
     COMMENTS,
     DECIDE,
     QUEUE,
+    acts,
     feed,
     flag,
     found,
@@ -53,7 +53,7 @@ def test_a_hidden_comment_leaves_readers_its_author_is_told_and_the_record_shows
     assert ben.run(COMMENTS, s=story_id)["story"]["comments"][0]["hidden"] is True  # its author still sees it
     [told] = [n for n in inbox(ben) if n["kind"] == "CONTENT_MODERATED"]
     assert told["text"] == "A reviewer hid your comment" and "fool" not in str(inbox(ben))
-    [act] = [e["node"] for e in place.host.run(ACTS, n=place.network)["hostActs"]["edges"]]
+    [act] = acts(place.host, place.network)
     assert act == {
         "actorName": "Hana Host",
         "action": "hid a comment",

@@ -3,7 +3,7 @@ wrote stays for the others, and the record of hosts' acts keeps who removed whom
 network keeps a host; a refusal changes nothing (issue 20)."""
 
 from tests.knowledge.community import WRITE, community, story
-from tests.moderation.support import ACTS, settle
+from tests.moderation.support import acts, settle
 from tests.support.graphql import Gateway
 
 REMOVE = """mutation($n: ID!, $m: ID!, $r: String!) { removeMember(networkId: $n, memberId: $m, reason: $r) }"""
@@ -31,7 +31,7 @@ def test_a_removed_member_reads_nothing_more_and_the_record_says_who_removed_the
     assert amara.run(READ, id=his["writeStory"]["id"])["story"]["title"] == "What I learned"
     assert names(amara, place.network) == ["Amara Okafor", "Hana Host"]
     settle(api)
-    [act] = [e["node"] for e in place.host.run(ACTS, n=place.network)["hostActs"]["edges"]]
+    [act] = acts(place.host, place.network)
     assert act == {
         "actorName": "Hana Host",
         "action": "removed a member",
