@@ -4,7 +4,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.viewer import Viewer
-from services.networks.access import network_ids_of
+from services.networks.access import hosted_by, network_ids_of
 from services.networks.practice_areas import DEFAULT_PRACTICE_AREAS
 from services.networks.tables import (
     Invitation,
@@ -76,6 +76,16 @@ async def visible_profile(session: AsyncSession, viewer: Viewer, member_id: str)
         shared = select(Membership.member_id).where(Membership.network_id.in_(network_ids_of(viewer)))
         query = query.where(or_(Profile.member_id == viewer.account_id, Profile.member_id.in_(shared)))
     return await session.scalar(query)
+
+
+async def sees_hidden_profile(session: AsyncSession, viewer: Viewer, member_id: str) -> bool:
+    """Whether a hidden profile still shows the viewer its words: its own member, and the hosts of its networks."""
+    if viewer.is_admin or member_id == viewer.account_id:
+        return True
+    hosted = select(Membership.network_id).where(
+        Membership.member_id == member_id, Membership.network_id.in_(hosted_by(viewer.account_id))
+    )
+    return await session.scalar(hosted.limit(1)) is not None
 
 
 async def open_invitations(session: AsyncSession, email: str) -> list[tuple[Invitation, Network]]:

@@ -97,11 +97,14 @@ class Query:
 
     @strawberry.field(description="A member's profile, if you share a network (or it is yours).")
     async def member(self, info: Ctx, id: strawberry.ID) -> Member:
+        viewer = info.context.member()
         async with info.context.db.sessions() as session:
-            found = await queries.visible_profile(session, info.context.member(), id)
-        if found is None:
-            raise NotFound("No such member.")
-        return Member.of(found, info.context.member().account_id)
+            found = await queries.visible_profile(session, viewer, id)
+            if found is None:
+                raise NotFound("No such member.")
+            return Member.of(
+                found, found.hidden and await queries.sees_hidden_profile(session, viewer, found.member_id)
+            )
 
     @strawberry.field(description="Invitations waiting for you, once you have verified your email address.")
     async def my_invitations(self, info: Ctx) -> list[Invitation]:
@@ -227,7 +230,7 @@ class Mutation:
         change = profiles.ProfileChange(input.name, input.bio, input.practice_areas, input.offers, input.seeks)
         async with info.context.db.transaction() as session:
             viewer = info.context.member()
-            return Member.of(await profiles.update_profile(session, viewer, change), viewer.account_id)
+            return Member.of(await profiles.update_profile(session, viewer, change), sees_hidden=True)
 
 
 async def hosted(session: AsyncSession, context: RequestContext, network_id: str, doing: str) -> NetworkRow:

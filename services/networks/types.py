@@ -36,9 +36,9 @@ class Member:
     hidden: bool = strawberry.field(description="Hidden by a reviewer: others see the name only.")
 
     @classmethod
-    def of(cls, row: tables.Profile, viewer_id: str | None = None) -> "Member":
-        """A hidden profile shows its words to its member only (`viewer_id`)."""
-        shown = not row.hidden or row.member_id == viewer_id
+    def of(cls, row: tables.Profile, sees_hidden: bool = False) -> "Member":
+        """A hidden profile shows its words only to those who `sees_hidden` (its member, its networks' hosts)."""
+        shown = not row.hidden or sees_hidden
         return cls(
             id=strawberry.ID(row.member_id),
             name=row.name,
@@ -52,7 +52,7 @@ class Member:
     @classmethod
     def seen_by(cls, context: RequestContext) -> Callable[[tables.Profile], "Member"]:
         viewer_id = context.viewer.account_id if context.viewer else None
-        return lambda row: cls.of(row, viewer_id)
+        return lambda row: cls.of(row, row.member_id == viewer_id)
 
     @strawberry.field(description="Their local groups, in networks you belong to.")
     async def local_groups(self, info: Ctx) -> list["LocalGroup"]:
