@@ -4,7 +4,7 @@ Each check is one read filtered by what the viewer may see, so something hidden 
 same path, in the same time, to the same NotFound.
 """
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, or_, select, true
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.audience import AudienceKind, ids_of
@@ -63,3 +63,10 @@ async def member_network(session: AsyncSession, viewer: Viewer, network_id: str,
     if role is None:
         raise Forbidden(f"Only members of the network may {doing}.")
     return network
+
+
+async def keep_a_host(session: AsyncSession, membership: Membership) -> None:
+    """Refuses to take away `membership` as a host when it is the network's last one."""
+    hosts = select(func.count()).where(Membership.network_id == membership.network_id, Membership.role == "host")
+    if membership.role == "host" and (await session.scalar(hosts) or 0) <= 1:
+        raise Forbidden("A network keeps at least one host.")

@@ -1,6 +1,7 @@
 """Profiles as moderation sees them. A member may flag the profile of someone they share a network with; the flag
 goes to the hosts of the oldest network the two share. Hidden, a profile shows others its name only (its member
-still reads it, marked hidden) and its publication is None, so search leaves the member out until restored."""
+and the hosts of its networks still read it, marked hidden) and its publication is None, so search leaves the
+member out until restored."""
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession

@@ -13,7 +13,7 @@ from infra.errors import Conflict, Forbidden, InvalidInput, NotFound
 from infra.text import clean_text
 from infra.viewer import Viewer
 from services.networks import events as ev
-from services.networks.access import ROLES, hosted_network, hosts, network_and_role, role_of
+from services.networks.access import ROLES, hosted_network, hosts, keep_a_host, network_and_role, role_of
 from services.networks.commands import add_member
 from services.networks.tables import Invitation, JoinRequest, Membership, Network
 
@@ -117,9 +117,8 @@ async def set_role(session: AsyncSession, viewer: Viewer, network_id: str, membe
     membership = await session.get(Membership, (network_id, member_id))
     if membership is None:
         raise NotFound("That person is not a member of the network.")
-    hosts = select(func.count()).where(Membership.network_id == network_id, Membership.role == "host")
-    if membership.role == "host" and role != "host" and (await session.scalar(hosts) or 0) <= 1:
-        raise Forbidden("A network keeps at least one host.")
+    if role != "host":
+        await keep_a_host(session, membership)
     membership.role = role
     changed = ev.RoleChanged(network_id=network_id, member_id=member_id, role=role, actor_id=viewer.account_id)
     record(session, [new_event(changed, member_id, [audience.network(network_id)], network_id)])

@@ -2,24 +2,18 @@
 read after it (which takes the member's circles from their memberships) leaves the network out. What they wrote
 stays. The reason goes to the record of hosts' acts, which only the network's hosts read."""
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
 from events.catalogue import new_event
 from events.outbox import record
-from infra.errors import Forbidden, NotFound
+from infra.errors import NotFound
 from infra.text import clean_text
 from infra.viewer import Viewer
 from services.networks import events as ev
-from services.networks.access import hosted_network
+from services.networks.access import hosted_network, keep_a_host
 from services.networks.tables import LocalGroup, LocalGroupMember, Membership
-
-
-async def _keeps_a_host(session: AsyncSession, membership: Membership) -> None:
-    hosts = select(func.count()).where(Membership.network_id == membership.network_id, Membership.role == "host")
-    if membership.role == "host" and (await session.scalar(hosts) or 0) <= 1:
-        raise Forbidden("A network keeps at least one host.")
 
 
 async def remove_member(session: AsyncSession, viewer: Viewer, network_id: str, member_id: str, reason: str) -> None:
@@ -28,7 +22,7 @@ async def remove_member(session: AsyncSession, viewer: Viewer, network_id: str, 
     membership = await session.get(Membership, (network_id, member_id))
     if membership is None:
         raise NotFound("That person is not a member of the network.")
-    await _keeps_a_host(session, membership)
+    await keep_a_host(session, membership)
     groups = select(LocalGroup.id).where(LocalGroup.network_id == network_id)
     local = delete(LocalGroupMember).where(
         LocalGroupMember.member_id == member_id, LocalGroupMember.local_group_id.in_(groups)
