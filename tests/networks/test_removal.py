@@ -8,6 +8,7 @@ from tests.support.graphql import Gateway
 
 REMOVE = """mutation($n: ID!, $m: ID!, $r: String!) { removeMember(networkId: $n, memberId: $m, reason: $r) }"""
 READ = "query($id: ID!) { story(id: $id) { title } }"
+ROLE = "mutation($n: ID!, $m: ID!, $r: String!) { setMemberRole(networkId: $n, memberId: $m, role: $r) }"
 MEMBERS = "query($n: ID!) { network(id: $n) { members(first: 50) { edges { node { name } } } } }"
 
 
@@ -47,6 +48,8 @@ def test_only_hosts_remove_a_network_keeps_a_host_and_a_refusal_changes_nothing(
     assert refused["extensions"]["code"] == "FORBIDDEN"
     alone = place.host.fails(REMOVE, n=place.network, m=place.host.id, r="Leaving.")[0]
     assert alone["message"] == "A network keeps at least one host."
+    demoted = place.host.fails(ROLE, n=place.network, m=place.host.id, r="member")[0]
+    assert demoted["message"] == "A network keeps at least one host."
     blank = place.host.fails(REMOVE, n=place.network, m=ben.id, r="  ")[0]
     assert blank["extensions"]["code"] == "BAD_USER_INPUT"
     assert names(place.host, place.network) == ["Amara Okafor", "Ben Carter", "Hana Host"]
