@@ -1,7 +1,7 @@
 """GraphQL types whose fields are a row's values, filled from the row by name (DEVELOPING.md: plain types)."""
 
 import dataclasses
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 T = TypeVar("T")
 
@@ -13,3 +13,11 @@ def from_row(cls: type[T], row: object, **given: Any) -> T:
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     names = [field.name for field in fields if field.name not in given and not getattr(field, "base_resolver", None)]
     return cls(**{name: getattr(row, name) for name in names}, **given)
+
+
+class RowShaped:
+    """A plain type's `of(row)`, for a type that is a row's values and nothing more."""
+
+    @classmethod
+    def of(cls, row: object) -> Self:
+        return from_row(cls, row)

@@ -13,7 +13,7 @@ from events.envelope import Event
 from events.keys import opened
 from events.publication import Publication
 from infra.context import RequestContext
-from infra.errors import DomainError
+from infra.errors import Unavailable
 from infra.viewer import Viewer
 from services.accounts import api as accounts
 from services.feeds import tables
@@ -21,10 +21,6 @@ from services.feeds.access import current_keys, current_late_seats
 from services.feeds.items import ITEM_KINDS, copy, falls_due
 from services.feeds.outlook import Placement, outlook_of
 from services.feeds.ranking import place
-
-
-class NoLiveUpdates(DomainError):
-    code = "UNAVAILABLE"
 
 
 def _published(event: Event) -> Publication | None:
@@ -54,7 +50,7 @@ async def placed(context: RequestContext, viewer: Viewer, event: Event) -> tuple
 
 async def pushed(context: RequestContext, viewer: Viewer) -> AsyncIterator[tuple[tables.FeedItem, Placement]]:
     if context.broadcast is None:
-        raise NoLiveUpdates("Live updates are not served by this process.")
+        raise Unavailable("Live updates are not served by this process.")
     # A cheap first filter on connection-time keys (circles joined later show after reconnecting); `placed`
     # checks again with the member's current circles, so a circle left since then stops the push.
     wanted = viewer.audiences | {audience.PLATFORM.key}

@@ -17,29 +17,32 @@ async def _target(info: Ctx, story_id: str | None, resource_id: str | None, harv
     return await responses.target(info.context.db, info.context.member(), ids)
 
 
+@strawberry.type(
+    description="The comments and reactions on one story, resource or harvest, as the viewer may see them."
+)
+class Conversation:
+    target: strawberry.Private[Target]
+
+    @strawberry.field(description="Comments that reach you, oldest first.")
+    async def comments(self, info: Ctx) -> list[Comment]:
+        return await comments_on(info, self.target.id, self.target.audience)
+
+    @strawberry.field(description="Reactions counted over those that reach you.")
+    async def reactions(self, info: Ctx) -> list[ReactionCount]:
+        return await reactions_to(info, self.target.id, self.target.audience)
+
+
 @strawberry.type
 class ResponseQuery:
-    @strawberry.field(description=f"Comments on something you may see. {TARGETS}")
-    async def comments(
+    @strawberry.field(description=f"The conversation on something you may see. {TARGETS}")
+    async def conversation(
         self,
         info: Ctx,
         story_id: strawberry.ID | None = None,
         resource_id: strawberry.ID | None = None,
         harvest_id: strawberry.ID | None = None,
-    ) -> list[Comment]:
-        target = await _target(info, story_id, resource_id, harvest_id)
-        return await comments_on(info, target.id, target.audience)
-
-    @strawberry.field(description=f"Reactions to something you may see. {TARGETS}")
-    async def reactions(
-        self,
-        info: Ctx,
-        story_id: strawberry.ID | None = None,
-        resource_id: strawberry.ID | None = None,
-        harvest_id: strawberry.ID | None = None,
-    ) -> list[ReactionCount]:
-        target = await _target(info, story_id, resource_id, harvest_id)
-        return await reactions_to(info, target.id, target.audience)
+    ) -> Conversation:
+        return Conversation(target=await _target(info, story_id, resource_id, harvest_id))
 
 
 @strawberry.type

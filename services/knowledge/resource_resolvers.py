@@ -44,11 +44,6 @@ async def shelf(info: Ctx, network_id: str, platform_wide: bool) -> resources.Sh
 
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def resource(self, info: Ctx, id: strawberry.ID) -> Resource:
-        async with info.context.db.sessions() as session:
-            return Resource.of(await readable_resource(session, info.context.member(), id))
-
     @strawberry.field(description="Resources you may see, by title.")
     async def resources(
         self,
@@ -62,6 +57,11 @@ class Query:
         filters = queries.Filters(network_id, practice_area, kind.value if kind else None)
         query = queries.visible_resources(info.context.member(), filters)
         return await paged(info.context.db, query, first, after, Resource.of)
+
+    @strawberry.field(description="A resource you may see, with what members added to it.")
+    async def resource(self, info: Ctx, id: strawberry.ID) -> Resource:
+        async with info.context.db.sessions() as session:
+            return Resource.of(await readable_resource(session, info.context.member(), id))
 
 
 @strawberry.type

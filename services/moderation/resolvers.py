@@ -65,7 +65,9 @@ class Mutation:
         to_coordinators: bool = False,
     ) -> FlagReceipt:
         viewer = info.context.member()
-        row = await flags.raise_flag(info.context.db, viewer, kind.value, item_id, reason.value, note, to_coordinators)
+        # mypy reads a strawberry.enum_value member's value as its definition; at run time it is the string.
+        why = str(reason.value)
+        row = await flags.raise_flag(info.context.db, viewer, kind.value, item_id, why, note, to_coordinators)
         return FlagReceipt(id=strawberry.ID(row.id), status=row.status)
 
     @strawberry.mutation(description="Hides, restores or dismisses a flagged item, with a note; its author is told.")

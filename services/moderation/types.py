@@ -23,10 +23,12 @@ class FlaggedKind(Enum):
 
 @strawberry.enum
 class FlagReason(Enum):
-    HARASSMENT = "harassment"
-    BREACH_OF_CONFIDENTIALITY = "breach_of_confidentiality"
-    SPAM = "spam"
-    OTHER = "other"
+    HARASSMENT = strawberry.enum_value("harassment", description="It attacks, belittles or threatens someone.")
+    BREACH_OF_CONFIDENTIALITY = strawberry.enum_value(
+        "breach_of_confidentiality", description="It repeats what was said in confidence in a peer group."
+    )
+    SPAM = strawberry.enum_value("spam", description="Advertising or repeated posts that are not practice.")
+    OTHER = strawberry.enum_value("other", description="Something else: the note says what.")
 
 
 @strawberry.enum(description="Hide (its author still sees it, marked hidden), dismiss the flag, or restore it.")

@@ -9,7 +9,7 @@ from events import audience
 from infra.context import Ctx, RequestContext
 from infra.errors import Forbidden
 from infra.pagination import Connection, paged
-from infra.rows import from_row
+from infra.rows import RowShaped
 from services.networks import api as networks_api
 from services.networks import connections, loaders, queries, tables
 
@@ -96,16 +96,12 @@ class LocalGroup:
 
 
 @strawberry.type
-class Network:
+class Network(RowShaped):
     id: strawberry.ID
     name: str
     description: str
     is_public: bool
     created_at: datetime
-
-    @classmethod
-    def of(cls, row: tables.Network) -> "Network":
-        return from_row(cls, row)
 
     @strawberry.field(description="Your role here: host, coordinator or member; null when you are not a member.")
     async def viewer_role(self, info: Ctx) -> str | None:

@@ -6,16 +6,12 @@ from collections.abc import AsyncIterator, Callable
 from events.catalogue import read
 from events.envelope import Event
 from infra.context import RequestContext
-from infra.errors import DomainError
+from infra.errors import Unavailable
 from services.notifications.events import Delivered
 from services.notifications.queries import latest, unread_count
 from services.notifications.tables import Notification
 
 DELIVERED = "notifications.delivered"
-
-
-class NoLiveUpdates(DomainError):
-    code = "UNAVAILABLE"
 
 
 def _for(member_id: str) -> Callable[[Event], bool]:
@@ -24,7 +20,7 @@ def _for(member_id: str) -> Callable[[Event], bool]:
 
 async def pushed(context: RequestContext, member_id: str) -> AsyncIterator[tuple[Notification, int]]:
     if context.broadcast is None:
-        raise NoLiveUpdates("Live updates are not served by this process.")
+        raise Unavailable("Live updates are not served by this process.")
     with context.broadcast.subscribe(_for(member_id)) as events:
         async for event in events:
             data = read(event, Delivered)

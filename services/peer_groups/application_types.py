@@ -4,7 +4,7 @@ from datetime import datetime
 
 import strawberry
 
-from infra.rows import from_row
+from infra.rows import RowShaped
 from services.peer_groups import tables
 
 
@@ -67,13 +67,9 @@ class MentoringChoice:
 
 
 @strawberry.type
-class FirstMeetingPreparation:
+class FirstMeetingPreparation(RowShaped):
     member_id: strawberry.ID
     expectations: str
     goals: str
     how_to_meet: str
     completed_at: datetime
-
-    @classmethod
-    def of(cls, row: tables.Preparation) -> "FirstMeetingPreparation":
-        return from_row(cls, row)

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import strawberry
 
-from infra.rows import from_row
+from infra.rows import RowShaped
 from services.peer_groups import tables
 
 
@@ -67,7 +67,7 @@ class DiversityCount:
 
 
 @strawberry.type
-class MentoringScheme:
+class MentoringScheme(RowShaped):
     id: strawberry.ID
     network_id: strawberry.ID
     name: str
@@ -79,10 +79,6 @@ class MentoringScheme:
     diversity_aims: list[str]
     questions: list[str] = strawberry.field(description="The scheme's own evaluation questions.")
     screening: list[str] = strawberry.field(description="The questions applicants answer.")
-
-    @classmethod
-    def of(cls, row: tables.Scheme) -> "MentoringScheme":
-        return from_row(cls, row)
 
 
 @strawberry.type

@@ -7,7 +7,7 @@ from tests.support.graphql import Gateway
 
 COMMENT = """mutation($s: ID, $h: ID, $k: CommentKind!, $b: String!) {
   comment(storyId: $s, harvestId: $h, kind: $k, body: $b) { kind author { name } } }"""
-COMMENTS = "query($s: ID, $h: ID) { comments(storyId: $s, harvestId: $h) { kind body } }"
+COMMENTS = "query($s: ID, $h: ID) { conversation(storyId: $s, harvestId: $h) { comments { kind body } } }"
 REACT = "mutation($s: ID!, $on: Boolean) { react(storyId: $s, reaction: RESONATES, on: $on) { reaction count mine } }"
 
 
@@ -20,7 +20,7 @@ def test_comments_on_a_peer_group_story_stay_in_the_group(api: Gateway, settings
     ben.run(COMMENT, s=story_id, k="REMINDS_ME", b="That reminds me of when I lost our first funder.")
     assert ben.run(REACT, s=story_id)["react"] == [{"reaction": "RESONATES", "count": 1, "mine": True}]
     assert ben.run(REACT, s=story_id, on=False)["react"] == []
-    assert amara.run(COMMENTS, s=story_id)["comments"] == [
+    assert amara.run(COMMENTS, s=story_id)["conversation"]["comments"] == [
         {"kind": "REMINDS_ME", "body": "That reminds me of when I lost our first funder."}
     ]
     for attempt in (COMMENTS, COMMENT):
@@ -45,7 +45,7 @@ def test_a_harvest_opens_for_comments_once_published(api: Gateway) -> None:
     assert place.host.fails(COMMENT, h=harvest, k="COMMENT", b="Draft note")[0]["message"] == "No such harvest."
     place.host.run(PUBLISH, id=harvest)
     amara.run(COMMENT, h=harvest, k="QUESTION", b="Could Leeds host the next one?")
-    assert place.host.run(COMMENTS, h=harvest)["comments"] == [
+    assert place.host.run(COMMENTS, h=harvest)["conversation"]["comments"] == [
         {"kind": "QUESTION", "body": "Could Leeds host the next one?"}
     ]
     assert api.sign_up("Sam Stranger").fails(COMMENTS, h=harvest)[0]["message"] == "No such harvest."

@@ -19,7 +19,7 @@ from tests.support.graphql import Gateway
 READ = """query($id: ID!) { story(id: $id) { title body revisions { number title body }
   comments { body } reactions { reaction count } } }"""
 REACT = "mutation($s: ID!, $r: ReactionKind!) { react(storyId: $s, reaction: $r) { reaction count } }"
-RESPONSES = "query($s: ID) { comments(storyId: $s) { body } reactions(storyId: $s) { reaction count } }"
+RESPONSES = "query($s: ID) { conversation(storyId: $s) { comments { body } reactions { reaction count } } }"
 FEED = "{ feed(first: 50) { edges { node { title excerpt } } } }"
 GROUP_WORDS = ("Marrowbone", "walked out", "Zephyrine")
 
@@ -59,7 +59,7 @@ async def test_sharing_a_story_shares_its_current_version_only(api: Gateway, dat
         "comments": [],
         "reactions": [],
     }
-    assert chen.run(RESPONSES, s=story_id) == {"comments": [], "reactions": []}
+    assert chen.run(RESPONSES, s=story_id)["conversation"] == {"comments": [], "reactions": []}
     inside = ben.run(READ, id=story_id)["story"]
     assert inside["revisions"] == [
         {"number": 1, "title": "The board walked out", "body": "Marrowbone said nothing for an hour."}

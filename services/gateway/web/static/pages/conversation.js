@@ -39,7 +39,7 @@ function reactionBar(target, counts) {
 }
 
 export async function conversation(target, { inPeerGroup = false } = {}) {
-  const data = await gql(`query Conversation(${ARGS}) { comments(${PASS}) { id kind body createdAt hidden author { id name } } reactions(${PASS}) { reaction count mine } }`, target);
+  const { conversation: data } = await gql(`query Conversation(${ARGS}) { conversation(${PASS}) { comments { id kind body createdAt hidden author { id name } } reactions { reaction count mine } } }`, target);
   const list = h('ul', { class: 'comments', 'aria-label': 'Comments' }, data.comments.map((c) => comment(c, inPeerGroup)));
   const write = form({ 'aria-label': 'Add a comment' }, [
     field('Kind', select('kind', KINDS.map(([value, label]) => option(value, label)))),
