@@ -4,18 +4,22 @@ A `commons serve` (embedded) gets a member in real circles (bench.search_endpoin
 generated documents, some in those circles, are indexed into its engine's folder (on disk) while it is stopped.
 Served again, the same searches (typos, prefixes, synonyms, facets) run as that member through `index.search`
 (the raw engine call), through the composed schema executed in process, and through POST /graphql over HTTP
-(the endpoint: the caller's check, GraphQL and JSON on top of the engine). Freshness: from the outbox commit of
-a story, through the relay, the runner and the indexer, until a search finds it (bench.search_freshness).
-Targets: endpoint p95 < 20 ms and at most 2x raw; freshness p99 < 100 ms. Alone: `python -m bench.search`.
+(the endpoint: the caller's check, GraphQL and JSON on top of the engine), and as a bare top-20 query of the same
+words on the same index (no audiences, facets, highlights, typos or synonyms: what any search costs).
+Freshness: from the outbox commit of a story, through the relay, the runner and the indexer, until a search
+finds it (bench.search_freshness).
+Targets: endpoint p95 <= 1.5x raw, raw p95 <= 3x bare; freshness p99 < 100 ms. Alone: `python -m bench.search`.
 """
 
 import argparse
 import asyncio
+import functools
 import gc
 import random
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from bench.report import Row, percentile, table
@@ -26,6 +30,7 @@ from bench.serving import fresh_database, serving
 from infra.settings import Settings
 from schema import build
 from search.embedded import EmbeddedIndex
+from search.embedded_store import Generation
 from search.port import SearchIndex, SearchRequest
 
 SEARCHES, WARM_UP = 600, 50
@@ -37,6 +42,9 @@ class Context:
     search: SearchIndex
     viewer_audiences: frozenset[str]
     request_id: str = "bench"
+    # The search field reads the viewer's late seats and blocks; this reader has neither.
+    viewer_sees_from: dict[str, datetime] = field(default_factory=dict)
+    viewer: None = None
 
 
 def _ms(seconds: list[float], p: int) -> float:
@@ -59,7 +67,7 @@ async def _in_process(index: SearchIndex, request: SearchRequest) -> None:
     assert result.errors is None, result.errors
 
 
-def _latency_rows(raw: list[float], in_process: list[float], endpoint: list[float]) -> list[Row]:
+def _latency_rows(raw: list[float], in_process: list[float], endpoint: list[float], bare: list[float]) -> list[Row]:
     return [
         row
         for p in (50, 95, 99)
@@ -70,10 +78,17 @@ def _latency_rows(raw: list[float], in_process: list[float], endpoint: list[floa
                 "ms",
                 f"raw engine p{p}",
                 _ms(raw, p),
-                target="value < 20 ms, ratio <= 2" if p == 95 else "",
+                target="ratio <= 1.5" if p == 95 else "",
             ),
             Row(f"search: GraphQL in process p{p}", _ms(in_process, p), "ms", f"raw engine p{p}", _ms(raw, p)),
-            Row(f"search: raw engine p{p}", _ms(raw, p), "ms"),
+            Row(
+                f"search: raw engine p{p}",
+                _ms(raw, p),
+                "ms",
+                f"bare top-20 p{p}",
+                _ms(bare, p),
+                target="ratio <= 3" if p == 95 else "",
+            ),
         )
     ]
 
@@ -98,7 +113,23 @@ async def _latencies(base_url: str, folder: Path, token: str, queries: list[str]
 
     raw_times = await timed([lambda r=r: raw(r) for r in requests])
     in_process = await timed([lambda r=r: _in_process(index, r) for r in requests])
-    return _latency_rows(raw_times, in_process, await endpoint_times(base_url, token, queries, WARM_UP))
+    bare = await timed([lambda q=q: asyncio.to_thread(_bare, folder, q) for q in queries])
+    return _latency_rows(raw_times, in_process, await endpoint_times(base_url, token, queries, WARM_UP), bare)
+
+
+def _bare(folder: Path, words: str) -> list[object]:
+    """The top 20 of the words in title and text, and their stored documents: the engine's floor."""
+    index = _generation(folder).index
+    searcher = index.searcher()
+    page = searcher.search(index.parse_query(words, ["title", "text"]), 20).hits
+    return [searcher.doc(address) for _, address in page]
+
+
+@functools.cache
+def _generation(folder: Path) -> Generation:
+    """The server's live index, opened once as the engine's own files (bypassing EmbeddedIndex's query plan)."""
+    search = folder / "search"
+    return Generation.open(search / (search / "CURRENT").read_text().strip())
 
 
 def _freshness(folder: Path) -> list[float]:
