@@ -14,9 +14,9 @@ import hashlib
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import make_dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, get_type_hints
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -27,7 +27,7 @@ from infra.database import Database
 from infra.upserts import upsert
 from infra.viewer import Viewer
 from services.feeds.changes import EVERYONE, member_key
-from services.feeds.outlook import Placement, outlook_of
+from services.feeds.outlook import Placement, Shown, outlook_of
 from services.feeds.queries import Cursor, Ranked, ranked_page
 from services.feeds.ranking import DUE_AHEAD
 from services.feeds.tables import ChangeCount, ItemAudience, PreparedPage
@@ -37,27 +37,14 @@ PREPARED = 20
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class PreparedItem:
-    """A feed item as a prepared page keeps it: the columns ranking and the page read (outlook.Shown)."""
-
-    id: str
-    kind: str
-    title: str
-    excerpt: str
-    practice_areas: list[str]
-    network_ids: list[str]
-    local_group_id: str | None
-    peer_group_id: str | None
-    author_id: str | None
-    author_name: str | None
-    path: str
-    published_at: datetime
+# A kept item: the fields ranking and the page read (outlook.Shown), and nothing more.
+FIELDS = get_type_hints(Shown)
+PreparedItem = make_dataclass("PreparedItem", list(FIELDS.items()))
 
 
 def _entry(ranked: Ranked) -> dict[str, Any]:
     row, placed = ranked
-    fields = {name: getattr(row, name) for name in PreparedItem.__dataclass_fields__}
+    fields = {name: getattr(row, name) for name in FIELDS}
     return {**fields, "published_at": row.published_at.isoformat(), "placed": [placed.key, placed.reason, placed.seen]}
 
 
