@@ -13,6 +13,7 @@ from infra.columns import utcnow
 from infra.database import Database
 from infra.schedule import Job, run_jobs
 from infra.settings import Settings
+from infra.tasks import stop_all
 from search import indexer
 from search.build import build_index
 from search.port import SearchIndex
@@ -98,10 +99,7 @@ class Runtime:
             self.preparing = asyncio.create_task(self._prepare_index())
 
     async def stop(self) -> None:
-        for task in (self.scheduler, self.preparing):
-            if task is not None:
-                task.cancel()
-                await asyncio.gather(task, return_exceptions=True)
+        await stop_all([self.scheduler, self.preparing])
         if self.background is not None:
             await self.background.stop()
         await self.db.dispose()

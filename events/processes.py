@@ -24,6 +24,7 @@ from events.status import Status
 from events.status import status as pipeline_status
 from infra.database import Database
 from infra.settings import Settings
+from infra.tasks import stop_all
 
 log = logging.getLogger("commons.events")
 SWEEP_SECONDS = 3600
@@ -49,8 +50,7 @@ async def relay_forever(settings: Settings, db: Database, bus: Bus) -> None:
                 log.exception("outbox sweep failed; trying again in %ds", SWEEP_SECONDS)
             await asyncio.sleep(SWEEP_SECONDS)
     finally:
-        relay.cancel()
-        await asyncio.gather(relay, return_exceptions=True)
+        await stop_all([relay])
 
 
 class Background:
@@ -60,9 +60,7 @@ class Background:
         self.bus, self.tasks = bus, tasks
 
     async def stop(self) -> None:
-        for task in self.tasks:
-            task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
+        await stop_all(self.tasks)
         await self.bus.close()
 
 
