@@ -17,6 +17,7 @@ from events.signals import log_advanced
 from events.tables import ConsumerOffset, OutboxRow
 from infra.columns import utcnow
 from infra.database import Database
+from infra.tasks import completed
 
 
 class InProcessBus:
@@ -52,10 +53,10 @@ class LogReader:
 
     async def poll(self, max_events: int, timeout: float) -> list[Delivery]:
         since = log_advanced.generation
-        deliveries = await self._read(max_events)
+        deliveries = await completed(self._read(max_events))
         if not deliveries:
             await log_advanced.wait(since, timeout)
-            deliveries = await self._read(max_events)
+            deliveries = await completed(self._read(max_events))
         return deliveries
 
     async def commit(self, deliveries: Sequence[Delivery]) -> None:

@@ -24,7 +24,7 @@ from events.status import Status
 from events.status import status as pipeline_status
 from infra.database import Database
 from infra.settings import Settings
-from infra.tasks import stop_all
+from infra.tasks import completed, stop_all
 
 log = logging.getLogger("commons.events")
 SWEEP_SECONDS = 3600
@@ -45,7 +45,7 @@ async def relay_forever(settings: Settings, db: Database, bus: Bus) -> None:
     try:
         while True:
             try:
-                log.info("outbox sweep deleted %d rows", await sweep(db, settings.outbox_retention_days))
+                log.info("outbox sweep deleted %d rows", await completed(sweep(db, settings.outbox_retention_days)))
             except Exception:
                 log.exception("outbox sweep failed; trying again in %ds", SWEEP_SECONDS)
             await asyncio.sleep(SWEEP_SECONDS)

@@ -20,6 +20,7 @@ from events.signals import log_advanced, outbox_committed
 from events.tables import ConsumerOffset, OutboxRow, ProcessedEvent
 from infra.columns import utcnow
 from infra.database import Database, rows_changed
+from infra.tasks import completed
 
 log = logging.getLogger("commons.events.relay")
 
@@ -49,7 +50,7 @@ class Relay:
         while True:
             since = outbox_committed.generation
             try:
-                sent = await self.relay_once()
+                sent = await completed(self.relay_once())
             except Exception as error:
                 log.warning("relay failed, retrying in %.1fs: %r", retry_seconds, error)
                 await asyncio.sleep(retry_seconds)

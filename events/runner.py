@@ -27,6 +27,7 @@ from events.observed import APPLIED, DEAD_LETTERED, RETRIES, handling
 from events.tables import DeadLetter, ProcessedEvent
 from infra.columns import utcnow
 from infra.database import Database
+from infra.tasks import completed
 
 log = logging.getLogger("commons.events.runner")
 REOPEN_SECONDS = 1.0
@@ -71,9 +72,13 @@ class Runner:
 
     async def step(self, source: EventSource, poll_seconds: float = 0.5) -> int:
         deliveries = await source.poll(self.batch_size, poll_seconds)
+        await completed(self._settle(source, deliveries))
+        return len(deliveries)
+
+    async def _settle(self, source: EventSource, deliveries: Sequence[Delivery]) -> None:
+        """Applies the batch, then commits it on the bus: one step, which a stopping worker lets finish."""
         await self.process(deliveries)
         await source.commit(deliveries)
-        return len(deliveries)
 
     async def process(self, deliveries: Sequence[Delivery]) -> None:
         events = list({delivery.event.id: delivery.event for delivery in deliveries}.values())

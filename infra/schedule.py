@@ -2,11 +2,13 @@
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from infra import tracing
 from infra.logs import bound
+from infra.tasks import completed
 
 log = logging.getLogger("commons.schedule")
 
@@ -15,7 +17,7 @@ log = logging.getLogger("commons.schedule")
 class Job:
     name: str
     every_seconds: float
-    run: Callable[[], Awaitable[object]]
+    run: Callable[[], Coroutine[Any, Any, object]]
 
 
 async def _repeat(job: Job) -> None:
@@ -23,7 +25,7 @@ async def _repeat(job: Job) -> None:
         # Each run is a trace of its own: the events it writes carry it, and their consumers log under it.
         with tracing.within(tracing.continued(None)), bound(job=job.name):
             try:
-                outcome = await job.run()
+                outcome = await completed(job.run())
                 # A run that found nothing to do says so at DEBUG: the mail job runs every two seconds.
                 log.log(logging.INFO if outcome else logging.DEBUG, "%s: %s", job.name, outcome)
             except Exception:

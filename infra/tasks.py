@@ -1,22 +1,35 @@
-"""Stopping background tasks for good, however deep in a library a cancellation lands."""
+"""Background loops stop while they wait, never inside a step: a step they have begun runs to its end.
+
+Why: a cancellation landing while SQLAlchemy returns an aiosqlite connection to its pool makes the pool terminate
+the connection while a graceful close of it is still under way, and that close then waits forever on a worker
+thread that has already ended (SQLAlchemy 2.1, aiosqlite 0.22). The task never ends and shutting down hangs.
+So each loop runs its database work through `completed`, and `stop_all` cancels once and waits.
+"""
 
 import asyncio
-import logging
-from collections.abc import Iterable
+from collections.abc import Coroutine, Iterable
+from typing import Any, TypeVar
 
-# How long a cancelled task has to end before it is cancelled again.
-RECANCEL_SECONDS = 1.0
-log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+async def completed(step: Coroutine[Any, Any, T]) -> T:
+    """Runs `step` to its end even if the caller is cancelled meanwhile, then passes the cancellation on."""
+    task = asyncio.create_task(step)
+    cancelled: asyncio.CancelledError | None = None
+    while not task.done():
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError as cancellation:
+            cancelled = cancellation
+    if cancelled is not None:
+        raise cancelled
+    return task.result()
 
 
 async def stop_all(tasks: Iterable[asyncio.Task[None] | None]) -> None:
-    """Cancels the tasks and waits until every one has ended. A task may swallow one cancellation (a library
-    catching it while it returns a database connection, then the task's loop going on), so one still running
-    after RECANCEL_SECONDS is cancelled again: shutting down can never hang on it."""
-    pending = {task for task in tasks if task is not None}
-    while pending:
-        for task in pending:
-            task.cancel()
-        _, pending = await asyncio.wait(pending, timeout=RECANCEL_SECONDS)
-        for task in pending:
-            log.warning("task %s outlived its cancellation; cancelling it again", task.get_name())
+    """Cancels the tasks and waits until every one has ended (a step under way first runs to its end)."""
+    running = [task for task in tasks if task is not None]
+    for task in running:
+        task.cancel()
+    await asyncio.gather(*running, return_exceptions=True)
