@@ -14,6 +14,7 @@ from events.keys import opened
 from events.publication import Publication
 from infra.context import RequestContext
 from infra.errors import Unavailable
+from infra.tasks import completed
 from infra.viewer import Viewer
 from services.accounts import api as accounts
 from services.feeds import tables
@@ -58,5 +59,6 @@ async def pushed(context: RequestContext, viewer: Viewer) -> AsyncIterator[tuple
         lambda e: "publication" in e.data and audience.may_see(e.audience, wanted)
     ) as events:
         async for event in events:
-            if found := await placed(context, viewer, event):
+            # Run to its end even when the socket closes meanwhile (infra.tasks says why).
+            if found := await completed(placed(context, viewer, event)):
                 yield found

@@ -7,6 +7,7 @@ from events.catalogue import read
 from events.envelope import Event
 from infra.context import RequestContext
 from infra.errors import Unavailable
+from infra.tasks import completed
 from services.notifications.events import Delivered
 from services.notifications.queries import latest, unread_count
 from services.notifications.tables import Notification
@@ -23,9 +24,12 @@ async def pushed(context: RequestContext, member_id: str) -> AsyncIterator[tuple
         raise Unavailable("Live updates are not served by this process.")
     with context.broadcast.subscribe(_for(member_id)) as events:
         async for event in events:
-            data = read(event, Delivered)
-            async with context.db.sessions() as session:
-                found = await latest(session, member_id, data.kind, data.subject)
-                count = await unread_count(session, member_id)
+            found, count = await completed(_newest(context, member_id, read(event, Delivered)))
             if found is not None:
                 yield found, count
+
+
+async def _newest(context: RequestContext, member_id: str, data: Delivered) -> tuple[Notification | None, int]:
+    """Run to its end even when the socket closes meanwhile (infra.tasks says why)."""
+    async with context.db.sessions() as session:
+        return await latest(session, member_id, data.kind, data.subject), await unread_count(session, member_id)

@@ -2,13 +2,14 @@
 over graphql-transport-ws), fed by this process's Broadcast of the event bus's live tail. A meeting's page follows
 its running round too, so that it goes live when another member starts one."""
 
-from collections.abc import AsyncGenerator, Awaitable, Callable
-from typing import TypeVar
+from collections.abc import AsyncGenerator, Callable, Coroutine
+from typing import Any, TypeVar
 
 import strawberry
 
 from events.envelope import Event
 from infra.context import Ctx, RequestContext
+from infra.tasks import completed
 from services.accounts import api as accounts
 from services.peer_groups import meetings, queries, runs
 from services.peer_groups.run_types import ProtocolRun, run_state
@@ -50,20 +51,21 @@ def _version(run: ProtocolRun | None) -> tuple[str, int] | None:
 
 
 async def _follow(
-    context: RequestContext, watched: _Watched, read: Callable[[], Awaitable[tuple[str, Shown]]]
+    context: RequestContext, watched: _Watched, read: Callable[[], Coroutine[Any, Any, tuple[str, Shown]]]
 ) -> AsyncGenerator[Shown, None]:
     broadcast = context.runtime.broadcast if context.runtime is not None else None
     if broadcast is None:  # a process without live updates answers once
-        yield (await read())[1]
+        yield (await completed(read()))[1]
         return
+    # Each read runs to its end even when the socket closes meanwhile (infra.tasks says why).
     # Subscribed before the first read, so that no change between the two is missed.
     with broadcast.subscribe(watched) as changes:
-        group_id, shown = await read()
+        group_id, shown = await completed(read())
         watched.subjects.add(group_id)
         yield shown
         async for _ in changes:
             # Events may arrive late or together; each read is the latest state, sent once per version.
-            _, fresh = await read()
+            _, fresh = await completed(read())
             if _version(fresh) != _version(shown):
                 shown = fresh
                 yield shown
