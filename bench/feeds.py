@@ -1,9 +1,6 @@
-"""Feeds at scale: a harvest published to a network reaching every member's feed, and feed(first: 20) latency.
+"""Feeds at scale: feed(first: 20) latency (how fast a new item reaches first pages: bench/fan_out.py).
 
 Per size (1,000 and 10,000 members x scale, in 200 local groups of one network, with two weeks of stories):
-- reach: from the outbox commit of a published harvest, through the relay and the feeds consumer, until the
-  projection holds it for every member of the network (every member holds one of its keys; a sample of feeds is
-  then ranked to confirm none leaves it out). Target < 5 s at 10,000 members.
 - feed(first: 20) through the composed GraphQL schema, executed in process with a request context per member:
   p50 and p95 over random members, and the next page (after the first page's cursor). Target p95 < 30 ms.
   Also the service's own share of a page (outlook and ranked page, without GraphQL's parse and validation).
@@ -16,59 +13,22 @@ import asyncio
 import random
 import time
 
-from bench.feeds_data import Community, Reader, build, harvest
+from bench.feeds_data import Reader, build
 from bench.report import Row, percentile, table
 from bench.serving import fresh_database
-from events import audience
-from events.inprocess import InProcessBus
-from events.outbox import record
-from events.relay import Relay
-from events.runner import Runner
 from infra.context import RequestContext
 from infra.database import Database
 from infra.settings import Settings
 from infra.viewer import Viewer
 from schema import build as build_schema
 from services.feeds.outlook import outlook_of
-from services.feeds.projector import consumer
-from services.feeds.queries import ranked_page, visible_item
-from services.feeds.ranking import place
+from services.feeds.queries import ranked_page
 
 SIZES, QUERIES, WARM_UP, SAMPLE = (1_000, 10_000), 300, 30, 100
 FEED = (
     "query($after: String) { feed(first: 20, after: $after) { edges { cursor node { id kind title reason"
     " excerpt practiceAreas path authorName publishedAt seen } } pageInfo { hasNextPage endCursor } } }"
 )
-
-
-async def reach(db: Database, community: Community) -> float:
-    """Seconds from committing the harvest's event until the feeds consumer has projected it."""
-    feeds, bus = consumer(), InProcessBus(db)
-    runner, source, event = (
-        Runner(feeds, db, bus),
-        bus.source(feeds.name, feeds.sources),
-        harvest(community.network_id, "Harvest of the world café"),
-    )
-    await Relay(db, bus).drain()
-    await source.commit([d for d in await source.poll(100_000, 0.1)])  # start after the set-up's events
-    began = time.perf_counter()
-    async with db.transaction() as session:
-        record(session, [event])
-    await Relay(db, bus).drain()
-    while not await runner.step(source, 0.01):
-        pass
-    elapsed = time.perf_counter() - began
-    await _confirm(db, community.readers, event.subject)
-    return elapsed
-
-
-async def _confirm(db: Database, readers: list[Reader], item_id: str) -> None:
-    """Every member holds one of the harvest's keys; a sample's feeds are asked whether it ranks in them."""
-    async with db.sessions() as session:
-        item = await visible_item(session, item_id, frozenset().union(*(r.keys for r in readers)), {})
-        assert all(audience.may_see(item.audience, reader.keys) for reader in readers)
-        for reader in random.Random(1).sample(readers, SAMPLE):
-            assert place(item, await outlook_of(session, reader.member_id, reader.keys, {})), "a feed leaves it out"
 
 
 def _context(settings: Settings, db: Database, reader: Reader) -> RequestContext:
@@ -118,7 +78,6 @@ async def _measure(url: str, members: int) -> dict[str, float]:
         )
         own = await resolver_work(db, community.readers)
         return {
-            "reach": await reach(db, community),
             "p50": percentile(first, 50),
             "p95": percentile(first, 95),
             "next95": percentile(second, 95),
@@ -131,7 +90,6 @@ async def _measure(url: str, members: int) -> dict[str, float]:
 def _rows(small: int, large: int, low: dict[str, float], high: dict[str, float]) -> list[Row]:
     same = f"same at {small:,} members"
     figures = (
-        ("reach", f"harvest to a network reaches every feed ({large:,} members)", "s", "< 5 s"),
         ("p95", f"feed(first: 20) p95 via GraphQL ({large:,} members)", "ms", "< 30 ms"),
         ("p50", f"feed(first: 20) p50 via GraphQL ({large:,} members)", "ms", ""),
         ("next95", f"feed next page p95 via GraphQL ({large:,} members)", "ms", ""),

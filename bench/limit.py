@@ -10,8 +10,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from events import audience
-from services.feeds.outlook import outlook_of
-from services.feeds.queries import ranked_page
+from services.feeds import prepared
 from services.feeds.tables import FeedLocalGroup
 from services.gateway.viewers import identify
 from services.networks.queries import local_groups_by_member
@@ -66,10 +65,9 @@ async def feed_page(request: Request) -> Response:
     viewer = (await identify(db, request.headers, request.cookies)).viewer
     if viewer is None:
         return JSONResponse({"error": "Sign in to read your feed."}, 401)
+    ranked = await prepared.feed_page(db, viewer, 20, None)
+    shown = [row for row, _ in ranked[:20]]
     async with db.sessions() as session:
-        outlook = await outlook_of(session, viewer.account_id, viewer.audiences, viewer.sees_from)
-        ranked = await ranked_page(session, outlook, 20, None)
-        shown = [row for row, _ in ranked[:20]]
         circles = await local_groups_by_member(session, [row.author_id for row in shown if row.author_id])
         query = select(FeedLocalGroup).where(FeedLocalGroup.id.in_([row.local_group_id for row in shown]))
         places = {group.id: _group(group) for group in await session.scalars(query)}

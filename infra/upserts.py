@@ -1,11 +1,15 @@
 """Idempotent writes: insert-or-update on a key (the primary key unless told), in SQLite and PostgreSQL alike."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
+
+
+def _dialect(session: AsyncSession) -> Any:
+    return postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
 
 
 async def upsert(
@@ -18,9 +22,8 @@ async def upsert(
     """Inserts `rows`; a row whose `key` (default: primary key) exists gets the `update` columns, or is left."""
     if not rows:
         return
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     table = model.__table__
-    statement = dialect.insert(table).values(list(rows))
+    statement = _dialect(session).insert(table).values(list(rows))
     keys = list(key) or [column.name for column in table.primary_key]
     if update:
         statement = statement.on_conflict_do_update(
@@ -29,3 +32,15 @@ async def upsert(
     else:
         statement = statement.on_conflict_do_nothing(index_elements=keys)
     await session.execute(statement)
+
+
+async def count_up(session: AsyncSession, model: type[DeclarativeBase], counter: str, keys: Iterable[str]) -> None:
+    """Adds one to the `counter` column of the rows whose primary key is in `keys`; a missing row starts at 1."""
+    table = model.__table__
+    [key] = [column.name for column in table.primary_key]
+    rows = [{key: value, counter: 1} for value in sorted(set(keys))]  # sorted: concurrent writers lock alike
+    if rows:
+        statement = _dialect(session).insert(table).values(rows)
+        await session.execute(
+            statement.on_conflict_do_update(index_elements=[key], set_={counter: table.c[counter] + 1})
+        )

@@ -11,10 +11,12 @@ from sqlalchemy import delete, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infra.upserts import upsert
+from services.feeds import changes
 from services.feeds.tables import FeedLocalGroup, FeedMember, FeedNetwork, Partnership
 
 
 async def project_network(session: AsyncSession, network_id: str, name: str, is_public: bool, at: datetime) -> None:
+    await changes.count_everyone(session)
     network = await session.get(FeedNetwork, network_id)
     if network is None:
         session.add(FeedNetwork(id=network_id, name=name, is_public=is_public, changed_at=at))
@@ -25,6 +27,7 @@ async def project_network(session: AsyncSession, network_id: str, name: str, is_
 async def project_local_group(
     session: AsyncSession, group_id: str, network_id: str, name: str, areas: list[str], at: datetime, gone: bool
 ) -> None:
+    await changes.count_everyone(session)
     group = await session.get(FeedLocalGroup, group_id)
     if group is None:
         group = FeedLocalGroup(id=group_id, changed_at=at)
@@ -36,6 +39,7 @@ async def project_local_group(
 
 
 async def project_profile(session: AsyncSession, member_id: str, name: str, areas: list[str], at: datetime) -> None:
+    await changes.count_member(session, member_id)
     member = await session.get(FeedMember, member_id)
     if member is None:
         session.add(FeedMember(member_id=member_id, name=name, practice_areas=list(areas), changed_at=at))
@@ -44,6 +48,7 @@ async def project_profile(session: AsyncSession, member_id: str, name: str, area
 
 
 async def project_partnership(session: AsyncSession, network_id: str, partner_id: str, connected: bool) -> None:
+    await changes.count_everyone(session)
     pairs = [(network_id, partner_id), (partner_id, network_id)]
     if connected:
         await upsert(session, Partnership, [{"network_id": a, "partner_id": b} for a, b in pairs])

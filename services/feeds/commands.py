@@ -12,6 +12,7 @@ from infra.columns import utcnow
 from infra.errors import NotFound
 from infra.upserts import upsert
 from infra.viewer import Viewer
+from services.feeds import changes
 from services.feeds.queries import visible_item
 from services.feeds.tables import FeedItem, FeedLocalGroup, FeedNetwork, Interest, Mark
 from services.networks.api import DEFAULT_PRACTICE_AREAS
@@ -33,6 +34,7 @@ async def mark(session: AsyncSession, viewer: Viewer, item_id: str, dismissed: b
     item = await visible_item(session, item_id, viewer.audiences, viewer.sees_from)
     row = {"member_id": viewer.account_id, "item_id": item.id, "dismissed": dismissed, "marked_at": utcnow()}
     await upsert(session, Mark, [row], ["dismissed", "marked_at"] if dismissed else [])
+    await changes.count_member(session, viewer.account_id)
     return item
 
 
@@ -68,6 +70,7 @@ async def choose(
 ) -> None:
     """Follows or mutes (`stance`) a practice area, local group or network, or stops doing so (`on` False)."""
     target = await _known_target(session, viewer, kind, target)
+    await changes.count_member(session, viewer.account_id)
     if on:
         row = {"member_id": viewer.account_id, "kind": kind.value, "target": target, "stance": stance.value}
         await upsert(session, Interest, [row], ["stance"])

@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from events.catalogue import read
 from events.envelope import Event
+from services.feeds import changes
 from services.feeds.tables import FeedRsvp
 from services.gatherings import events as gatherings
 
@@ -16,6 +17,7 @@ REASONS = {"going": "you're going", "waiting": "you're on its waiting list"}
 async def project_rsvp(event: Event, session: AsyncSession) -> None:
     """Replaces the member's answer unless a newer one was applied (a redelivery or replay changes nothing)."""
     data = read(event, gatherings.RsvpEvent)
+    await changes.count_member(session, data.member_id)
     row = await session.get(FeedRsvp, (data.member_id, data.gathering_id))
     if row is None:
         session.add(

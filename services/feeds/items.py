@@ -5,8 +5,9 @@ to a network is one item and a few key rows, whatever the network's size), so it
 the projector commits, and narrowing or withdrawing it is one small update that every feed obeys at once. The
 per-member part is small and written by members themselves (seen, dismissed, follows, mutes) or projected from
 their memberships (for digests); a feed page reads the newest items of the member's keys and ranks them (see
-ranking.py and queries.py). Fan-out-on-write would cost 10,000 rows per network harvest and a sweep of every
-feed whenever an audience narrows.
+ranking.py and queries.py), and a first page once ranked is kept until something it depends on changes
+(prepared.py). Fan-out-on-write would cost 10,000 rows per network harvest and a sweep of every feed whenever
+an audience narrows.
 """
 
 from datetime import datetime
@@ -18,6 +19,7 @@ from events.catalogue import read
 from events.envelope import Event
 from events.publication import Publication
 from infra.upserts import upsert
+from services.feeds import changes
 from services.feeds.ranking import DUE_AHEAD
 from services.feeds.tables import FeedItem, ItemAudience
 from services.peer_groups import events as peer_groups
@@ -78,9 +80,13 @@ def _home_first(event: Event, publication: Publication) -> list[str]:
 
 
 async def _place(session: AsyncSession, item: FeedItem) -> None:
-    await session.execute(delete(ItemAudience).where(ItemAudience.item_id == item.id))
+    """Its key rows, replaced; every key it leaves or enters counts a change (prepared pages rank again)."""
+    left = await session.scalars(
+        delete(ItemAudience).where(ItemAudience.item_id == item.id).returning(ItemAudience.key)
+    )
     rows = [{"item_id": item.id, "key": key, "published_at": item.published_at} for key in item.audience]
     await upsert(session, ItemAudience, rows, ["published_at"])
+    await changes.count(session, [*left, *item.audience])
 
 
 def _tombstone(session: AsyncSession, event: Event) -> FeedItem:
@@ -93,4 +99,4 @@ def _tombstone(session: AsyncSession, event: Event) -> FeedItem:
 async def _withdraw(session: AsyncSession, item: FeedItem, event: Event) -> None:
     """Kept as a tombstone (so a late, older event cannot bring it back) that no feed reads."""
     item.withdrawn, item.audience, item.changed_at = True, [], event.time
-    await session.execute(delete(ItemAudience).where(ItemAudience.item_id == item.id))
+    await _place(session, item)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from infra.context import Ctx, RequestContext
 from infra.errors import InvalidInput
 from infra.pagination import MAX_PAGE
-from services.feeds import commands, live, queries
+from services.feeds import commands, live, prepared, queries
 from services.feeds.outlook import outlook_of
 from services.feeds.tables import Interest
 from services.feeds.types import (
@@ -51,10 +51,7 @@ class Query:
         if not 0 <= first <= MAX_PAGE:
             raise InvalidInput(f"first must be between 0 and {MAX_PAGE}.")
         cursor = decode_cursor(after) if after else None
-        async with info.context.db.sessions() as session:
-            outlook = await outlook_of(session, viewer.account_id, viewer.audiences, viewer.sees_from)
-            ranked = await queries.ranked_page(session, outlook, first, cursor)
-        return connection(ranked, first, after)
+        return connection(await prepared.feed_page(info.context.db, viewer, first, cursor), first, after)
 
     @strawberry.field(description="Other local groups of your networks working on the practice areas you work on.")
     async def groups_like_yours(self, info: Ctx, first: int = 5) -> list[SuggestedGroup]:

@@ -2,12 +2,14 @@
 
 Projected (rebuilt by replay): items with their audience keys, and the local groups, networks, partnerships
 and member profiles that reasons and ranking need. Chosen by members (never touched by replay): marks,
-interests.
+interests. Derived from both: prepared first pages and the change counters that tell when one is stale
+(prepared.py).
 """
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import JSON, Boolean, Index, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from infra.columns import UTCDateTime
@@ -118,3 +120,28 @@ class FeedRsvp(Base):
     item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     answer: Mapped[str] = mapped_column(String(20))
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChangeCount(Base):
+    """How often what a key's feeds are built from changed: an audience key's items, a member's own choices
+    (`member:<id>`), or the names and partnerships every reason reads (`*`). Counts only grow."""
+
+    __tablename__ = "feeds_change_counts"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    changes: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class PreparedPage(Base):
+    """A member's ranked first page, kept while its outlook, its keys' change counts and its time hold."""
+
+    __tablename__ = "feeds_prepared_pages"
+
+    member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # A digest of the circles, late seats and blocks the page was ranked for.
+    outlook: Mapped[str] = mapped_column(String(64))
+    # The sum of the change counts of the page's keys when it was ranked.
+    changes: Mapped[int] = mapped_column(BigInteger)
+    # When the next item of its keys falls due, or a meeting on it ends; null: no such time.
+    good_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    entries: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
