@@ -20,6 +20,7 @@ from services.harvests import events as harvests
 from services.knowledge import events as knowledge
 from services.networks import events as networks
 from services.networks.api import DEFAULT_PRACTICE_AREAS
+from services.networks.tables import Membership, Network
 
 GROUPS, STORIES_PER_GROUP, NETWORK_STORIES, DAYS = 200, 10, 200, 14
 
@@ -132,3 +133,16 @@ async def build(db: Database, members: int, seed: int = 7) -> Community:
         for n in range(members)
     ]
     return Community(network_id, [Reader(str(p["member_id"]), k) for p, k in zip(profiles, keys, strict=True)])
+
+
+async def enrol(db: Database, community: Community) -> None:
+    """Every reader a member of the network, as the networks service records it: whom its notifications reach."""
+    now = utcnow()
+    network = {"id": community.network_id, "name": "Leadership Alumni Network", "created_at": now}
+    rows = [
+        {"network_id": community.network_id, "member_id": r.member_id, "role": "member", "joined_at": now}
+        for r in community.readers
+    ]
+    async with db.transaction() as session:
+        await session.execute(insert(Network), [network])
+        await session.execute(insert(Membership), rows)
