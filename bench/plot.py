@@ -15,10 +15,11 @@ def figure_of(name: str) -> str:
 
 
 def growth(rows: list[Row]) -> dict[str, list[tuple[float, float]]]:
-    """Per figure, (scale, value / value at the smallest scale); figures measured at one scale are left out."""
+    """Per figure and database, (scale, value / value at the smallest scale); figures measured at one scale are
+    left out."""
     by_name: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
-        by_name[figure_of(row.name)].append(row)
+        by_name[figure_of(row.name) + (f" ({row.database})" if row.database else "")].append(row)
     curves = {}
     for name, measured in by_name.items():
         measured.sort(key=lambda r: r.scale)

@@ -32,18 +32,21 @@ class Row:
     # What the figure should reach, in words, e.g. "ratio >= 0.5"; empty when the figure is context only.
     target: str = ""
     scale: float = 1.0
+    # "sqlite" or "postgresql", stamped by the runner like the scale.
+    database: str = ""
 
     def __post_init__(self) -> None:
         if self.ratio is None and self.baseline_value:
             object.__setattr__(self, "ratio", self.value / self.baseline_value)
 
 
-def as_row(found: Row | Mapping[str, Any], scale: float) -> Row:
-    """Accepts a Row or a mapping with Row's field names (extra keys are dropped); stamps the scale it ran at."""
+def as_row(found: Row | Mapping[str, Any], scale: float, database: str = "") -> Row:
+    """Accepts a Row or a mapping with Row's field names (extra keys are dropped); stamps the scale and the
+    database it ran on."""
     if isinstance(found, Row):
-        return replace(found, scale=scale)
-    known = {f.name for f in fields(Row)}
-    return Row(**{k: v for k, v in found.items() if k in known and k != "scale"}, scale=scale)
+        return replace(found, scale=scale, database=database)
+    known = {f.name for f in fields(Row)} - {"scale", "database"}
+    return Row(**{k: v for k, v in found.items() if k in known}, scale=scale, database=database)
 
 
 def _figure(value: float | None) -> str:
@@ -53,10 +56,11 @@ def _figure(value: float | None) -> str:
 
 
 def table(rows: Iterable[Row]) -> str:
-    header = ("figure", "scale", "value", "unit", "baseline", "baseline value", "ratio", "target")
+    header = ("figure", "database", "scale", "value", "unit", "baseline", "baseline value", "ratio", "target")
     lines = [
         (
             r.name,
+            r.database or "-",
             f"{r.scale:g}x",
             _figure(r.value),
             r.unit,

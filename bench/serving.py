@@ -12,13 +12,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import asyncpg
 import httpx
+from sqlalchemy import make_url
 
 from infra.database import recreate_public_schema
 from infra.migrate import upgrade
 
 # A PostgreSQL database the benchmarks may wipe; without it they run on SQLite in a temporary folder.
 DATABASE_ENV = "COMMONS_BENCH_DATABASE_URL"
+# `make bench`'s PostgreSQL when DATABASE_ENV names none: a database of the local server's, made on first use.
+LOCAL_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/commons_bench"
 
 
 def free_port() -> int:
@@ -38,8 +42,40 @@ def fresh_database() -> Iterator[tuple[str, Path]]:
         yield url, Path(folder)
 
 
-def backend_name() -> str:
-    return "postgresql" if os.environ.get(DATABASE_ENV, "").startswith("postgresql") else "sqlite"
+@contextmanager
+def on_database(name: str) -> Iterator[None]:
+    """Benchmarks run within use `name` ("sqlite" or "postgresql"): fresh_database reads DATABASE_ENV."""
+    before = os.environ.get(DATABASE_ENV)
+    url = _url_of(name)
+    if url:
+        asyncio.run(_create_if_missing(url))
+    os.environ[DATABASE_ENV] = url
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[DATABASE_ENV]
+        else:
+            os.environ[DATABASE_ENV] = before
+
+
+def _url_of(name: str) -> str:
+    """SQLite needs none (a temporary folder each time); PostgreSQL's is DATABASE_ENV's, else the local server's."""
+    if name == "sqlite":
+        return ""
+    given = os.environ.get(DATABASE_ENV, "")
+    return given if given.startswith("postgresql") else LOCAL_POSTGRES
+
+
+async def _create_if_missing(url: str) -> None:
+    """PostgreSQL makes a database only from a connection to another one: the server's `postgres`."""
+    target = make_url(url)
+    server = await asyncpg.connect(target.set(drivername="postgresql", database="postgres").render_as_string(False))
+    try:
+        if not await server.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", target.database):
+            await server.execute(f'CREATE DATABASE "{target.database}"')
+    finally:
+        await server.close()
 
 
 def _wait_until_healthy(base_url: str, process: subprocess.Popen[bytes], timeout: float) -> None:

@@ -17,3 +17,16 @@ def test_a_figure_naming_its_data_size_is_followed_across_scales(tmp_path: Path)
     assert growth(rows) == {"search: p95": [(1, 1.0), (10, 2.5)], "feeds: reach": [(1, 1.0), (10, 0.5)]}
     picture = plot(rows, tmp_path / "growth.png")
     assert picture is not None and picture.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_figure_measured_on_two_databases_grows_as_two_curves() -> None:
+    rows = [
+        Row("feeds: page", 10.0, "ms", scale=1, database="sqlite"),
+        Row("feeds: page", 20.0, "ms", scale=10, database="sqlite"),
+        Row("feeds: page", 8.0, "ms", scale=1, database="postgresql"),
+        Row("feeds: page", 8.0, "ms", scale=10, database="postgresql"),
+    ]
+    assert growth(rows) == {
+        "feeds: page (sqlite)": [(1, 1.0), (10, 2.0)],
+        "feeds: page (postgresql)": [(1, 1.0), (10, 1.0)],
+    }
