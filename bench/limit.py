@@ -4,16 +4,16 @@ Each checks the caller as the gateway does and reads the same rows in one sessio
 validation, resolver tree or per-batch sessions.
 """
 
-from sqlalchemy import JSON, String, bindparam, select, text
+from sqlalchemy import JSON, String, bindparam, text
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from events import audience
 from services.feeds import prepared
-from services.feeds.tables import FeedLocalGroup
+from services.feeds.authors import FeedGroup
+from services.feeds.places import places_of
 from services.gateway.viewers import identify
-from services.networks.queries import local_groups_by_member
 
 PAGE = text(
     "SELECT p.member_id, p.name, p.bio, p.practice_areas FROM networks_profiles p"
@@ -55,8 +55,8 @@ async def members_page(request: Request) -> Response:
     return JSONResponse({"totalCount": total, "hasNextPage": len(rows) > 20, "members": members})
 
 
-def _group(group) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    return {"id": group.id, "name": group.name, "networkId": group.network_id}
+def _group(group: FeedGroup | None) -> dict[str, str] | None:
+    return group and {"id": group.id, "name": group.name, "networkId": group.network_id}
 
 
 async def feed_page(request: Request) -> Response:
@@ -66,11 +66,7 @@ async def feed_page(request: Request) -> Response:
     if viewer is None:
         return JSONResponse({"error": "Sign in to read your feed."}, 401)
     ranked = await prepared.feed_page(db, viewer, 20, None)
-    shown = [row for row, _ in ranked[:20]]
-    async with db.sessions() as session:
-        circles = await local_groups_by_member(session, [row.author_id for row in shown if row.author_id])
-        query = select(FeedLocalGroup).where(FeedLocalGroup.id.in_([row.local_group_id for row in shown]))
-        places = {group.id: _group(group) for group in await session.scalars(query)}
+    places = await places_of(db, viewer.audiences, [row for row, _ in ranked[:20]])
     items = [
         {
             "id": row.id,
@@ -79,14 +75,12 @@ async def feed_page(request: Request) -> Response:
             "excerpt": row.excerpt,
             "reason": placed.reason,
             "publishedAt": row.published_at.isoformat(),
-            "localGroup": places.get(row.local_group_id or ""),
+            "localGroup": _group(places.groups.get(row.local_group_id or "")),
             "author": row.author_id
             and {
                 "id": row.author_id,
                 "name": row.author_name,
-                "localGroups": [
-                    _group(g) for g in circles[row.author_id] if audience.network(g.network_id) in viewer.audiences
-                ],
+                "localGroups": [_group(g) for g in places.circles.get(row.author_id, [])],
             },
         }
         for row, placed in ranked[:20]

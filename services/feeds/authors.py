@@ -1,11 +1,8 @@
-"""Who shared a feed item and in which local group: nested in a feed page, loaded once per page (loaders.py)."""
+"""Who shared a feed item and in which local group: nested in a feed page, read once per page (places.py)."""
 
 from typing import Protocol
 
 import strawberry
-
-from infra.context import Ctx
-from services.feeds.loaders import author_groups
 
 
 @strawberry.type(name="FeedLocalGroup", description="A local group, as a feed shows it.")
@@ -34,7 +31,4 @@ def group_of(group: Placed) -> FeedGroup:
 class FeedAuthor:
     id: strawberry.ID
     name: str
-
-    @strawberry.field(description="Their local groups, in networks you belong to.")
-    async def local_groups(self, info: Ctx) -> list[FeedGroup]:
-        return [group_of(group) for group in await info.context.loader(author_groups).load(self.id)]
+    local_groups: list[FeedGroup] = strawberry.field(description="Their local groups, in networks you belong to.")

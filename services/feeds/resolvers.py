@@ -8,8 +8,10 @@ from sqlalchemy import select
 from infra.context import Ctx, RequestContext
 from infra.errors import InvalidInput
 from infra.pagination import MAX_PAGE
+from infra.tasks import completed
 from services.feeds import commands, live, prepared, queries
 from services.feeds.outlook import outlook_of
+from services.feeds.places import places_of
 from services.feeds.tables import Interest
 from services.feeds.types import (
     FeedConnection,
@@ -51,7 +53,9 @@ class Query:
         if not 0 <= first <= MAX_PAGE:
             raise InvalidInput(f"first must be between 0 and {MAX_PAGE}.")
         cursor = decode_cursor(after) if after else None
-        return connection(await prepared.feed_page(info.context.db, viewer, first, cursor), first, after)
+        ranked = await prepared.feed_page(info.context.db, viewer, first, cursor)
+        places = await places_of(info.context.db, viewer.audiences, [row for row, _ in ranked[:first]])
+        return connection(ranked, first, after, places)
 
     @strawberry.field(description="Other local groups of your networks working on the practice areas you work on.")
     async def groups_like_yours(self, info: Ctx, first: int = 5) -> list[SuggestedGroup]:
@@ -101,5 +105,7 @@ class Mutation:
 class Subscription:
     @strawberry.subscription(description="New items of your feed as they are shared, only what you may see.")
     async def feed_items(self, info: Ctx) -> AsyncGenerator[FeedItem, None]:
-        async for found in live.pushed(info.context, info.context.member()):
-            yield item(found)
+        viewer = info.context.member()
+        async for found in live.pushed(info.context, viewer):
+            # Run to its end even when the socket closes meanwhile (infra.tasks says why).
+            yield item(found, await completed(places_of(info.context.db, viewer.audiences, [found[0]])))

@@ -11,9 +11,10 @@ from infra.context import Ctx
 from infra.errors import InvalidInput
 from infra.pagination import Edge, PageInfo
 from services.feeds import commands
-from services.feeds.authors import FeedAuthor, FeedGroup, group_of
-from services.feeds.loaders import item_groups, responses
-from services.feeds.outlook import Group
+from services.feeds.authors import FeedAuthor, FeedGroup
+from services.feeds.loaders import responses
+from services.feeds.outlook import Group, Shown
+from services.feeds.places import Places
 from services.feeds.queries import Cursor, Ranked
 from services.knowledge.api import Responses
 
@@ -43,7 +44,7 @@ RESPONDED = frozenset({FeedItemKind.STORY, FeedItemKind.RESOURCE, FeedItemKind.H
 
 @strawberry.type(description="Something shared in the wider community, and why it is in your feed.")
 class FeedItem:
-    # Plain fields where the page holds the value (per-field resolvers cost a page ~10 ms); a loader for the group.
+    # Plain fields where the page holds the value (per-field resolvers cost a page ~10 ms), its places included.
     reason: str = strawberry.field(description='Why it is here, e.g. "from Leeds chapter, also working on hosting".')
     seen: bool
     id: strawberry.ID
@@ -55,12 +56,7 @@ class FeedItem:
     author_name: str | None
     author: FeedAuthor | None
     published_at: datetime
-    local_group_id: strawberry.Private[str | None]
-
-    @strawberry.field(description="The local group it was shared in, if any.")
-    async def local_group(self, info: Ctx) -> FeedGroup | None:
-        group = await info.context.loader(item_groups).load(self.local_group_id) if self.local_group_id else None
-        return group_of(group) if group else None
+    local_group: FeedGroup | None = strawberry.field(description="The local group it was shared in, if any.")
 
     @strawberry.field(description="Comments on it you may read; null for items that take none.")
     async def comment_count(self, info: Ctx) -> int | None:
@@ -96,7 +92,14 @@ class SuggestedGroup:
     shared_practice_areas: list[str]
 
 
-def item(ranked: Ranked) -> FeedItem:
+def _author(row: Shown, places: Places) -> FeedAuthor | None:
+    if not row.author_id:
+        return None
+    groups = places.circles.get(row.author_id, [])
+    return FeedAuthor(id=strawberry.ID(row.author_id), name=row.author_name or "", local_groups=groups)
+
+
+def item(ranked: Ranked, places: Places) -> FeedItem:
     row, placed = ranked
     return FeedItem(
         id=strawberry.ID(row.id),
@@ -106,11 +109,11 @@ def item(ranked: Ranked) -> FeedItem:
         practice_areas=list(row.practice_areas),
         path=row.path,
         author_name=row.author_name,
-        author=FeedAuthor(id=strawberry.ID(row.author_id), name=row.author_name or "") if row.author_id else None,
+        author=_author(row, places),
         published_at=row.published_at,
         reason=placed.reason,
         seen=placed.seen,
-        local_group_id=row.local_group_id,
+        local_group=places.groups.get(row.local_group_id) if row.local_group_id else None,
     )
 
 
@@ -139,9 +142,9 @@ def decode_cursor(cursor: str) -> Cursor:
         raise InvalidInput("That cursor is not one this feed gave out.") from None
 
 
-def connection(ranked: list[Ranked], limit: int, after: str | None) -> FeedConnection:
+def connection(ranked: list[Ranked], limit: int, after: str | None, places: Places) -> FeedConnection:
     shown = ranked[:limit]
-    edges = [Edge(cursor=encode_cursor(r), node=item(r)) for r in shown]
+    edges = [Edge(cursor=encode_cursor(r), node=item(r, places)) for r in shown]
     info = PageInfo(
         has_next_page=len(ranked) > limit,
         has_previous_page=after is not None,

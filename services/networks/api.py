@@ -88,7 +88,14 @@ async def local_group_summary(db: Database, local_group_id: str) -> LocalGroupSu
 async def local_groups_of_members(db: Database, member_ids: list[str]) -> dict[str, list[LocalGroupSummary]]:
     """Each member's local groups, by name; members in none map to an empty list."""
     async with db.sessions() as session:
-        found = await local_groups_by_member(session, member_ids)
+        return await local_groups_of_members_in(session, member_ids)
+
+
+async def local_groups_of_members_in(
+    session: AsyncSession, member_ids: list[str]
+) -> dict[str, list[LocalGroupSummary]]:
+    """As `local_groups_of_members`, in the caller's session."""
+    found = await local_groups_by_member(session, member_ids)
     return {member_id: [_summary(g) for g in groups] for member_id, groups in found.items()}
 
 
