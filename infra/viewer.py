@@ -4,7 +4,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import ColumnElement, Select, cast, null
+
+from infra.columns import UTCDateTime
 from infra.errors import Unauthenticated
+
+# Where a member stands in one service, as rows (kind, id, since): an audience kind and its id (no since), a
+# LATE_SEAT (a peer group's id and the moment its history opens to them) or a BLOCK (the other member's id).
+# The gateway reads every service's standing with the caller's session in one statement (gateway/viewers.py).
+Standing = Select[str, str, datetime | None]
+LATE_SEAT, BLOCK = "late_seat", "block"
+
+
+def no_since() -> ColumnElement[datetime | None]:
+    """The `since` of a row that has none, cast to a moment: PostgreSQL unites no other type with the moments of
+    other rows, and SQLite hands those back as datetimes only when the first row's column is typed so."""
+    return cast(null(), UTCDateTime())
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,16 @@
 """Who is calling: a bearer token (API clients) or a session cookie (browsers, with a CSRF token)."""
 
 import hmac
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
+from sqlalchemy import CompoundSelect, union_all
 from starlette.datastructures import Headers
 
+from events import audience
 from infra.database import Database
-from infra.viewer import Viewer
+from infra.viewer import BLOCK, LATE_SEAT, Viewer
 from services.accounts import api as accounts
 from services.gateway.requests import HttpProblem
 from services.moderation import api as moderation
@@ -23,17 +27,35 @@ class Caller:
     csrf_token: str | None = None
 
 
+def _standing(member_id: str) -> CompoundSelect[str, str, datetime | None]:
+    """Where the member stands in every service that decides what they see, as one statement."""
+    circles = (*networks.circles_of(member_id), peer_groups.circles_of(member_id))
+    return union_all(*circles, peer_groups.late_seats(member_id), moderation.blocks_of(member_id))
+
+
+def _viewer_of(holder: accounts.SessionHolder, rows: Iterable[tuple[str, str, datetime | None]]) -> Viewer:
+    keys, late, blocked = {audience.PLATFORM.key}, {}, set()
+    for kind, ident, since in rows:
+        if kind == BLOCK:
+            blocked.add(ident)
+        elif kind != LATE_SEAT:
+            keys.add(audience.key_of(kind, ident))
+        elif since is not None:
+            late[audience.peer_group(ident)] = since
+    return Viewer(
+        holder.account_id, holder.email, holder.name, holder.is_admin, frozenset(keys), late, frozenset(blocked)
+    )
+
+
 async def _viewer(db: Database, token: str) -> tuple[Viewer, str | None] | None:
-    """Who holds `token` and the circles they see, read in one session: every request waits for this."""
+    """Who holds `token` and where they stand, read in one session and two statements: every request waits for
+    this."""
     async with db.sessions() as session:
         holder = await accounts.holder_in(session, token)
         if holder is None:
             return None
-        keys = await networks.audiences_in(session, holder.account_id, peer_groups.circles_of(holder.account_id))
-        late = await peer_groups.late_seats_in(session, holder.account_id)
-        blocked = await moderation.blocked_in(session, holder.account_id)
-    viewer = Viewer(holder.account_id, holder.email, holder.name, holder.is_admin, keys, late, blocked)
-    return viewer, holder.csrf_token
+        rows = await session.execute(_standing(holder.account_id))
+    return _viewer_of(holder, rows), holder.csrf_token
 
 
 async def bearer(db: Database, token: str) -> Caller:

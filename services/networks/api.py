@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, literal, select, union_all
+from sqlalchemy import literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
 from events.audience import AudienceKind
 from infra.database import Database
+from infra.viewer import Standing, no_since
 from services.networks.access import hosted_by, role_of
 from services.networks.connections import connected_ids
 from services.networks.hiding import flaggable as flaggable
@@ -55,16 +56,21 @@ async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
         return await audiences_in(session, member_id)
 
 
-async def audiences_in(session: AsyncSession, member_id: str, *also: Select[str, str]) -> frozenset[str]:
-    """As `audiences_of`, in the caller's session and one query; `also` adds other services' (kind, id) circles."""
-    networks = select(literal(AudienceKind.NETWORK.value), Membership.network_id).where(
+def circles_of(member_id: str) -> tuple[Standing, Standing]:
+    """The networks and local groups the member belongs to (infra.viewer.Standing)."""
+    networks = select(literal(AudienceKind.NETWORK.value), Membership.network_id, no_since()).where(
         Membership.member_id == member_id
     )
-    groups = select(literal(AudienceKind.LOCAL_GROUP.value), LocalGroupMember.local_group_id).where(
+    groups = select(literal(AudienceKind.LOCAL_GROUP.value), LocalGroupMember.local_group_id, no_since()).where(
         LocalGroupMember.member_id == member_id
     )
-    rows = await session.execute(union_all(networks, groups, *also))
-    return frozenset([audience.PLATFORM.key, *(audience.key_of(kind, ident) for kind, ident in rows)])
+    return networks, groups
+
+
+async def audiences_in(session: AsyncSession, member_id: str, *also: Standing) -> frozenset[str]:
+    """As `audiences_of`, in the caller's session and one query; `also` adds other services' circles."""
+    rows = await session.execute(union_all(*circles_of(member_id), *also))
+    return frozenset([audience.PLATFORM.key, *(audience.key_of(kind, ident) for kind, ident, _ in rows)])
 
 
 async def role_in(db: Database, network_id: str, member_id: str) -> str | None:

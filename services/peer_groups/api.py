@@ -3,13 +3,14 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, literal, select
+from sqlalchemy import literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from events import audience
 from events.audience import AudienceKind
 from infra.columns import utcnow
 from infra.database import Database
+from infra.viewer import LATE_SEAT, Standing, no_since
 from services.peer_groups import evaluation, queries, surveys
 from services.peer_groups.cadence import CadenceStatus, cadence_status
 from services.peer_groups.personal import erase_member as erase_member
@@ -51,10 +52,10 @@ async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
         return await audiences_in(session, member_id)
 
 
-def circles_of(member_id: str) -> Select[str, str]:
-    """(audience kind, id) of each group whose current contract the member accepted."""
+def circles_of(member_id: str) -> Standing:
+    """Each group whose current contract the member accepted (infra.viewer.Standing)."""
     return (
-        select(literal(AudienceKind.PEER_GROUP.value), GroupMember.group_id)
+        select(literal(AudienceKind.PEER_GROUP.value), GroupMember.group_id, no_since())
         .join(PeerGroup, PeerGroup.id == GroupMember.group_id)
         .where(GroupMember.member_id == member_id, GroupMember.accepted_version == PeerGroup.contract_version)
     )
@@ -62,7 +63,8 @@ def circles_of(member_id: str) -> Select[str, str]:
 
 async def audiences_in(session: AsyncSession, member_id: str) -> frozenset[str]:
     """As `audiences_of`, in the caller's session."""
-    return frozenset(audience.key_of(kind, ident) for kind, ident in await session.execute(circles_of(member_id)))
+    rows = await session.execute(circles_of(member_id))
+    return frozenset(audience.key_of(kind, ident) for kind, ident, _ in rows)
 
 
 async def late_seats_of(db: Database, member_id: str) -> dict[str, datetime]:
@@ -70,13 +72,18 @@ async def late_seats_of(db: Database, member_id: str) -> dict[str, datetime]:
         return await late_seats_in(session, member_id)
 
 
-async def late_seats_in(session: AsyncSession, member_id: str) -> dict[str, datetime]:
-    """`peer_group:<id>` -> the moment from which a late joiner sees the group, for each group they joined late
-    (and whose history is not open to them): what was said before it stays with those who were there."""
-    query = select(GroupMember.group_id, GroupMember.sees_from).where(
+def late_seats(member_id: str) -> Standing:
+    """Each group the member joined late (and whose history is not open to them), with the moment from which
+    they see it: what was said before it stays with those who were there (infra.viewer.Standing)."""
+    return select(literal(LATE_SEAT), GroupMember.group_id, GroupMember.sees_from).where(
         GroupMember.member_id == member_id, GroupMember.sees_from.is_not(None)
     )
-    return {audience.peer_group(group_id): since for group_id, since in await session.execute(query) if since}
+
+
+async def late_seats_in(session: AsyncSession, member_id: str) -> dict[str, datetime]:
+    """`peer_group:<id>` -> the moment from which the member sees it, for each group they joined late."""
+    rows = await session.execute(late_seats(member_id))
+    return {audience.peer_group(group_id): since for _, group_id, since in rows if since}
 
 
 async def is_member(db: Database, group_id: str, member_id: str) -> bool:
