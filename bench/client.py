@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import httpx
+from prometheus_client.parser import text_string_to_metric_families
 
 from bench.report import percentile
 
@@ -87,3 +88,20 @@ def client(base_url: str, concurrency: int, token: str | None = None) -> httpx.A
     headers = {"authorization": f"Bearer {token}"} if token else {}
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     return httpx.AsyncClient(base_url=base_url, headers=headers, limits=limits, timeout=30.0)
+
+
+def _pending(scrape: str) -> float:
+    """Events not yet handled, by the server's own gauges: the outbox backlog plus every consumer's lag."""
+    wanted = {"commons_outbox_backlog", "commons_consumer_lag"}
+    families = text_string_to_metric_families(scrape)
+    return sum(sample.value for family in families if family.name in wanted for sample in family.samples)
+
+
+async def until_settled(http: httpx.AsyncClient, patience: float = 300.0) -> None:
+    """Waits until the server has relayed and handled every event written so far, so that what is measured next
+    does not share the machine with projecting the data just seeded."""
+    deadline = time.monotonic() + patience
+    while _pending((await http.get("/metrics")).text):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the server's events were not all handled within {patience:g} s")
+        await asyncio.sleep(0.2)
