@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 LOCKED := --quiet --no-deps -e .
 COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 
-.PHONY: run test test-slow bench lint schema clean lock
+.PHONY: run test test-slow bench bench-all lint schema clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,9 @@ test-slow: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench
+
+bench-all: $(VENV)/.dev
+	$(BIN)/python -m bench --all
 
 schema: $(VENV)/.dev
 	$(BIN)/python -m schema.export
