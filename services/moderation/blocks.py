@@ -1,5 +1,5 @@
 """Blocking: the only code that writes blocks. No event and no notification: the blocked member is never told,
-and every read filters by the viewer's blocks (`Viewer.blocked`, read by the gateway through `blocked_in`)."""
+and every read filters by the viewer's blocks (`Viewer.blocked`, read by the gateway through `blocks_of`)."""
 
 from sqlalchemy import case, delete, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
