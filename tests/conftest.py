@@ -7,6 +7,7 @@ import pytest
 
 from infra.database import Database
 from infra.settings import Settings
+from tests.support.budgets import unhurried
 from tests.support.databases import MigratedDatabases, backends
 from tests.support.graphql import Gateway, gateway
 
@@ -26,16 +27,9 @@ def database_url(request: pytest.FixtureRequest, migrated: MigratedDatabases, tm
 
 @pytest.fixture
 def settings(database_url: str, tmp_path: Path) -> Settings:
-    # Every test client signs up from one address; the sign-up limit's own tests set theirs. Tests check what
-    # members get, not how fast: a loaded machine (CI's two cores, brokers beside) must not turn a query's time
-    # budgets into failures, so they are generous here; tests of the budgets set their own.
-    return Settings(
-        database_url=database_url,
-        data_dir=tmp_path,
-        max_body_bytes=1_000_000,
-        sign_ups_per_address_hour=10_000,
-        validation_budget_seconds=60.0,
-        request_budget_seconds=120.0,
+    # Every test client signs up from one address; the sign-up limit's own tests set theirs.
+    return unhurried(
+        database_url=database_url, data_dir=tmp_path, max_body_bytes=1_000_000, sign_ups_per_address_hour=10_000
     )
 
 

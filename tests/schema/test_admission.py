@@ -11,6 +11,7 @@ from graphql import DocumentNode, ValidationContext, ValidationRule
 from strawberry.extensions import AddValidationRules
 
 from schema import CommonsSchema, build
+from tests.support.budgets import unhurried
 
 DOUBLINGS = [f"fragment B{i} on Account {{ ...B{i - 1} ...B{i - 1} }}" for i in range(1, 19)]
 BOMB = "{ me { ...B18 } } fragment B0 on Account { name } " + " ".join(DOUBLINGS)
@@ -23,7 +24,7 @@ def codes(schema: CommonsSchema, query: str) -> list[tuple[str, str]]:
 
 
 def test_a_fragment_bomb_and_a_field_repeated_a_thousand_times_are_refused_as_too_costly() -> None:
-    schema = build()
+    schema = build(unhurried())
     assert codes(schema, BOMB) == [("The query expands to more than 5000 fields.", "TOO_COSTLY")]
     assert codes(schema, REPEATED) == [("A selection set asks for more than 100 fields.", "TOO_COSTLY")]
 
@@ -43,7 +44,7 @@ class Witness:
 
 
 def test_a_known_document_is_not_validated_again_even_when_its_spacing_changes() -> None:
-    schema = build()
+    schema = build(unhurried())
     schema.extensions = (*schema.extensions, lambda: AddValidationRules([Witness.Rule]))
     Witness.documents.clear()
     for text in (

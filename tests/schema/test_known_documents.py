@@ -5,9 +5,9 @@ import asyncio
 
 from graphql import parse
 
-from infra.settings import Settings
 from schema import build
 from schema.known_documents import KnownDocuments, form_of
+from tests.support.budgets import unhurried
 
 DEEP = "{ feed { edges { node { author { localGroups { name } } } } } }"
 
@@ -23,13 +23,13 @@ def keep(known: KnownDocuments, text: str) -> None:
 
 
 def test_a_repeated_query_answers_the_same_and_a_bad_one_is_refused_every_time() -> None:
-    schema = build()
+    schema = build(unhurried())
     assert run(schema, "{ __typename }") == run(schema, "{ __typename }") == []
     assert run(schema, "{ noSuchField }") == run(schema, "{ noSuchField }") != []
 
 
 def test_a_document_one_schema_accepted_is_still_checked_against_a_stricter_schema() -> None:
-    lax, strict = build(Settings(max_query_depth=12)), build(Settings(max_query_depth=3))
+    lax, strict = build(unhurried(max_query_depth=12)), build(unhurried(max_query_depth=3))
     assert not any("depth" in message for message in run(lax, DEEP) + run(lax, DEEP))  # it needs a viewer
     assert any("depth" in message for message in run(strict, DEEP))
 
