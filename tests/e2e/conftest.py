@@ -14,6 +14,7 @@ import pytest
 
 from tests.notifications.support import Inbox, smtp_server
 from tests.support.browser import CHROMIUM, LAUNCH_ARGS, ensure_chromium, in_ci
+from tests.support.budgets import GENEROUS_ENVIRONMENT
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 STARTUP_SECONDS = 120
@@ -60,6 +61,7 @@ def serving(data_dir: Path, more_env: dict[str, str], *args: str) -> Iterator[st
             "COMMONS_LOG_LEVEL": "WARNING",
             # Every test's browser signs up from this one address.
             "COMMONS_SIGN_UPS_PER_ADDRESS_HOUR": "10000",
+            **GENEROUS_ENVIRONMENT,
         }
         | more_env
     )

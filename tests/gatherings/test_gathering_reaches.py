@@ -13,6 +13,7 @@ from tests.knowledge.community import community
 from tests.knowledge.test_markdown_on_display import _indexed
 from tests.networks.test_networks_flow import founded
 from tests.notifications.support import notify_all
+from tests.support.budgets import unhurried
 from tests.support.graphql import Gateway, Member
 
 SEARCH = "query($q: String!) { search(query: $q) { hits { kind title path } } }"
@@ -25,7 +26,7 @@ CANCEL = "mutation($id: ID!) { cancelGathering(id: $id) { status } }"
 @pytest.fixture
 def settings(database_url: str, tmp_path) -> Settings:  # type: ignore[no-untyped-def]
     """No background workers: the test drives search, feeds and notifications to the end of what was written."""
-    return Settings(
+    return unhurried(
         database_url=database_url,
         data_dir=tmp_path,
         max_body_bytes=1_000_000,

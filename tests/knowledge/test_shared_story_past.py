@@ -14,6 +14,7 @@ from tests.knowledge.community import WRITE, community, peer_group, story
 from tests.knowledge.test_responses import COMMENT
 from tests.knowledge.test_stories import EDIT, SHARE, WITHDRAW
 from tests.search.contract import ask, ids
+from tests.support.budgets import unhurried
 from tests.support.graphql import Gateway
 
 READ = """query($id: ID!) { story(id: $id) { title body revisions { number title body }
@@ -27,7 +28,7 @@ GROUP_WORDS = ("Marrowbone", "walked out", "Zephyrine")
 @pytest.fixture
 def settings(database_url: str, tmp_path) -> Settings:  # type: ignore[no-untyped-def]
     """No background workers: the test drives search and feeds itself, to the end of what was written."""
-    return Settings(database_url=database_url, data_dir=tmp_path, max_body_bytes=1_000_000, run_workers=False)
+    return unhurried(database_url=database_url, data_dir=tmp_path, max_body_bytes=1_000_000, run_workers=False)
 
 
 async def _indexed(database: Database) -> EmbeddedIndex:

@@ -15,6 +15,7 @@ from bench.load import Outcome
 from bench.report import table
 from bench.serving import serving
 from infra.settings import Settings
+from tests.support.budgets import GENEROUS_ENVIRONMENT
 from tests.support.kafka import Broker
 
 
@@ -28,7 +29,7 @@ def served_by(database_url: str, folder: Path) -> Settings:
 
 
 def environment(database_url: str, folder: Path, **settings: str) -> dict[str, str]:
-    return {"COMMONS_DATABASE_URL": database_url, "COMMONS_DATA_DIR": str(folder), **settings}
+    return {"COMMONS_DATABASE_URL": database_url, "COMMONS_DATA_DIR": str(folder), **GENEROUS_ENVIRONMENT, **settings}
 
 
 def kafka(broker: Broker) -> dict[str, str]:

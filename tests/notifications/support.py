@@ -18,6 +18,7 @@ from events.runner import Runner
 from infra.database import Database
 from infra.settings import Settings
 from services.notifications.api import consumer, deliver_due
+from tests.support.budgets import unhurried
 
 PUBLIC = "https://commons.example.org"
 
@@ -71,7 +72,7 @@ def smtp_server() -> Iterator[tuple[Inbox, int]]:
 
 def mail_settings(database_url: str, data_dir: Any, port: int, **more: Any) -> Settings:
     """Workers off: tests run the relay, the consumer and the sender themselves, step by step."""
-    return Settings(
+    return unhurried(
         database_url=database_url,
         data_dir=data_dir,
         run_workers=False,

@@ -5,6 +5,10 @@ from typing import Any
 
 from infra.settings import Settings
 
+GENEROUS = {"validation_budget_seconds": 60.0, "request_budget_seconds": 120.0}
+# The same budgets for a served process, which reads its settings from the environment.
+GENEROUS_ENVIRONMENT = {f"COMMONS_{name.upper()}": f"{seconds:g}" for name, seconds in GENEROUS.items()}
+
 
 def unhurried(**given: Any) -> Settings:
-    return Settings(**{"validation_budget_seconds": 60.0, "request_budget_seconds": 120.0, **given})
+    return Settings(**{**GENEROUS, **given})

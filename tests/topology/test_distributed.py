@@ -29,6 +29,7 @@ from bench.verification import verified_member
 from events import audience
 from infra.columns import new_id
 from search.indexer import SOURCES
+from tests.support.budgets import GENEROUS_ENVIRONMENT
 from tests.support.kafka import Broker
 from tests.topology.stack import START_SECONDS, Process, Stack, stack, until
 
@@ -67,6 +68,7 @@ def environment(postgres_url: str, broker: Broker, folder: Path) -> dict[str, st
         "COMMONS_SECRET_KEY": "topology",
         "COMMONS_LOG_LEVEL": "INFO",
         "COMMONS_SIGN_UPS_PER_ADDRESS_HOUR": "1000",
+        **GENEROUS_ENVIRONMENT,
     }
 
 

@@ -8,6 +8,7 @@ import pytest
 from events.kafka import KafkaBus
 from infra.columns import new_id
 from infra.settings import Settings
+from tests.support.budgets import unhurried
 from tests.support.databases import MigratedDatabases, backends
 from tests.support.kafka import Broker
 
@@ -20,7 +21,7 @@ def database_url(request: pytest.FixtureRequest, migrated: MigratedDatabases, tm
 @pytest.fixture
 def kafka_settings(broker: Broker, database_url: str, tmp_path: Path) -> Settings:
     """Topics of their own per test; a short rebalance timeout, which tansu needs for groups to join."""
-    return Settings(
+    return unhurried(
         database_url=database_url,
         data_dir=tmp_path,
         bus="kafka",
