@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, cast, null
+from sqlalchemy import BindParameter, ColumnElement, Select, String, bindparam, cast, null
 
 from infra.columns import UTCDateTime
 from infra.errors import Unauthenticated
@@ -14,6 +14,14 @@ from infra.errors import Unauthenticated
 # The gateway reads every service's standing with the caller's session in one statement (gateway/viewers.py).
 Standing = Select[str, str, datetime | None]
 LATE_SEAT, BLOCK = "late_seat", "block"
+# The member a Standing is about, bound when it runs (`standing_of`): each Standing, and the gateway's union of
+# them, is built once, not for every request.
+MEMBER: BindParameter[str] = bindparam("standing_member", type_=String())
+
+
+def standing_of(member_id: str) -> dict[str, str]:
+    """The parameters that run a Standing (or a union of them) for `member_id`."""
+    return {MEMBER.key: member_id}
 
 
 def no_since() -> ColumnElement[datetime | None]:

@@ -10,7 +10,7 @@ from starlette.datastructures import Headers
 
 from events import audience
 from infra.database import Database
-from infra.viewer import BLOCK, LATE_SEAT, Viewer
+from infra.viewer import BLOCK, LATE_SEAT, Viewer, standing_of
 from services.accounts import api as accounts
 from services.gateway.requests import HttpProblem
 from services.moderation import api as moderation
@@ -27,10 +27,10 @@ class Caller:
     csrf_token: str | None = None
 
 
-def _standing(member_id: str) -> CompoundSelect[str, str, datetime | None]:
-    """Where the member stands in every service that decides what they see, as one statement."""
-    circles = (*networks.circles_of(member_id), peer_groups.circles_of(member_id))
-    return union_all(*circles, peer_groups.late_seats(member_id), moderation.blocks_of(member_id))
+# Where a member stands in every service that decides what they see, as one statement, built once.
+STANDING: CompoundSelect[str, str, datetime | None] = union_all(
+    *networks.CIRCLES, peer_groups.CIRCLES, peer_groups.LATE_SEATS, moderation.BLOCKS
+)
 
 
 def _viewer_of(holder: accounts.SessionHolder, rows: Iterable[tuple[str, str, datetime | None]]) -> Viewer:
@@ -54,7 +54,7 @@ async def _viewer(db: Database, token: str) -> tuple[Viewer, str | None] | None:
         holder = await accounts.holder_in(session, token)
         if holder is None:
             return None
-        rows = await session.execute(_standing(holder.account_id))
+        rows = await session.execute(STANDING, standing_of(holder.account_id))
     return _viewer_of(holder, rows), holder.csrf_token
 
 

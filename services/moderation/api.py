@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.moderation.blocks import blocked_in, blocks_of
+from services.moderation.blocks import BLOCKS, blocked_in
 from services.moderation.owners import OWNERS, Owner
 from services.moderation.personal import erase_member as erase_member
 from services.moderation.personal import personal_data as personal_data
@@ -17,10 +17,10 @@ from services.moderation.record import consumer
 from services.moderation.tables import Block
 
 __all__ = [
+    "BLOCKS",
     "OWNERS",
     "Owner",
     "blocked_in",
-    "blocks_of",
     "consumer",
     "erase_member",
     "forget_before",

@@ -1,5 +1,5 @@
 """Blocking: the only code that writes blocks. No event and no notification: the blocked member is never told,
-and every read filters by the viewer's blocks (`Viewer.blocked`, read by the gateway through `blocks_of`)."""
+and every read filters by the viewer's blocks (`Viewer.blocked`, read by the gateway through `BLOCKS`)."""
 
 from sqlalchemy import case, delete, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -8,7 +8,7 @@ from infra.columns import utcnow
 from infra.database import Database
 from infra.errors import InvalidInput
 from infra.upserts import upsert
-from infra.viewer import BLOCK, Standing, Viewer, no_since
+from infra.viewer import BLOCK, MEMBER, Standing, Viewer, no_since, standing_of
 from services.moderation.tables import Block
 
 
@@ -27,17 +27,15 @@ async def unblock(db: Database, viewer: Viewer, member_id: str) -> None:
         await session.execute(delete(Block).where(mine))
 
 
-def blocks_of(member_id: str) -> Standing:
-    """Everyone the member blocked or who blocked them (infra.viewer.Standing)."""
-    other = case((Block.blocker_id == member_id, Block.blocked_id), else_=Block.blocker_id)
-    return select(literal(BLOCK), other, no_since()).where(
-        or_(Block.blocker_id == member_id, Block.blocked_id == member_id)
-    )
+# Everyone a member blocked or who blocked them (infra.viewer.Standing).
+BLOCKS: Standing = select(
+    literal(BLOCK), case((Block.blocker_id == MEMBER, Block.blocked_id), else_=Block.blocker_id), no_since()
+).where(or_(Block.blocker_id == MEMBER, Block.blocked_id == MEMBER))
 
 
 async def blocked_in(session: AsyncSession, member_id: str) -> frozenset[str]:
     """Everyone the member blocked or who blocked them."""
-    return frozenset(other for _, other, _ in await session.execute(blocks_of(member_id)))
+    return frozenset(other for _, other, _ in await session.execute(BLOCKS, standing_of(member_id)))
 
 
 async def blocked_by(session: AsyncSession, member_id: str) -> list[str]:

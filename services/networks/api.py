@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from events import audience
 from events.audience import AudienceKind
 from infra.database import Database
-from infra.viewer import Standing, no_since
+from infra.viewer import MEMBER, Standing, no_since, standing_of
 from services.networks.access import hosted_by, role_of
 from services.networks.connections import connected_ids
 from services.networks.hiding import flaggable as flaggable
@@ -56,20 +56,20 @@ async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
         return await audiences_in(session, member_id)
 
 
-def circles_of(member_id: str) -> tuple[Standing, Standing]:
-    """The networks and local groups the member belongs to (infra.viewer.Standing)."""
-    networks = select(literal(AudienceKind.NETWORK.value), Membership.network_id, no_since()).where(
-        Membership.member_id == member_id
-    )
-    groups = select(literal(AudienceKind.LOCAL_GROUP.value), LocalGroupMember.local_group_id, no_since()).where(
-        LocalGroupMember.member_id == member_id
-    )
-    return networks, groups
+# The networks and local groups a member belongs to (infra.viewer.Standing).
+CIRCLES: tuple[Standing, Standing] = (
+    select(literal(AudienceKind.NETWORK.value), Membership.network_id, no_since()).where(
+        Membership.member_id == MEMBER
+    ),
+    select(literal(AudienceKind.LOCAL_GROUP.value), LocalGroupMember.local_group_id, no_since()).where(
+        LocalGroupMember.member_id == MEMBER
+    ),
+)
 
 
 async def audiences_in(session: AsyncSession, member_id: str, *also: Standing) -> frozenset[str]:
     """As `audiences_of`, in the caller's session and one query; `also` adds other services' circles."""
-    rows = await session.execute(union_all(*circles_of(member_id), *also))
+    rows = await session.execute(union_all(*CIRCLES, *also), standing_of(member_id))
     return frozenset([audience.PLATFORM.key, *(audience.key_of(kind, ident) for kind, ident, _ in rows)])
 
 

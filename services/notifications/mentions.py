@@ -24,7 +24,7 @@ from services.peer_groups import api as peer_groups
 
 
 async def may_read(session: AsyncSession, member_id: str, keys: Iterable[str]) -> bool:
-    circles = await networks.audiences_in(session, member_id, peer_groups.circles_of(member_id))
+    circles = await networks.audiences_in(session, member_id, peer_groups.CIRCLES)
     return audience.may_see(keys, circles)
 
 

@@ -10,7 +10,7 @@ from events import audience
 from events.audience import AudienceKind
 from infra.columns import utcnow
 from infra.database import Database
-from infra.viewer import LATE_SEAT, Standing, no_since
+from infra.viewer import LATE_SEAT, MEMBER, Standing, no_since, standing_of
 from services.peer_groups import evaluation, queries, surveys
 from services.peer_groups.cadence import CadenceStatus, cadence_status
 from services.peer_groups.personal import erase_member as erase_member
@@ -52,18 +52,22 @@ async def audiences_of(db: Database, member_id: str) -> frozenset[str]:
         return await audiences_in(session, member_id)
 
 
-def circles_of(member_id: str) -> Standing:
-    """Each group whose current contract the member accepted (infra.viewer.Standing)."""
-    return (
-        select(literal(AudienceKind.PEER_GROUP.value), GroupMember.group_id, no_since())
-        .join(PeerGroup, PeerGroup.id == GroupMember.group_id)
-        .where(GroupMember.member_id == member_id, GroupMember.accepted_version == PeerGroup.contract_version)
-    )
+# Each group whose current contract a member accepted (infra.viewer.Standing).
+CIRCLES: Standing = (
+    select(literal(AudienceKind.PEER_GROUP.value), GroupMember.group_id, no_since())
+    .join(PeerGroup, PeerGroup.id == GroupMember.group_id)
+    .where(GroupMember.member_id == MEMBER, GroupMember.accepted_version == PeerGroup.contract_version)
+)
+# Each group a member joined late (and whose history is not open to them), with the moment from which they see
+# it: what was said before it stays with those who were there (infra.viewer.Standing).
+LATE_SEATS: Standing = select(literal(LATE_SEAT), GroupMember.group_id, GroupMember.sees_from).where(
+    GroupMember.member_id == MEMBER, GroupMember.sees_from.is_not(None)
+)
 
 
 async def audiences_in(session: AsyncSession, member_id: str) -> frozenset[str]:
     """As `audiences_of`, in the caller's session."""
-    rows = await session.execute(circles_of(member_id))
+    rows = await session.execute(CIRCLES, standing_of(member_id))
     return frozenset(audience.key_of(kind, ident) for kind, ident, _ in rows)
 
 
@@ -72,17 +76,9 @@ async def late_seats_of(db: Database, member_id: str) -> dict[str, datetime]:
         return await late_seats_in(session, member_id)
 
 
-def late_seats(member_id: str) -> Standing:
-    """Each group the member joined late (and whose history is not open to them), with the moment from which
-    they see it: what was said before it stays with those who were there (infra.viewer.Standing)."""
-    return select(literal(LATE_SEAT), GroupMember.group_id, GroupMember.sees_from).where(
-        GroupMember.member_id == member_id, GroupMember.sees_from.is_not(None)
-    )
-
-
 async def late_seats_in(session: AsyncSession, member_id: str) -> dict[str, datetime]:
     """`peer_group:<id>` -> the moment from which the member sees it, for each group they joined late."""
-    rows = await session.execute(late_seats(member_id))
+    rows = await session.execute(LATE_SEATS, standing_of(member_id))
     return {audience.peer_group(group_id): since for _, group_id, since in rows if since}
 
 
