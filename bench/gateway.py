@@ -4,8 +4,9 @@ Two realistic member queries, each served to the same signed-in host through POS
 hand-written Starlette JSON route reading the same rows (bench/limit.py): the feed page (20 items with their
 authors, the authors' local groups and the items' groups) and the members page of a network (20 members with
 their local groups, plus the total). A no-op route (/healthz) shows what the client and HTTP layer alone manage.
-Targets: GraphQL >= 0.5x the limit's rps, and for the feed page >= 0.2x the no-op route's. Measured once the
-server has handled every event of the seeded data. Alone: `python -m bench.gateway [--profile]` (the profile
+Data: 1,000 members and 10,000 stories' feed items per unit of scale (bench.community). Targets: GraphQL >= 0.5x
+the limit's rps, and for the feed page >= 0.2x the no-op route's. Measured once the server has handled every event
+of the seeded data. Alone: `python -m bench.gateway [--profile]` (the profile
 lands in bench/results/gateway-profile.txt).
 """
 
@@ -26,7 +27,8 @@ from infra.database import Database
 CONCURRENCY = 10
 WARM_UP_SECONDS = 1.5
 SECONDS = 6.0
-MEMBERS, STORIES = 200, 400
+# At 10x: 10,000 members and 100,000 feed items.
+MEMBERS, STORIES = 1_000, 10_000
 FEED = (
     "{ feed(first: 20) { pageInfo { hasNextPage endCursor } edges { cursor node { id kind title excerpt reason"
     " publishedAt author { id name localGroups { id name networkId } } localGroup { id name networkId } } } } }"
@@ -121,7 +123,7 @@ async def _seed_and_measure(base_url: str, url: str, scale: float) -> list[Row]:
     db = Database(url)
     try:
         members = round(MEMBERS * scale)
-        community = await build(base_url, db, members=members, groups=max(10, members // 20))
+        community = await build(base_url, db, members=members, groups=max(10, members // 50))
         await share_stories(db, community, round(STORIES * scale))
     finally:
         await db.dispose()
