@@ -7,20 +7,15 @@ spend the benchmark's minutes hashing passwords. So are their stories' feed item
 
 import random
 from dataclasses import dataclass
-from typing import Any
 
 import httpx
 from sqlalchemy import insert
 
-from bench.feeds_data import story
+from bench.feeds_data import story, write_items
 from events import audience
 from events.envelope import Event
-from events.publication import Publication
 from infra.columns import new_id
 from infra.database import Database
-from services.feeds import changes
-from services.feeds.items import copy
-from services.feeds.tables import FeedItem, ItemAudience
 from services.networks.api import DEFAULT_PRACTICE_AREAS
 from services.networks.tables import LocalGroupMember, Membership, Profile
 
@@ -105,21 +100,3 @@ def stories(community: Community, count: int, seed: int = 7) -> list[Event]:
         )
         for n, a in enumerate(authors)
     ]
-
-
-async def write_items(db: Database, events: list[Event]) -> None:
-    """The feed items and audience rows the projector writes for these events, in one transaction."""
-    items = [_item(event) for event in events]
-    keys = [{"item_id": i["id"], "key": key, "published_at": i["published_at"]} for i in items for key in i["audience"]]
-    async with db.transaction() as session:
-        await session.execute(insert(FeedItem), items)
-        await session.execute(insert(ItemAudience), keys)
-        await changes.count(session, sorted({row["key"] for row in keys}))
-
-
-def _item(event: Event) -> dict[str, Any]:
-    """The feed item the projector makes of a story's event, as a row."""
-    publication = Publication.model_validate(event.data["publication"])
-    item = FeedItem(id=event.subject, published_at=publication.created_at)
-    copy(item, event, publication)
-    return {column.key: getattr(item, column.key) for column in FeedItem.__table__.columns}

@@ -1,10 +1,12 @@
 """A community for the feeds benchmark: one network, 200 local groups, members spread over them, two weeks of
-stories in groups and network-wide. Groups and content go through the feed projector itself (as their events would);
-member profiles are bulk-inserted rows, as the projector would have written them."""
+stories in groups and network-wide. The network and groups go through the feed projector itself (as their events
+would); stories and member profiles are bulk-inserted rows, as the projector would have written them
+(`write_items` makes a story's row with the projector's own `copy`)."""
 
 import random
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import insert
 
@@ -14,8 +16,10 @@ from events.envelope import Event
 from events.publication import Publication
 from infra.columns import new_id, utcnow
 from infra.database import Database
+from services.feeds import changes
+from services.feeds.items import copy
 from services.feeds.projector import handle
-from services.feeds.tables import FeedMember
+from services.feeds.tables import FeedItem, FeedMember, ItemAudience
 from services.harvests import events as harvests
 from services.knowledge import events as knowledge
 from services.networks import events as networks
@@ -116,11 +120,11 @@ async def build(db: Database, members: int, seed: int = 7) -> Community:
     events = [
         new_event(named, subject=network_id, audience=[audience.network(network_id)], network=network_id),
         *events,
-        *_content(network_id, groups, rng),
     ]
     async with db.transaction() as session:
         for event in events:
             await handle(event, session)
+    await write_items(db, _content(network_id, groups, rng))
     areas = DEFAULT_PRACTICE_AREAS
     profiles = [
         {"member_id": new_id(), "name": f"Member {n:05}", "practice_areas": rng.sample(areas, 2)}
@@ -146,3 +150,21 @@ async def enrol(db: Database, community: Community) -> None:
     async with db.transaction() as session:
         await session.execute(insert(Network), [network])
         await session.execute(insert(Membership), rows)
+
+
+async def write_items(db: Database, events: list[Event]) -> None:
+    """The feed items and audience rows the projector writes for these events, in one transaction."""
+    items = [_item(event) for event in events]
+    keys = [{"item_id": i["id"], "key": key, "published_at": i["published_at"]} for i in items for key in i["audience"]]
+    async with db.transaction() as session:
+        await session.execute(insert(FeedItem), items)
+        await session.execute(insert(ItemAudience), keys)
+        await changes.count(session, sorted({row["key"] for row in keys}))
+
+
+def _item(event: Event) -> dict[str, Any]:
+    """The feed item the projector makes of a story's event, as a row."""
+    publication = Publication.model_validate(event.data["publication"])
+    item = FeedItem(id=event.subject, published_at=publication.created_at)
+    copy(item, event, publication)
+    return {column.key: getattr(item, column.key) for column in FeedItem.__table__.columns}

@@ -5,7 +5,8 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from bench.community import Community, stories, write_items
+from bench.community import Community, stories
+from bench.feeds_data import write_items
 from infra.database import Database
 from services.feeds.projector import handle
 from services.feeds.tables import FeedItem, ItemAudience
