@@ -18,7 +18,7 @@ from dataclasses import make_dataclass
 from datetime import datetime
 from typing import Any, get_type_hints
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import BindParameter, Select, bindparam, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -65,18 +65,22 @@ def _counted_keys(viewer: Viewer) -> list[str]:
     return sorted({*viewer.audiences, member_key(viewer.account_id), EVERYONE})
 
 
-def _changes(keys: Sequence[str]) -> Select[Any]:
+def _changes(keys: Sequence[str] | BindParameter[Any]) -> Select[Any]:
     return select(func.coalesce(func.sum(ChangeCount.changes), 0)).where(ChangeCount.key.in_(keys))
 
 
-def _kept(viewer: Viewer, keys: Sequence[str], now: datetime) -> Select[Any]:
-    holds: ColumnElement[bool] = or_(PreparedPage.good_until.is_(None), PreparedPage.good_until > now)
-    return select(PreparedPage.entries).where(
-        PreparedPage.member_id == viewer.account_id,
-        PreparedPage.outlook == digest(viewer),
-        PreparedPage.changes == _changes(keys).scalar_subquery(),
-        holds,
-    )
+# The member's kept first page, if nothing it depends on changed and it is still good: read by every first page,
+# so built once (`_kept_for` binds it).
+_KEPT = select(PreparedPage.entries).where(
+    PreparedPage.member_id == bindparam("member"),
+    PreparedPage.outlook == bindparam("outlook"),
+    PreparedPage.changes == _changes(bindparam("keys", expanding=True)).scalar_subquery(),
+    or_(PreparedPage.good_until.is_(None), PreparedPage.good_until > bindparam("now")),
+)
+
+
+def _kept_for(viewer: Viewer, keys: Sequence[str], now: datetime) -> dict[str, Any]:
+    return {"member": viewer.account_id, "outlook": digest(viewer), "keys": list(keys), "now": now}
 
 
 async def _good_until(
@@ -108,7 +112,7 @@ async def feed_page(db: Database, viewer: Viewer, first: int, after: Cursor | No
         return await _rank(db, viewer, first, after)
     keys, now = _counted_keys(viewer), utcnow()
     async with db.sessions() as session:
-        if (entries := await session.scalar(_kept(viewer, keys, now))) is not None:
+        if (entries := await session.scalar(_KEPT, _kept_for(viewer, keys, now))) is not None:
             return [_ranked(entry) for entry in entries[: first + 1]]
         changes = await session.scalar(_changes(keys))
         outlook = await outlook_of(session, viewer.account_id, viewer.audiences, viewer.sees_from)
