@@ -45,7 +45,7 @@ def _viewer(reader: Reader) -> Viewer:
 
 
 async def _on_first_page(db: Database, reader: Reader, event: Event) -> bool:
-    return event.subject in {row.id for row, _ in await feed_page(db, _viewer(reader), 20, None)}
+    return event.subject in {row.id for row, _ in (await feed_page(db, _viewer(reader), 20, None)).ranked}
 
 
 async def _notified(db: Database, reader: Reader, event: Event) -> bool:

@@ -12,7 +12,6 @@ from starlette.routing import Route
 from events import audience
 from services.feeds import prepared
 from services.feeds.authors import FeedGroup
-from services.feeds.places import places_of
 from services.gateway.viewers import identify
 
 PAGE = text(
@@ -65,8 +64,8 @@ async def feed_page(request: Request) -> Response:
     viewer = (await identify(db, request.headers, request.cookies)).viewer
     if viewer is None:
         return JSONResponse({"error": "Sign in to read your feed."}, 401)
-    ranked = await prepared.feed_page(db, viewer, 20, None)
-    places = await places_of(db, viewer.audiences, [row for row, _ in ranked[:20]])
+    page = await prepared.feed_page(db, viewer, 20, None)
+    ranked, places = page.ranked, page.places
     items = [
         {
             "id": row.id,

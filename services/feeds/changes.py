@@ -2,7 +2,8 @@
 
 An item counts on every audience key it leaves or enters; a member's marks, follows, mutes, answers and areas
 count on `member:<id>`; the names, practice areas and partnerships of groups and networks, which any reason may
-read, count on `*`. A page records the sum of its keys' counts when ranked: any later change moves the sum.
+read, and who belongs to which local group, which a kept page shows beside its authors, count on `*`. A page
+records the sum of its keys' counts when ranked: any later change moves the sum.
 """
 
 from collections.abc import Iterable

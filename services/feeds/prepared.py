@@ -7,14 +7,15 @@ a member opens their first page many times between two changes to it. So a ranke
 - the sum of the change counts (changes.py) of its keys, `member:<id>` and `*` when ranking began: any write it
   depends on moves the sum (read before ranking, so a write landing meanwhile only costs a second ranking);
 - the time it holds until: the next item of its keys to fall due, or the end of a meeting on it.
-The read asks for all three in one statement; otherwise the page is ranked as before and kept.
+The read asks for all three in one statement; otherwise the page is ranked as before and kept. A kept page holds
+its places (places.py) too, read after the counts like its items, so a first page read again is one statement.
 """
 
 import hashlib
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import make_dataclass
+from dataclasses import dataclass, make_dataclass
 from datetime import datetime
 from typing import Any, get_type_hints
 
@@ -26,14 +27,18 @@ from infra.columns import utcnow
 from infra.database import Database
 from infra.upserts import upsert
 from infra.viewer import Viewer
+from services.feeds import places
 from services.feeds.changes import EVERYONE, member_key
 from services.feeds.outlook import Placement, Shown, outlook_of
+from services.feeds.places import Places
 from services.feeds.queries import Cursor, Ranked, ranked_page
 from services.feeds.ranking import DUE_AHEAD
 from services.feeds.tables import ChangeCount, ItemAudience, PreparedPage
 
 # The longest first page kept; longer first pages, and every later page, are ranked for the asking.
 PREPARED = 20
+# The shape of kept entries, in every digest: a page kept in an earlier shape is never read, only replaced.
+SHAPE = 2
 log = logging.getLogger(__name__)
 
 
@@ -42,22 +47,37 @@ FIELDS = get_type_hints(Shown)
 PreparedItem = make_dataclass("PreparedItem", list(FIELDS.items()))
 
 
-def _entry(ranked: Ranked) -> dict[str, Any]:
+@dataclass(frozen=True)
+class FeedPage:
+    """A page of `first` items and one more (to tell whether more follow), with the places of its items."""
+
+    ranked: list[Ranked]
+    places: Places
+
+
+def _entry(ranked: Ranked, found: Places) -> dict[str, Any]:
     row, placed = ranked
     fields = {name: getattr(row, name) for name in FIELDS}
-    return {**fields, "published_at": row.published_at.isoformat(), "placed": [placed.key, placed.reason, placed.seen]}
+    published, placement = row.published_at.isoformat(), [placed.key, placed.reason, placed.seen]
+    return {**fields, **places.kept(found, row), "published_at": published, "placed": placement}
 
 
 def _ranked(entry: dict[str, Any]) -> Ranked:
-    fields = {**entry, "published_at": datetime.fromisoformat(entry["published_at"])}
-    key, reason, seen = fields.pop("placed")
+    fields = {name: entry[name] for name in FIELDS}
+    key, reason, seen = entry["placed"]
+    fields["published_at"] = datetime.fromisoformat(entry["published_at"])
     return PreparedItem(**fields), Placement(key, reason, seen)
+
+
+def _kept_page(entries: list[dict[str, Any]], first: int) -> FeedPage:
+    shown = entries[: first + 1]
+    return FeedPage([_ranked(entry) for entry in shown], places.from_kept(shown))
 
 
 def digest(viewer: Viewer) -> str:
     """What of the viewer a page depends on beyond its counted keys: every circle, late seat and block."""
     late = sorted((key, moment.isoformat()) for key, moment in viewer.sees_from.items())
-    outlook = [sorted(viewer.audiences), late, sorted(viewer.blocked)]
+    outlook = [SHAPE, sorted(viewer.audiences), late, sorted(viewer.blocked)]
     return hashlib.sha256(json.dumps(outlook).encode()).hexdigest()
 
 
@@ -91,10 +111,11 @@ async def _good_until(
     return min([moment for moment in [await session.scalar(due), *ends] if moment is not None], default=None)
 
 
-async def _rank(db: Database, viewer: Viewer, limit: int, after: Cursor | None) -> list[Ranked]:
+async def _rank(db: Database, viewer: Viewer, limit: int, after: Cursor | None) -> FeedPage:
     async with db.sessions() as session:
         outlook = await outlook_of(session, viewer.account_id, viewer.audiences, viewer.sees_from)
-        return await ranked_page(session, outlook, limit, after)
+        ranked = await ranked_page(session, outlook, limit, after)
+        return FeedPage(ranked, await places.places_in(session, viewer.audiences, [row for row, _ in ranked]))
 
 
 async def _keep(db: Database, viewer: Viewer, row: dict[str, Any]) -> None:
@@ -106,18 +127,19 @@ async def _keep(db: Database, viewer: Viewer, row: dict[str, Any]) -> None:
         log.warning("feed page of %s not kept", viewer.account_id, exc_info=True)
 
 
-async def feed_page(db: Database, viewer: Viewer, first: int, after: Cursor | None) -> list[Ranked]:
+async def feed_page(db: Database, viewer: Viewer, first: int, after: Cursor | None) -> FeedPage:
     """The viewer's page of `first` items after `after`, with one more to tell whether more follow."""
     if after is not None or first > PREPARED:
         return await _rank(db, viewer, first, after)
     keys, now = _counted_keys(viewer), utcnow()
     async with db.sessions() as session:
         if (entries := await session.scalar(_KEPT, _kept_for(viewer, keys, now))) is not None:
-            return [_ranked(entry) for entry in entries[: first + 1]]
+            return _kept_page(entries, first)
         changes = await session.scalar(_changes(keys))
         outlook = await outlook_of(session, viewer.account_id, viewer.audiences, viewer.sees_from)
         ranked = await ranked_page(session, outlook, PREPARED, None)
+        found = await places.places_in(session, viewer.audiences, [row for row, _ in ranked])
         good_until = await _good_until(session, sorted(viewer.audiences), ranked, now)
     row = {"member_id": viewer.account_id, "outlook": digest(viewer), "changes": changes, "good_until": good_until}
-    await _keep(db, viewer, {**row, "entries": [_entry(r) for r in ranked]})
-    return ranked[: first + 1]
+    await _keep(db, viewer, {**row, "entries": [_entry(r, found) for r in ranked]})
+    return FeedPage(ranked[: first + 1], found)

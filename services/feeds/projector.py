@@ -14,7 +14,7 @@ from events.catalogue import read
 from events.consumer import Consumer
 from events.envelope import Event
 from events.publication import Publication
-from services.feeds import circles
+from services.feeds import changes, circles
 from services.feeds.forgetting import ERASED, forget_member
 from services.feeds.going import project_rsvp
 from services.feeds.items import project_item
@@ -53,12 +53,19 @@ async def _partnership(event: Event, session: AsyncSession) -> None:
     await circles.project_partnership(session, data.proposer_id, data.partner_id, connected)
 
 
+async def _belonging(_: Event, session: AsyncSession) -> None:
+    """Who belongs to which local group shows beside each author on a kept first page (places.py)."""
+    await changes.count_everyone(session)
+
+
 CIRCLES: dict[str, Callable[[Event, AsyncSession], Awaitable[None]]] = {
     "networks.network.changed": _network,
     "networks.local_group.changed": _local_group,
     "networks.profile.changed": _profile,
     "networks.connection.made": _partnership,
     "networks.connection.declined": _partnership,
+    "networks.local_group.member_joined": _belonging,
+    "networks.member.removed": _belonging,
     "gatherings.rsvp.answered": project_rsvp,
     "gatherings.rsvp.promoted": project_rsvp,
     ERASED: forget_member,

@@ -53,9 +53,8 @@ class Query:
         if not 0 <= first <= MAX_PAGE:
             raise InvalidInput(f"first must be between 0 and {MAX_PAGE}.")
         cursor = decode_cursor(after) if after else None
-        ranked = await prepared.feed_page(info.context.db, viewer, first, cursor)
-        places = await places_of(info.context.db, viewer.audiences, [row for row, _ in ranked[:first]])
-        return connection(ranked, first, after, places)
+        page = await prepared.feed_page(info.context.db, viewer, first, cursor)
+        return connection(page.ranked, first, after, page.places)
 
     @strawberry.field(description="Other local groups of your networks working on the practice areas you work on.")
     async def groups_like_yours(self, info: Ctx, first: int = 5) -> list[SuggestedGroup]:
