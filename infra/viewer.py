@@ -1,10 +1,13 @@
 """Who is asking: the signed-in member (or nobody) and the audiences they may see."""
 
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import BindParameter, ColumnElement, Select, String, bindparam, cast, null
+from sqlalchemy import BindParameter, ColumnElement, CompoundSelect, Select, String, bindparam, cast, null
+from sqlalchemy.sql.visitors import ExternallyTraversible, replacement_traverse
 
 from infra.columns import UTCDateTime
 from infra.errors import Unauthenticated
@@ -22,6 +25,20 @@ MEMBER: BindParameter[str] = bindparam("standing_member", type_=String())
 def standing_of(member_id: str) -> dict[str, str]:
     """The parameters that run a Standing (or a union of them) for `member_id`."""
     return {MEMBER.key: member_id}
+
+
+# Standings united: where a member stands in several services at once.
+Standings = CompoundSelect[str, str, datetime | None]
+
+
+def standing_by(standing: Standings, member: ColumnElement[str]) -> Standings:
+    """A copy of a union of Standings about the member `member` gives, not one bound by `standing_of`:
+    the gateway gives the holder of the request's session token, to read who calls and where they stand at once."""
+
+    def bound_member(element: ExternallyTraversible, **_: Any) -> ExternallyTraversible | None:
+        return member if isinstance(element, BindParameter) and element.key == MEMBER.key else None
+
+    return typing.cast(Standings, replacement_traverse(standing, {}, bound_member))
 
 
 def no_since() -> ColumnElement[datetime | None]:

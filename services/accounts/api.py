@@ -2,11 +2,12 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import BindParameter, ScalarSelect, Select, String, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from infra.columns import utcnow
+from infra.columns import UTCDateTime, utcnow
 from infra.database import Database
 from infra.errors import Unauthenticated
 from services.accounts.credentials import normal_email, token_hash
@@ -30,6 +31,24 @@ class SessionHolder:
     csrf_token: str | None
 
 
+# The open session a token names, by the token's hash and the time now (`holding` binds both). Built once: every
+# request asks. The gateway reads the caller's standing in the same statement, its member given by HOLDER_ID.
+TOKEN: BindParameter[str] = bindparam("session_token_hash", type_=String())
+NOW: BindParameter[datetime] = bindparam("session_now", type_=UTCDateTime())
+_OPEN = (AccountSession.token_hash == TOKEN, AccountSession.expires_at > NOW)
+HOLDER: Select[str, str, str, bool, str | None] = (
+    select(Account.id, Account.email, Account.name, Account.is_admin, AccountSession.csrf_token)
+    .join(AccountSession, AccountSession.account_id == Account.id)
+    .where(*_OPEN)
+)
+HOLDER_ID: ScalarSelect[str] = select(AccountSession.account_id).where(*_OPEN).scalar_subquery()
+
+
+def holding(token: str) -> dict[str, object]:
+    """The parameters that run HOLDER (or HOLDER_ID) for `token`."""
+    return {TOKEN.key: token_hash(token), NOW.key: utcnow()}
+
+
 async def holder_of(db: Database, token: str) -> SessionHolder | None:
     """The account behind a session token, if the token is known and not expired."""
     async with db.sessions() as session:
@@ -37,13 +56,8 @@ async def holder_of(db: Database, token: str) -> SessionHolder | None:
 
 
 async def holder_in(session: AsyncSession, token: str) -> SessionHolder | None:
-    """As `holder_of`, in the caller's session (the gateway reads a caller's identity in one)."""
-    query = (
-        select(Account.id, Account.email, Account.name, Account.is_admin, AccountSession.csrf_token)
-        .join(AccountSession, AccountSession.account_id == Account.id)
-        .where(AccountSession.token_hash == token_hash(token), AccountSession.expires_at > utcnow())
-    )
-    row = (await session.execute(query)).first()
+    """As `holder_of`, in the caller's session."""
+    row = (await session.execute(HOLDER, holding(token))).first()
     return SessionHolder(*row) if row else None
 
 

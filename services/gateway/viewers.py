@@ -4,13 +4,14 @@ import hmac
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import CompoundSelect, union_all
+from sqlalchemy import Row, Select, select, true, union_all
 from starlette.datastructures import Headers
 
 from events import audience
 from infra.database import Database
-from infra.viewer import BLOCK, LATE_SEAT, Viewer, standing_of
+from infra.viewer import BLOCK, LATE_SEAT, Standings, Viewer, standing_by
 from services.accounts import api as accounts
 from services.gateway.requests import HttpProblem
 from services.moderation import api as moderation
@@ -28,9 +29,13 @@ class Caller:
 
 
 # Where a member stands in every service that decides what they see, as one statement, built once.
-STANDING: CompoundSelect[str, str, datetime | None] = union_all(
-    *networks.CIRCLES, peer_groups.CIRCLES, peer_groups.LATE_SEATS, moderation.BLOCKS
-)
+STANDING: Standings = union_all(*networks.CIRCLES, peer_groups.CIRCLES, peer_groups.LATE_SEATS, moderation.BLOCKS)
+_HOLDER = accounts.HOLDER.subquery("holder")
+_STANDS = standing_by(STANDING, accounts.HOLDER_ID).subquery("standing")
+# Who holds a session token and where they stand, read in one statement (every request waits for it): a row per
+# place they stand in, each with the holder's columns, or one row with no place; none for a token no one holds.
+CALLER: Select[Any] = select(_HOLDER, *_STANDS.c).select_from(_HOLDER.outerjoin(_STANDS, true()))
+HOLDS = len(_HOLDER.c)
 
 
 def _viewer_of(holder: accounts.SessionHolder, rows: Iterable[tuple[str, str, datetime | None]]) -> Viewer:
@@ -47,15 +52,19 @@ def _viewer_of(holder: accounts.SessionHolder, rows: Iterable[tuple[str, str, da
     )
 
 
+def _stands(row: Row[Any]) -> tuple[str, str, datetime | None]:
+    kind, ident, since = row[HOLDS:]
+    return kind, ident, since
+
+
 async def _viewer(db: Database, token: str) -> tuple[Viewer, str | None] | None:
-    """Who holds `token` and where they stand, read in one session and two statements: every request waits for
-    this."""
+    """Who holds `token` and where they stand."""
     async with db.sessions() as session:
-        holder = await accounts.holder_in(session, token)
-        if holder is None:
-            return None
-        rows = await session.execute(STANDING, standing_of(holder.account_id))
-    return _viewer_of(holder, rows), holder.csrf_token
+        rows = (await session.execute(CALLER, accounts.holding(token))).all()
+    if not rows:
+        return None
+    holder = accounts.SessionHolder(*rows[0][:HOLDS])
+    return _viewer_of(holder, [_stands(row) for row in rows if row[HOLDS] is not None]), holder.csrf_token
 
 
 async def bearer(db: Database, token: str) -> Caller:
