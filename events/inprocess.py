@@ -56,7 +56,9 @@ class LogReader:
         deliveries = await completed(self._read(max_events))
         if not deliveries:
             await log_advanced.wait(since, timeout)
-            deliveries = await completed(self._read(max_events))
+            # Woken by the relay, read again; after a quiet wait the next poll reads at once, so this one needn't.
+            if log_advanced.generation > since:
+                deliveries = await completed(self._read(max_events))
         return deliveries
 
     async def commit(self, deliveries: Sequence[Delivery]) -> None:

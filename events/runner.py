@@ -72,7 +72,9 @@ class Runner:
 
     async def step(self, source: EventSource, poll_seconds: float = 0.5) -> int:
         deliveries = await source.poll(self.batch_size, poll_seconds)
-        await completed(self._settle(source, deliveries))
+        # An idle consumer polls twice a second: an empty batch has nothing to apply or commit, so no transaction.
+        if deliveries:
+            await completed(self._settle(source, deliveries))
         return len(deliveries)
 
     async def _settle(self, source: EventSource, deliveries: Sequence[Delivery]) -> None:

@@ -38,6 +38,7 @@ from tests.events.harness import (
     write,
 )
 from tests.support.logs import captured_logs
+from tests.support.statements import counted
 
 OpenSource = Callable[..., EventSource]
 
@@ -120,6 +121,18 @@ class BusContract:
         handled = [line for line in lines if line.get("consumer") == "counter"]
         assert {line["event_id"] for line in handled} == {event.id for event in events}
         assert {line["trace_id"] for line in handled} == {request.trace_id}
+
+    async def test_a_consumer_with_nothing_to_do_opens_no_batch(
+        self, database: Database, bus: Bus, runner: Runner, open_source: OpenSource
+    ) -> None:
+        events = changes(3)
+        await pipe(database, bus, events)
+        source = open_source()
+        await consume(runner, source, lambda: self.applied(database, 3))
+        with counted(database, background=()) as ran:
+            assert await runner.step(source, 0.05) == 0
+        assert not [statement for statement in ran if "events_processed" in statement]
+        assert await effect_count(database) == 3
 
     async def test_a_new_member_resumes_after_the_last_commit(
         self, database: Database, bus: Bus, runner: Runner, open_source: OpenSource
