@@ -3,7 +3,7 @@
 import asyncio
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 import httpx
@@ -82,6 +82,31 @@ async def hammer(
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     measured.seconds = time.perf_counter() - began
     return measured
+
+
+def combined(rounds: Sequence[Measured]) -> Measured:
+    """One measurement of several rounds of the same requests."""
+    whole = Measured()
+    for part in rounds:
+        whole.seconds += part.seconds
+        whole.latencies += part.latencies
+        whole.statuses += part.statuses
+        whole.failures += part.failures
+        whole.reasons += [why for why in part.reasons if why not in whole.reasons]
+    whole.reasons = whole.reasons[:3]
+    return whole
+
+
+async def in_turn(
+    client: httpx.AsyncClient, sends: Sequence[Send], concurrency: int, seconds: float, rounds: int = 3
+) -> list[Measured]:
+    """Each of `sends` measured for `seconds` in all, in `rounds` turns taken one after another: a slow spell of
+    the machine (another tenant, a collection) then falls on each alike, and their ratios hold still."""
+    taken: list[list[Measured]] = [[] for _ in sends]
+    for _ in range(rounds):
+        for parts, send in zip(taken, sends, strict=True):
+            parts.append(await hammer(client, send, concurrency, seconds / rounds))
+    return [combined(parts) for parts in taken]
 
 
 def client(base_url: str, concurrency: int, token: str | None = None) -> httpx.AsyncClient:
