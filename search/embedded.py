@@ -22,8 +22,8 @@ from search.embedded_schema import from_tantivy
 from search.embedded_store import Generation
 from search.highlight import Answers, highlight
 from search.port import FACET_VALUES, Hit, SearchDocument, SearchRequest, SearchResult, Sort
-from search.query import plan
-from search.suggest import suggestion
+from search.query import near, plan
+from search.suggest import suggestion, vocabulary
 
 SNIPPET_CHARS = 200
 # Facet counts run the query again inside tantivy, which releases the GIL: counting beside the page (search,
@@ -85,14 +85,11 @@ class EmbeddedIndex:
         counting = _COUNTERS.submit(_facets, searcher, query, request.facets)
         page, total = ranked(searcher, query, request.offset, request.limit, order)
         documents = [(score, from_tantivy(searcher.doc(address))) for score, address in page]
-        answers = Answers(clauses)
+        seen = vocabulary(text for _, document in documents for text in (document.title, document.text))
+        answering = near(clauses, seen)
+        answers = Answers(clauses, answering)
         hits = [_hit(document, answers, score if not order else 0.0) for score, document in documents]
-        return SearchResult(
-            hits,
-            total,
-            counting.result(),
-            suggestion(clauses, (f"{doc.title} {doc.text}" for _, doc in documents)) if hits else None,
-        )
+        return SearchResult(hits, total, counting.result(), suggestion(clauses, seen, answering) if hits else None)
 
     def count(self) -> int:
         return self._live.index.searcher().num_docs

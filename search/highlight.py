@@ -3,35 +3,24 @@
 from collections.abc import Sequence
 from html import escape
 
-from search.query import Clause, Synonyms, Word, spans
+from search.query import Clause, Near, Synonyms, Word, spans
 
 Span = tuple[str, int, int]
 
 
-class _Judged(dict[str, int]):
-    """Whether a word answers one of the query's words: 1 or 0, judged once per search for each distinct word."""
-
-    def __init__(self, words: Sequence[Word]) -> None:
-        super().__init__()
-        self.words = words
-
-    def __missing__(self, word: str) -> int:
-        self[word] = answer = int(any(clause.matches(word) for clause in self.words))
-        return answer
-
-
 class Answers:
-    """Which of a page's words answer the query's clauses, shared by every text of one search's hits."""
+    """Which words of a page answer the query's clauses (`near`, judged once per search), for every text of one
+    search's hits."""
 
-    def __init__(self, clauses: Sequence[Clause]) -> None:
+    def __init__(self, clauses: Sequence[Clause], near: Near) -> None:
         self.clauses = clauses
-        self._judged = _Judged([clause for clause in clauses if isinstance(clause, Word)])
+        self._answering = frozenset(word for found in near.values() for word in found)
         self._phrase_starts = {p[0] for clause in clauses if isinstance(clause, Synonyms) for p in clause.phrases}
 
     def runs(self, found: Sequence[Span]) -> list[int]:
         """For each word, how many words from it answer a clause: one for a matching word, a synonym phrase's run."""
-        starts, judged = self._phrase_starts, self._judged
-        return [self._in_order(found, i) if w in starts else judged[w] for i, (w, _, _) in enumerate(found)]
+        starts, answering = self._phrase_starts, self._answering
+        return [self._in_order(found, i) if w in starts else int(w in answering) for i, (w, _, _) in enumerate(found)]
 
     def _in_order(self, found: Sequence[Span], i: int) -> int:
         for clause in self.clauses:

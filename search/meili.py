@@ -28,8 +28,8 @@ from search.port import (
     Sort,
     late_audiences,
 )
-from search.query import plan
-from search.suggest import suggestion
+from search.query import near, plan
+from search.suggest import suggestion, vocabulary
 from search.synonyms import as_mapping
 
 WRITE_MS, BULK_MS, BATCH = 30_000, 600_000, 10_000
@@ -159,12 +159,13 @@ class MeiliIndex:
             },
         )
         hits = [_hit(raw) for raw in found["hits"]]
-        texts = (f"{hit.document.title} {hit.document.text}" for hit in hits)
+        clauses = plan(request.query)
+        seen = vocabulary(text for hit in hits for text in (hit.document.title, hit.document.text))
         return SearchResult(
             hits,
             found.get("totalHits", found.get("estimatedTotalHits", 0)),
             found.get("facetDistribution", {}),
-            suggestion(plan(request.query), texts) if hits else None,
+            suggestion(clauses, seen, near(clauses, seen)) if hits else None,
         )
 
     def count(self) -> int:

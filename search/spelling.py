@@ -1,6 +1,14 @@
-"""Typo rules shared by the engines: how many typos a word may carry, and how far two words are apart."""
+"""Typo rules shared by the engines: how many typos a word may carry, and how far two words are apart.
 
-from functools import lru_cache
+Distances are the optimal string alignment distance (a swap of neighbours is one typo), as tantivy's and
+Meilisearch's typo tolerance count them, computed by rapidfuzz: a page's highlights and suggestion compare the
+query's words with every distinct word of twenty texts.
+"""
+
+from collections.abc import Collection
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 # Meilisearch's defaults, which the embedded engine copies: one typo from 5 letters, two from 9.
 ONE_TYPO_FROM = 5
@@ -12,37 +20,23 @@ def allowed_typos(word: str) -> int:
 
 
 def distance(a: str, b: str, limit: int) -> int:
-    """Edit distance counting a swap of neighbours as one typo, or limit + 1 once it exceeds `limit`.
-
-    Stopping early matters: highlights and suggestions compare the query's words with every word of a page.
-    """
-    # Cheap refusals first: each typo changes the length by at most one and brings or loses at most one letter.
-    if abs(len(a) - len(b)) > limit or len(set(a).difference(b)) > limit or len(set(b).difference(a)) > limit:
-        return limit + 1
-    before: list[int] = []
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        earlier, before, row = before, row, [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            row[j] = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], earlier[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-    return min(row[-1], limit + 1)
+    """Edit distance counting a swap of neighbours as one typo, or limit + 1 once it exceeds `limit`."""
+    far: int = OSA.distance(a, b, score_cutoff=limit)
+    return far
 
 
-@lru_cache(maxsize=100_000)
+def _lengths(typed: str, typos: int) -> range:
+    """The lengths of the beginnings of a word that may be `typed` with up to `typos` typos."""
+    return range(max(1, len(typed) - typos), len(typed) + typos + 1)
+
+
 def distance_to(word: str, typed: str, prefix: bool, typos: int) -> int:
     """How far `word` is from `typed` (at most typos + 1); as a prefix, the nearest of its beginnings."""
     if not prefix:
         return distance(word, typed, typos)
     if word.startswith(typed):
         return 0
-    if len(set(typed).difference(word[: len(typed) + typos])) > typos:
-        return typos + 1  # no beginning of the word has enough of the typed letters
-    lengths = range(max(1, len(typed) - typos), len(typed) + typos + 1)
-    return min(distance(word[:n], typed, typos) for n in lengths)
+    return min(distance(word[:n], typed, typos) for n in _lengths(typed, typos))
 
 
 def matches(word: str, typed: str, typos: int, prefix: bool) -> bool:
@@ -52,3 +46,19 @@ def matches(word: str, typed: str, typos: int, prefix: bool) -> bool:
         or (prefix and word.startswith(typed))
         or (typos > 0 and distance_to(word, typed, prefix, typos) <= typos)
     )
+
+
+def nearby(typed: str, typos: int, prefix: bool, vocabulary: Collection[str]) -> dict[str, int]:
+    """The words of `vocabulary` that answer `typed` (as `matches` judges), each with its `distance_to` it.
+
+    One rapidfuzz pass over the vocabulary (per length a prefix may take) instead of a call per word.
+    """
+    found = {word: 0 for word in vocabulary if word == typed or (prefix and word.startswith(typed))}
+    if not typos:
+        return found
+    rest = [word for word in vocabulary if word not in found]
+    beginnings = [[word[:n] for word in rest] for n in _lengths(typed, typos)] if prefix else [rest]
+    for choices in beginnings:
+        for _, far, i in process.extract(typed, choices, scorer=OSA.distance, score_cutoff=typos, limit=None):
+            found[rest[i]] = min(far, found.get(rest[i], far))
+    return found

@@ -3,29 +3,34 @@
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from search.query import Clause, Synonyms, Word, words
-from search.spelling import distance_to
+from search.query import Clause, Near, Synonyms, Word, words
 
 
-def _correction(word: Word, vocabulary: Counter[str]) -> str | None:
-    """The nearest visible word, if `word` itself (or as a prefix) appears in none of the hits."""
-    if word.typos == 0 or any(w == word.text or (word.prefix and w.startswith(word.text)) for w in vocabulary):
+def vocabulary(texts: Iterable[str]) -> Counter[str]:
+    """The words of a page's texts, folded as the engines index them, with how often each occurs."""
+    return Counter(words(" ".join(texts)))
+
+
+def _correction(found: dict[str, int], seen: Counter[str]) -> str | None:
+    """The nearest word seen (the more frequent of equals) of those `found` near a typed word, unless it was seen
+    as typed (or, for the last word, begun as typed)."""
+    if 0 in found.values():
         return None
-    near = [(distance_to(w, word.text, word.prefix, word.typos), -n, w) for w, n in vocabulary.items()]
-    best = min((entry for entry in near if entry[0] <= word.typos), default=None)
+    best = min(((far, -seen[w], w) for w, far in found.items()), default=None)
     return best[2] if best else None
 
 
-def suggestion(clauses: Sequence[Clause], hit_texts: Iterable[str]) -> str | None:
+def suggestion(clauses: Sequence[Clause], seen: Counter[str], near: Near) -> str | None:
+    """A corrected query from `seen`, the `vocabulary` of the hits, and `near`, the words of it near each of the
+    query's; None when nothing needs correcting."""
     if not any(isinstance(clause, Word) and clause.typos for clause in clauses):
         return None  # no word long enough to carry a typo: nothing to correct
-    vocabulary = Counter(w for text in hit_texts for w in words(text))
     corrected, changed = [], False
     for clause in clauses:
         if isinstance(clause, Synonyms):
             corrected.append(clause.typed)
             continue
-        fixed = _correction(clause, vocabulary)
+        fixed = _correction(near[clause], seen) if clause.typos else None
         changed |= fixed is not None
         corrected.append(fixed or clause.text)
     return " ".join(corrected) if changed else None
