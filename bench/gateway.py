@@ -62,11 +62,12 @@ PAGES = (
 
 def _rows(page: Page, graphql: Measured, limit: Measured, floor: Measured | None) -> list[Row]:
     base = f"gateway: {page.name}"
-    floor_rows = (
-        [Row(f"{base}, GraphQL rps", graphql.per_second, "req/s", "no-op route rps", floor.per_second, target=goal)]
-        if floor is not None and (goal := page.floor_target)
-        else []
-    )
+    floor_rows = []
+    if floor is not None:
+        goal = page.floor_target or ""
+        floor_rows.append(
+            Row(f"{base}, GraphQL rps", graphql.per_second, "req/s", "no-op route rps", floor.per_second, target=goal)
+        )
     return [
         Row(
             f"{base}, GraphQL rps",

@@ -30,7 +30,6 @@ from infra.viewer import Viewer
 from services.feeds import places
 from services.feeds.changes import EVERYONE, member_key
 from services.feeds.outlook import Placement, Shown, outlook_of
-from services.feeds.places import Places
 from services.feeds.queries import Cursor, Ranked, ranked_page
 from services.feeds.ranking import DUE_AHEAD
 from services.feeds.tables import ChangeCount, ItemAudience, PreparedPage
@@ -52,10 +51,10 @@ class FeedPage:
     """A page of `first` items and one more (to tell whether more follow), with the places of its items."""
 
     ranked: list[Ranked]
-    places: Places
+    places: places.Places
 
 
-def _entry(ranked: Ranked, found: Places) -> dict[str, Any]:
+def _entry(ranked: Ranked, found: places.Places) -> dict[str, Any]:
     row, placed = ranked
     fields = {name: getattr(row, name) for name in FIELDS}
     published, placement = row.published_at.isoformat(), [placed.key, placed.reason, placed.seen]
