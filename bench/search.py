@@ -6,7 +6,8 @@ per run and lent to each database's server in turn (bench.search_index), so its 
 Served again, the same searches (typos, prefixes, synonyms, facets) run as that member through `index.search`
 (the raw engine call), through the composed schema executed in process, and through POST /graphql over HTTP
 (the endpoint: the caller's check, GraphQL and JSON on top of the engine), and as a bare top-20 query of the same
-words on the same index (no audiences, facets, highlights, typos or synonyms: what any search costs).
+words on the same index (no audiences, facets, highlights, typos or synonyms: what any search costs). The paths
+take turns query by query (`in_turn`), so their ratios are not a slow minute of the machine falling on one of them.
 Freshness: from the outbox commit of a story, through the relay, the runner and the indexer, until a search
 finds it (bench.search_freshness).
 Targets: endpoint p95 <= 1.5x raw, raw p95 <= 3x bare; freshness p99 < 100 ms. Alone: `python -m bench.search`.
@@ -17,14 +18,14 @@ import asyncio
 import functools
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from bench.report import Row, percentile, table
 from bench.search_data import QUERIES, viewer
-from bench.search_endpoint import SEARCH, endpoint_times, member_in_circles
+from bench.search_endpoint import SEARCH, endpoint, member_in_circles
 from bench.search_freshness import freshness
 from bench.search_index import SharedIndex, shared
 from bench.serving import fresh_database, serving
@@ -60,14 +61,18 @@ def _ms(seconds: list[float], p: int) -> float:
     return percentile(seconds, p) * 1000
 
 
-async def timed(calls: list[Callable[[], Awaitable[object]]]) -> list[float]:
-    for call in calls[:WARM_UP]:
-        await call()
-    found = []
-    for call in calls:
-        began = time.perf_counter()
-        await call()
-        found.append(time.perf_counter() - began)
+async def in_turn(paths: Sequence[Callable[[str], Awaitable[object]]], queries: list[str]) -> list[list[float]]:
+    """Seconds per search on each path, the paths taking turns query by query: a slow spell of the machine falls
+    on each alike, so their ratios hold still."""
+    for query in queries[:WARM_UP]:
+        for path in paths:
+            await path(query)
+    found: list[list[float]] = [[] for _ in paths]
+    for query in queries:
+        for times, path in zip(found, paths, strict=True):
+            began = time.perf_counter()
+            await path(query)
+            times.append(time.perf_counter() - began)
     return found
 
 
@@ -112,18 +117,24 @@ async def _latencies(served: Served, queries: list[str], keys: frozenset[str], e
     """The endpoint against the raw engine; with `engine_too`, the engine against the bare query and GraphQL
     in process (neither reads the database)."""
     folder = served.folder
-    index, requests = EmbeddedIndex(folder / "search"), [SearchRequest(q, keys) for q in queries]
+    index = EmbeddedIndex(folder / "search")
 
-    async def raw(request: SearchRequest) -> None:
-        await asyncio.to_thread(index.search, request)  # as the resolver calls it: the loop stays free
+    async def raw(query: str) -> None:
+        await asyncio.to_thread(
+            index.search, SearchRequest(query, keys)
+        )  # as the resolver calls it: the loop stays free
 
-    raw_times = await timed([lambda r=r: raw(r) for r in requests])
-    rows = _endpoint_rows(raw_times, await endpoint_times(served.base_url, served.token, queries, WARM_UP))
-    if not engine_too:
-        return rows
-    in_process = await timed([lambda r=r: _in_process(index, r) for r in requests])
-    bare = await timed([lambda q=q: asyncio.to_thread(_bare, folder, q) for q in queries])
-    return rows + _engine_rows(raw_times, in_process, bare)
+    async def in_process(query: str) -> None:
+        await _in_process(index, SearchRequest(query, keys))
+
+    async def bare(query: str) -> None:
+        await asyncio.to_thread(_bare, folder, query)
+
+    async with endpoint(served.base_url, served.token) as through_http:
+        paths = [raw, through_http, *([in_process, bare] if engine_too else [])]
+        raw_times, endpoint_times, *engine = await in_turn(paths, queries)
+    rows = _endpoint_rows(raw_times, endpoint_times)
+    return rows + _engine_rows(raw_times, *engine) if engine_too else rows
 
 
 def _bare(folder: Path, words: str) -> list[object]:
