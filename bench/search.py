@@ -120,9 +120,8 @@ async def _latencies(served: Served, queries: list[str], keys: frozenset[str], e
     index = EmbeddedIndex(folder / "search")
 
     async def raw(query: str) -> None:
-        await asyncio.to_thread(
-            index.search, SearchRequest(query, keys)
-        )  # as the resolver calls it: the loop stays free
+        # In a thread, as the resolver calls it: the loop stays free.
+        await asyncio.to_thread(index.search, SearchRequest(query, keys))
 
     async def in_process(query: str) -> None:
         await _in_process(index, SearchRequest(query, keys))
