@@ -97,10 +97,8 @@ class EmbeddedIndex:
     def rebuild(self, documents: Iterable[SearchDocument]) -> int:
         with self._lock:
             self._during_rebuild = []
-        fresh, written = Generation.open(self._new_folder()), 0
-        for document in documents:
-            fresh.write([document])
-            written += 1
+        fresh = Generation.open(self._new_folder())
+        written = fresh.add(documents)
         with self._lock:
             for changed, deleted in self._during_rebuild or []:
                 fresh.write(changed, deleted)

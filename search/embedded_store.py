@@ -59,6 +59,15 @@ class Generation:
         for ident in deleted:
             self.writer.delete_documents_by_term("id", ident)
 
+    def add(self, documents: Iterable[SearchDocument]) -> int:
+        """Documents new to this generation, each id once (a rebuild's): nothing to replace, so nothing to delete,
+        which a third of a rebuild's time went to. Returns how many."""
+        added = 0
+        for document in documents:
+            self.writer.add_document(to_tantivy(document))
+            added += 1
+        return added
+
     def commit(self) -> None:
         """Makes the writes searchable at once (the reader is reloaded by hand, not on tantivy's schedule), and
         gives the folder up to the next writer."""

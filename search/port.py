@@ -112,7 +112,7 @@ class SearchIndex(Protocol):
     def search(self, request: SearchRequest) -> SearchResult: ...
 
     def rebuild(self, documents: Iterable[SearchDocument]) -> int:
-        """Builds a new index from `documents`, then swaps it in; searches keep working meanwhile."""
+        """Builds a new index from `documents` (each id once), then swaps it in; searches keep working meanwhile."""
 
     def count(self) -> int:
         """All documents, regardless of audience: for operators, never for members."""
