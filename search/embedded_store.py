@@ -69,11 +69,12 @@ class Generation:
         return added
 
     def commit(self) -> None:
-        """Makes the writes searchable at once (the reader is reloaded by hand, not on tantivy's schedule), and
-        gives the folder up to the next writer."""
+        """Makes the writes searchable at once (the reader is reloaded by hand, not on tantivy's schedule), then
+        gives the folder up to the next writer once the merges the commit set off are done: searches find the
+        writes without waiting on a merge."""
         self.writer.commit()
-        self.close()
         self.index.reload()
+        self.close()
 
     def close(self) -> None:
         """Lets segment merges finish, then releases the folder's lock."""
