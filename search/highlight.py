@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from html import escape
 from itertools import islice
 
-from search.query import Clause, Near, Synonyms, Word, spans
+from search.query import ASCII_WORD, Clause, Near, Synonyms, Word, spans
 
 Span = tuple[str, int, int]
 _WORD_START = re.compile(r"(?<![^\W_])[^\W_]")
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 class Answers:
@@ -28,6 +27,7 @@ class Answers:
         phrases = [p for clause in clauses if isinstance(clause, Synonyms) for p in clause.phrases]
         self._phrase_starts = {phrase[0] for phrase in phrases}
         self._longest = max((len(phrase) for phrase in phrases), default=1)
+        self._may_answer = self._answering | self._phrase_starts
 
     def runs(self, found: Sequence[Span]) -> list[int]:
         """For each word, how many words from it answer a clause: one for a matching word, a synonym phrase's run."""
@@ -56,8 +56,8 @@ class Answers:
     def _first_in_ascii(self, text: str) -> int:
         """Each place a word that may answer occurs, earliest first, until one does."""
         lowered = text.lower()
-        for at in sorted(at for word in self._answering | self._phrase_starts for at in _whole(lowered, word)):
-            following = [(m.group(), *m.span()) for m in islice(_ASCII_WORD.finditer(lowered, at), self._longest)]
+        for at in sorted(at for word in self._may_answer for at in _whole(lowered, word)):
+            following = [(m.group(), *m.span()) for m in islice(ASCII_WORD.finditer(lowered, at), self._longest)]
             if self.runs(following)[0]:
                 return at
         return 0

@@ -14,7 +14,7 @@ from search.synonyms import SYNONYMS
 
 _WORD = re.compile(r"[^\W_]+")
 # The same words in ASCII text, lower-cased: found by a narrower class, or split apart by spaces, several times faster.
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
+ASCII_WORD = re.compile(r"[a-z0-9]+")
 _ASCII_SPACES = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 
 
@@ -50,7 +50,7 @@ def spans(text: str) -> list[tuple[str, int, int]]:
     """Each word of `text`, folded as the engines index it, with its character offsets."""
     if text.isascii():
         # Lower-casing ASCII keeps every offset, so the text folds at once rather than word by word.
-        return [(match.group(), match.start(), match.end()) for match in _ASCII_WORD.finditer(text.lower())]
+        return [(match.group(), match.start(), match.end()) for match in ASCII_WORD.finditer(text.lower())]
     return [(fold(match.group()), *match.span()) for match in _WORD.finditer(text)]
 
 
