@@ -17,9 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
-from bench.client import Measured, client, hammer, in_turn, until_settled
+from bench.client import Answered, Client, Measured, hammer, in_turn, until_settled
 from bench.community import Community, build, share_stories
 from bench.report import Row
 from bench.serving import fresh_database, serving
@@ -84,19 +82,19 @@ def _rows(page: Page, graphql: Measured, limit: Measured, floor: Measured | None
     ]
 
 
-async def _measure_page(http: httpx.AsyncClient, page: Page, community: Community) -> tuple[list[Row], Measured | None]:
+async def _measure_page(http: Client, page: Page, community: Community) -> tuple[list[Row], Measured | None]:
     """The page through GraphQL and the hand-written route, and the no-op route where the page has a target
     against it, measured in turns; with the no-op route's measurement."""
     body = {"query": page.query, "variables": page.variables(community)}
     params = {"network": community.network_id}
 
-    async def graphql(c: httpx.AsyncClient) -> httpx.Response:
+    async def graphql(c: Client) -> Answered:
         return await c.post("/graphql", json=body)
 
-    async def limit(c: httpx.AsyncClient) -> httpx.Response:
+    async def limit(c: Client) -> Answered:
         return await c.get(page.limit_path, params=params)
 
-    async def noop(c: httpx.AsyncClient) -> httpx.Response:
+    async def noop(c: Client) -> Answered:
         return await c.get("/healthz")
 
     for send in (graphql, limit):
@@ -108,7 +106,7 @@ async def _measure_page(http: httpx.AsyncClient, page: Page, community: Communit
 
 async def _measure(base_url: str, community: Community) -> list[Row]:
     rows: list[Row] = []
-    async with client(base_url, CONCURRENCY, community.host_token) as http:
+    async with Client(base_url, CONCURRENCY, community.host_token) as http:
         await _until_fed(http)
         await until_settled(http)
         for page in PAGES:
@@ -119,7 +117,7 @@ async def _measure(base_url: str, community: Community) -> list[Row]:
     return rows
 
 
-async def _until_fed(http: httpx.AsyncClient, patience: float = 60.0) -> None:
+async def _until_fed(http: Client, patience: float = 60.0) -> None:
     """Waits until the server's relay and feeds consumer have projected a full first page."""
     deadline = time.monotonic() + patience
     while len((await http.get("/limit/feed")).json()["items"]) < 20:

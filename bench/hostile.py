@@ -9,9 +9,7 @@ Alone: `python -m bench.hostile`.
 
 import asyncio
 
-import httpx
-
-from bench.client import Measured, client, hammer
+from bench.client import Answer, Client, Measured, hammer
 from bench.report import Row
 from bench.serving import fresh_database, serving
 
@@ -24,19 +22,19 @@ BOMB = "{ me { ...B18 } } fragment B0 on Account { name } " + " ".join(
 )
 
 
-def refused(response: httpx.Response) -> bool:
+def refused(response: Answer) -> bool:
     return response.status_code == 400 and b'"errors"' in response.content
 
 
-def unrun(response: httpx.Response) -> bool:
+def unrun(response: Answer) -> bool:
     """Refused before it ran: errors and no data (a JSON client gets 200, as GraphQL over HTTP says)."""
     return b'"errors"' in response.content and b'"data"' not in response.content
 
 
-async def _under_attack(http: httpx.AsyncClient) -> tuple[Measured, Measured]:
+async def _under_attack(http: Client) -> tuple[Measured, Measured]:
     sent = 0
 
-    async def hostile(c: httpx.AsyncClient) -> httpx.Response:
+    async def hostile(c: Client) -> Answer:
         nonlocal sent
         sent += 1
         spacing = " " * (1 + sent % 7)
@@ -49,7 +47,7 @@ async def _under_attack(http: httpx.AsyncClient) -> tuple[Measured, Measured]:
 
 
 async def _measure(base_url: str) -> list[Row]:
-    async with client(base_url, HOSTILE + 1) as http:
+    async with Client(base_url, HOSTILE + 1) as http:
         alone = await hammer(http, lambda c: c.get("/healthz"), 1, SECONDS / 2)
         bomb = await hammer(http, lambda c: c.post("/graphql", json={"query": BOMB}), 1, SECONDS / 2, check=unrun)
         healthz, attack = await _under_attack(http)

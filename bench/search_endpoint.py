@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 
 import httpx
 
+from bench.client import Client
 from bench.community import GROUP
 from bench.load import Load
 from bench.load_setup import prepare
@@ -42,7 +43,7 @@ async def member_in_circles(base_url: str, settings: Settings) -> tuple[str, dic
 @asynccontextmanager
 async def endpoint(base_url: str, token: str) -> AsyncIterator[Callable[[str], Awaitable[None]]]:
     """A search as POST /graphql with the member's bearer token, one request at a time."""
-    async with httpx.AsyncClient(base_url=base_url, headers={"authorization": f"Bearer {token}"}, timeout=30) as http:
+    async with Client(base_url, 1, token) as http:
 
         async def search(query: str) -> None:
             answer = await http.post("/graphql", json={"query": SEARCH, "variables": {"q": query}})

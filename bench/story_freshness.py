@@ -11,9 +11,7 @@ import asyncio
 import time
 from contextlib import AbstractContextManager, nullcontext
 
-import httpx
-
-from bench.client import client
+from bench.client import Client
 from bench.community import NETWORK, SIGN_UP
 from bench.report import Row, percentile, table
 from bench.serving import fresh_database, serving
@@ -29,14 +27,14 @@ SEARCH = "query($q: String!) { search(query: $q, first: 5) { hits { id } } }"
 PATIENCE = 10.0
 
 
-async def _graphql(http: httpx.AsyncClient, query: str, **variables: object) -> dict:  # type: ignore[type-arg]
+async def _graphql(http: Client, query: str, **variables: object) -> dict:  # type: ignore[type-arg]
     body = (await http.post("/graphql", json={"query": query, "variables": variables})).json()
     if body.get("errors"):
         raise RuntimeError(f"freshness benchmark: {body['errors'][0]['message']}")
     return body["data"]
 
 
-async def _one(http: httpx.AsyncClient, network: str, n: int) -> float:
+async def _one(http: Client, network: str, n: int) -> float:
     """Seconds from the share's acknowledgement until a search finds the story."""
     word = f"fresh{n:04}zq"
     shared = await _graphql(http, SHARE, n=network, a=audience.network(network), t=f"Story {word}")
@@ -49,9 +47,9 @@ async def _one(http: httpx.AsyncClient, network: str, n: int) -> float:
 
 
 async def _samples(base_url: str) -> list[float]:
-    async with httpx.AsyncClient(base_url=base_url, timeout=30) as anonymous:
+    async with Client(base_url) as anonymous:
         token = (await _graphql(anonymous, SIGN_UP, e="writer@bench.example.org", n="Wren Writer"))["signUp"]["token"]
-    async with client(base_url, 1, token) as http:
+    async with Client(base_url, 1, token) as http:
         network = (await _graphql(http, NETWORK))["createNetwork"]["id"]
         found = [await _one(http, network, n) for n in range(WARM_UP + SAMPLES)]
     return found[WARM_UP:]

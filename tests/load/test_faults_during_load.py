@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bench.client import Measured, client, hammer, served
+from bench.client import Answered, Client, Measured, hammer, served
 from bench.community import SIGN_IN, SIGN_UP
 from bench.load import run
 from infra.errors import Unavailable
@@ -62,13 +62,13 @@ class Crowd:
         self.measured = Measured()
 
     async def __call__(self, seconds: float) -> None:
-        async with client(self.base_url, self.concurrency, self.token) as http:
+        async with Client(self.base_url, self.concurrency, self.token) as http:
             self.measured = await hammer(http, self.read_feed, self.concurrency, seconds, self.judge)
 
-    async def read_feed(self, http: httpx.AsyncClient) -> httpx.Response:
+    async def read_feed(self, http: Client) -> Answered:
         return await http.post("/graphql", json={"query": FEED})
 
-    def judge(self, response: httpx.Response) -> bool:
+    def judge(self, response: Answered) -> bool:
         try:
             masked = internal_errors(response.json())
         except ValueError:
